@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "clarity-report",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "clarity-report", targets: ["clarity-report"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure domain values: export responses, days and weeks, KPIs, segments, releases. No I/O.
+        .target(name: "ClarityModel"),
+        // The SQLite metric store: schema, ingest, day attribution, coverage and queries.
+        .target(name: "ClarityStore", dependencies: [
+            "ClarityModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // A deterministic synthetic site written as API-shaped responses.
+        .target(name: "ClarityDemo", dependencies: ["ClarityModel"]),
+        // SVG charts, pure.
+        .target(name: "ClarityCharts", dependencies: ["ClarityModel"]),
+        // cmark-gfm, confined to one system-library target.
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: nil, providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // Templates, Markdown to HTML, research-log merge.
+        .target(name: "ClarityRender", dependencies: [
+            "ClarityModel", "ClarityCharts", "CCmarkGFM",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Commands and the pipeline wiring, testable without the executable.
+        .target(name: "ClarityApp", dependencies: [
+            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "clarity-report", dependencies: ["ClarityApp"]),
+        .testTarget(name: "ClarityModelTests", dependencies: [
+            "ClarityModel",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ClarityStoreTests", dependencies: ["ClarityStore", "ClarityDemo"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp"]),
+    ]
+)

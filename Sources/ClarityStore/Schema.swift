@@ -1,0 +1,89 @@
+import ClarityModel
+import GRDB
+
+/// The store's schema, one migration per shipped change; never edit a migration once it has shipped.
+enum Schema {
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-snapshots-observations") { db in
+            try db.execute(sql: """
+                CREATE TABLE snapshot (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    sha256 TEXT NOT NULL UNIQUE,
+                    pulled_at INTEGER NOT NULL,
+                    num_of_days INTEGER NOT NULL CHECK (num_of_days IN (1, 2, 3)),
+                    dimensions TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    ingested_at INTEGER NOT NULL,
+                    byte_count INTEGER NOT NULL,
+                    row_count INTEGER NOT NULL,
+                    day TEXT,
+                    parse_error TEXT,
+                    warnings TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX snapshot_by_day ON snapshot(day, dimensions);
+                CREATE INDEX snapshot_by_pull ON snapshot(pulled_at);
+
+                CREATE TABLE raw_response (
+                    snapshot_id INTEGER PRIMARY KEY REFERENCES snapshot(id),
+                    body BLOB NOT NULL
+                );
+
+                CREATE TABLE segment (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL UNIQUE,
+                    dimensions TEXT NOT NULL,
+                    is_aggregate INTEGER NOT NULL,
+                    browser TEXT, device TEXT, os TEXT, country TEXT, source TEXT,
+                    medium TEXT, campaign TEXT, channel TEXT, url TEXT
+                );
+
+                CREATE TABLE observation (
+                    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+                    segment_id INTEGER NOT NULL REFERENCES segment(id),
+                    sessions INTEGER, bot_sessions INTEGER, distinct_users INTEGER, pages_per_session REAL,
+                    dead_click_sessions INTEGER, dead_click_pct REAL, dead_click_without_pct REAL, dead_click_page_views INTEGER, dead_click_events INTEGER,
+                    rage_click_sessions INTEGER, rage_click_pct REAL, rage_click_without_pct REAL, rage_click_page_views INTEGER, rage_click_events INTEGER,
+                    quickback_sessions INTEGER, quickback_pct REAL, quickback_without_pct REAL, quickback_page_views INTEGER, quickback_events INTEGER,
+                    excessive_scroll_sessions INTEGER, excessive_scroll_pct REAL, excessive_scroll_without_pct REAL, excessive_scroll_page_views INTEGER, excessive_scroll_events INTEGER,
+                    script_error_sessions INTEGER, script_error_pct REAL, script_error_without_pct REAL, script_error_page_views INTEGER, script_error_events INTEGER,
+                    error_click_sessions INTEGER, error_click_pct REAL, error_click_without_pct REAL, error_click_page_views INTEGER, error_click_events INTEGER,
+                    scroll_depth REAL, total_time REAL, active_time REAL,
+                    PRIMARY KEY (snapshot_id, segment_id)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE breakdown_item (
+                    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+                    metric TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    name TEXT,
+                    count INTEGER,
+                    PRIMARY KEY (snapshot_id, metric, position)
+                ) WITHOUT ROWID;
+
+                -- The snapshot that stands for each UTC day and dimension set (see DayAttribution).
+                CREATE TABLE day_snapshot (
+                    day TEXT NOT NULL,
+                    dimensions TEXT NOT NULL,
+                    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+                    PRIMARY KEY (day, dimensions)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }()
+}
+
+extension FrustrationSignal {
+    /// Column-name stem of the signal in the `observation` table.
+    var columnStem: String {
+        switch self {
+        case .deadClick: return "dead_click"
+        case .rageClick: return "rage_click"
+        case .quickback: return "quickback"
+        case .excessiveScroll: return "excessive_scroll"
+        case .scriptError: return "script_error"
+        case .errorClick: return "error_click"
+        }
+    }
+}
