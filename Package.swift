@@ -32,9 +32,11 @@ let package = Package(
             "ClarityModel", "ClarityCharts", "CCmarkGFM",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The Data Export API client, the daily plan and the request budget.
+        .target(name: "ClarityFetch", dependencies: ["ClarityModel", "ClarityStore"]),
         // Commands and the pipeline wiring, testable without the executable.
         .target(name: "ClarityApp", dependencies: [
-            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender",
+            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender", "ClarityFetch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "clarity-report", dependencies: ["ClarityApp"]),
@@ -44,6 +46,9 @@ let package = Package(
         ]),
         .testTarget(name: "ClarityStoreTests", dependencies: ["ClarityStore", "ClarityDemo"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "ClarityChartsTests", dependencies: ["ClarityCharts"], resources: [.copy("Golden")]),
+        .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender"]),
+        .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore"]),
         .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp"]),
     ]
 )
