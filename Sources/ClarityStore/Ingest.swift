@@ -51,6 +51,11 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
     public let source: String
     public let message: String
 
+    public init(source: String, message: String) {
+        self.source = source
+        self.message = message
+    }
+
     public var description: String { "\(source): \(message)" }
 }
 

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `clarity-report` command: Microsoft Clarity exports in, reports out.
+public struct ClarityReportCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "clarity-report",
+        abstract: "Collect Microsoft Clarity Data Export responses into a local store and turn them into reports.",
+        discussion: """
+            Pull the API every day (or ingest saved responses) so the store accumulates history, then write the weekly \
+            stakeholder report, the research log and the executive monthly summary from it.
+            """,
+        subcommands: [IngestCommand.self, StatusCommand.self, DemoCommand.self])
+
+    @OptionGroup var global: GlobalOptions
+
+    public init() {}
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import ClarityDemo
+import ClarityModel
+import ClarityStore
+import Foundation
+
+/// `clarity-report demo`: builds the demo store from a synthetic site and writes the example reports.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build the demo store from a deterministic synthetic site and write the example reports.",
+        discussion: """
+            Writes 27 weeks of API-shaped responses (2026-W21 to 2026-W47) into DIR/responses, ingests them through the same \
+            code as `ingest` into a fresh store (DIR/clarity.sqlite unless --store is given), then writes the example reports.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the demo's responses and store.", valueName: "dir"))
+    var out = "demo"
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the example reports.", valueName: "dir"))
+    var reports = "reports"
+
+    func run() throws {
+        let site = DemoSite()
+        let storePath = global.store ?? (out as NSString).appendingPathComponent("clarity.sqlite")
+        let responsesDirectory = (out as NSString).appendingPathComponent("responses")
+        let steps = 3
+
+        Console.out("[1/\(steps)] Writing the demo site's responses to \(responsesDirectory)")
+        let responses = site.responses()
+        try? FileManager.default.removeItem(atPath: responsesDirectory)
+        var paths: [String] = []
+        for response in responses {
+            let path = (responsesDirectory as NSString).appendingPathComponent(response.fileName)
+            try OutputFile.write(response.bytes, to: path)
+            paths.append(path)
+        }
+
+        Console.out("[2/\(steps)] Ingesting \(paths.count) responses into a fresh store at \(storePath)")
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+        let store = try MetricStore(path: storePath)
+        var problems: [String] = []
+        let summary = IngestRun(store: store, options: IngestOptions(), now: SystemClock.now)
+            .ingest(paths: paths, progress: { _ in }, problem: { problems.append($0) })
+        for problem in problems { Console.error(problem) }
+        Console.out("      \(summary.line)")
+        guard summary.failed == 0 else { throw ExitCode(1) }
+
+        Console.out("[3/\(steps)] Writing the example reports to \(reports)")
+        let status = try store.status()
+        try OutputFile.write(StatusText.text(status, storePath: storePath) + "\n", to: (reports as NSString).appendingPathComponent("status.txt"))
+        Console.out("Done.")
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import ClarityModel
+import ClarityStore
+import Foundation
+
+/// `clarity-report status`: what the store holds and what it lacks.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the days covered per dimension set, gaps, the latest pull and row counts.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Print the status as JSON.")
+    var json = false
+
+    func run() throws {
+        let status = try global.openStore().status()
+        Console.out(json ? StatusText.json(status) : StatusText.text(status, storePath: global.storePath))
+    }
+}
+
+/// The status report in words and as JSON.
+enum StatusText {
+    static func text(_ status: StoreStatus, storePath: String) -> String {
+        var lines = ["Store: \(storePath)"]
+        lines.append("Snapshots: \(status.snapshots) (\(formatBytes(status.rawBytes)) of raw responses kept)")
+        lines.append("Rows: \(status.observations) observations, \(status.breakdownItems) list entries, \(status.segments) distinct segments")
+        lines.append("Latest pull: \(status.latestPull?.iso ?? "none yet")")
+        if status.multiDaySnapshots + status.supersededSnapshots + status.unparsedSnapshots > 0 {
+            lines.append("Not standing for a day: \(status.multiDaySnapshots) multi-day, \(status.supersededSnapshots) outranked by a better pull of the same day, \(status.unparsedSnapshots) kept raw because they did not parse")
+        }
+        guard let span = status.span else {
+            lines.append("Coverage: no day yet. Ingest responses with `clarity-report ingest FILE...` or run `clarity-report fetch`.")
+            return lines.joined(separator: "\n")
+        }
+        let spanDays = span.lowerBound.distance(to: span.upperBound) + 1
+        lines.append("Span: \(span.lowerBound.iso) to \(span.upperBound.iso) (\(spanDays) days)")
+        lines.append("")
+        lines.append("Coverage by dimension set:")
+        for entry in status.coverage {
+            let name = entry.dimensions.isEmpty ? "(none)" : entry.dimensions.key
+            var line = "  \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(entry.days.count) of \(spanDays) days"
+            if let first = entry.days.first, let last = entry.days.last, first != span.lowerBound || last != span.upperBound {
+                line += ", \(first.iso) to \(last.iso)"
+            }
+            if !entry.missing.isEmpty {
+                line += "; missing: " + describe(Coverage.runs(entry.missing))
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func describe(_ runs: [ClosedRange<Day>], limit: Int = 8) -> String {
+        let shown = runs.prefix(limit).map { $0.lowerBound == $0.upperBound ? $0.lowerBound.iso : "\($0.lowerBound.iso)…\($0.upperBound.iso)" }
+        let rest = runs.count - shown.count
+        return shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
+    }
+
+    static func formatBytes(_ bytes: Int64) -> String {
+        if bytes >= 1_048_576 { return "\(Double(bytes * 10 / 1_048_576) / 10) MiB" }
+        if bytes >= 1_024 { return "\(bytes / 1_024) KiB" }
+        return "\(bytes) bytes"
+    }
+
+    static func json(_ status: StoreStatus) -> String {
+        struct Entry: Encodable {
+            let dimensions: [String]
+            let daysCovered: Int
+            let firstDay: String?
+            let lastDay: String?
+            let missingDays: [String]
+        }
+        struct Document: Encodable {
+            let snapshots: Int
+            let rawBytes: Int64
+            let observations: Int
+            let breakdownItems: Int
+            let segments: Int
+            let latestPull: String?
+            let firstDay: String?
+            let lastDay: String?
+            let multiDaySnapshots: Int
+            let supersededSnapshots: Int
+            let unparsedSnapshots: Int
+            let coverage: [Entry]
+        }
+        let document = Document(
+            snapshots: status.snapshots, rawBytes: status.rawBytes, observations: status.observations, breakdownItems: status.breakdownItems,
+            segments: status.segments, latestPull: status.latestPull?.iso, firstDay: status.span?.lowerBound.iso, lastDay: status.span?.upperBound.iso,
+            multiDaySnapshots: status.multiDaySnapshots, supersededSnapshots: status.supersededSnapshots, unparsedSnapshots: status.unparsedSnapshots,
+            coverage: status.coverage.map { Entry(dimensions: $0.dimensions.dimensions.map(\.name), daysCovered: $0.days.count, firstDay: $0.days.first?.iso,
+                                                 lastDay: $0.days.last?.iso, missingDays: $0.missing.map(\.iso)) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(document), as: UTF8.self)
+    }
+}

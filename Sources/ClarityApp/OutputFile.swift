@@ -1,0 +1,56 @@
+import Foundation
+
+/// Writes output files so a reader sees the previous file or the complete new one, never a torn one.
+enum OutputFile {
+    /// Writes beside the target, flushes, then renames over it; the previous file stays intact if anything fails.
+    static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: path, message: "cannot create the folder \(directory.path) (\(error.localizedDescription))")
+        }
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputError(path: path, message: "cannot write beside it (\(String(cString: strerror(errno)))); the previous file is untouched")
+        }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        close(descriptor)
+        if let failure {
+            unlink(temporary.path)
+            throw OutputError(path: path, message: "writing failed (\(failure)); the previous file is untouched")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw OutputError(path: path, message: "cannot replace it (\(reason)); the previous file is untouched")
+        }
+    }
+}
+
+/// A report or file that could not be written.
+struct OutputError: Error, CustomStringConvertible {
+    let path: String
+    let message: String
+
+    var description: String { "\(path): \(message)" }
+}
