@@ -96,7 +96,7 @@ public struct DemoSite: Sendable {
         }
         if let url = segment[.url] {
             switch url {
-            case "/search": rate *= signal == .quickback ? 1.5 : 1
+            case "/search": rate *= signal == .quickback ? 1.3 : 1
             case "/cart", "/checkout": rate *= signal == .errorClick ? 1.8 : 1
             case "/blog/autumn-reading-list": rate *= signal == .excessiveScroll ? 2.2 : 1
             default: break
@@ -112,7 +112,7 @@ public struct DemoSite: Sendable {
         // 2.6.0's one-page checkout makes Safari users rage-click on /checkout.
         if signal == .rageClick, day > releases[4].day {
             let checkout = Self.probability(.url, is: "/checkout", in: segment, mix: Self.pages.map { ($0.0, $0.2) })
-            rate *= 1 + 9 * safari * checkout
+            rate *= 1 + 14 * safari * checkout
         }
         let weekend = day.isWeekend ? 0.94 : 1
         var random = DemoRandom(["rate", signal.rawValue, day.iso, segment.keys.sorted().map { "\($0.name)=\(segment[$0]!)" }.joined(separator: ",")])

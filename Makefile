@@ -1,0 +1,19 @@
+# The two commands that do everything on a fresh machine: `make demo` and `make test`.
+SWIFT ?= swift
+BIN := .build/debug/clarity-report
+
+.PHONY: demo test deps build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build --product clarity-report
+
+demo: build
+	$(BIN) demo
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+	scripts/check-reports.sh $(BIN)

@@ -1,0 +1,49 @@
+import ArgumentParser
+import ClarityModel
+import ClarityStore
+import Foundation
+
+/// `clarity-report weekly`: the weekly stakeholder report.
+struct WeeklyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weekly",
+        abstract: "Write the weekly stakeholder report.",
+        discussion: "The default week is the last complete ISO week (Monday to Sunday, UTC days) in the store.")
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case html, md, json
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("The ISO week, e.g. 2026-W47.", valueName: "week"))
+    var week: String?
+
+    @Option(name: .long, help: "Output format: html, md or json.")
+    var format: OutputFormat = .html
+
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    var out: String?
+
+    func validate() throws {
+        if let week, ISOWeek(label: week) == nil {
+            throw ValidationError("--week \"\(week)\" is not an ISO week; write it like 2026-W47 (weeks run 01 to 52 or 53).")
+        }
+    }
+
+    func run() throws {
+        let store = try global.openStore()
+        let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)),
+                                              project: ProjectInfo(name: "My site", site: ""), settings: ReportSettings())
+        let text: String
+        switch format {
+        case .json: text = try ModelJSON.encode(report)
+        case .md, .html: text = try ModelJSON.encode(report)
+        }
+        if let out {
+            try OutputFile.write(text, to: out)
+        } else {
+            Console.out(text)
+        }
+    }
+}

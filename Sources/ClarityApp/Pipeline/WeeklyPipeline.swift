@@ -1,0 +1,28 @@
+import ClarityModel
+import ClarityStore
+import Foundation
+
+/// Reads what the weekly report needs from the store and builds its model.
+enum WeeklyPipeline {
+    static func model(store: MetricStore, week requested: ISOWeek?, project: ProjectInfo, settings: ReportSettings) throws -> WeeklyReport {
+        guard let week = try requested ?? store.latestCompleteWeek() else {
+            throw ReportError.noData(period: "any week", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
+        }
+        let history = week.firstDay.advanced(by: -56)...week.lastDay
+        let input = WeeklyReportInput(
+            project: project, week: week, siteDays: try store.siteDays(in: history),
+            currentSegments: try store.segmentTotals(in: week.firstDay...week.lastDay),
+            previousSegments: try store.segmentTotals(in: week.previous.firstDay...week.previous.lastDay),
+            settings: settings)
+        return try WeeklyReport.build(input)
+    }
+}
+
+/// The report model as JSON: sorted keys, so the same store gives the same bytes.
+enum ModelJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,273 @@
+/// Everything the weekly report builder needs, already read from the store.
+public struct WeeklyReportInput: Sendable {
+    public var project: ProjectInfo
+    public var week: ISOWeek
+    /// Site totals (no dimension) per covered day, for at least the 9 weeks ending with `week`.
+    public var siteDays: [Day: Observation]
+    public var currentSegments: [SegmentTotals]
+    public var previousSegments: [SegmentTotals]
+    public var settings: ReportSettings
+
+    public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals], settings: ReportSettings) {
+        self.project = project
+        self.week = week
+        self.siteDays = siteDays
+        self.currentSegments = currentSegments
+        self.previousSegments = previousSegments
+        self.settings = settings
+    }
+}
+
+/// What a team sets once for its reports.
+public struct ReportSettings: Sendable, Equatable, Encodable {
+    public var minimumSessions: Int
+    public var significance: Double
+    public var topSegments: Int
+
+    public init(minimumSessions: Int = 100, significance: Double = 0.05, topSegments: Int = 5) {
+        self.minimumSessions = minimumSessions
+        self.significance = significance
+        self.topSegments = topSegments
+    }
+
+    var judgement: JudgementSettings { JudgementSettings(minimumSessions: minimumSessions, significance: significance) }
+}
+
+/// A segment whose sessions show a signal more often than the site does.
+public struct FrustrationSegment: Sendable, Equatable, Encodable {
+    public struct Value: Sendable, Equatable, Encodable {
+        public let dimension: String
+        public let value: String
+    }
+
+    public let rank: Int
+    public let dimensions: [String]
+    public let values: [Value]
+    /// `Browser = Safari · URL = …`.
+    public let label: String
+    public let signal: String
+    public let signalLabel: String
+    public let sessions: Double
+    public let rate: Double
+    public let siteRate: Double
+    /// Sessions with the signal beyond what the site's rate predicts.
+    public let excess: Double
+    public let previousRate: Double?
+    /// Two-proportion test of the segment against the site.
+    public let pValue: Double?
+    public let verdict: String
+    public let rateText: String
+    public let siteRateText: String
+    public let previousRateText: String
+    public let sessionsText: String
+    public let excessText: String
+    /// How many times the site's rate: `3.4×`.
+    public let ratioText: String
+}
+
+/// One value of a dimension (a device, a browser) compared with last week.
+public struct SegmentComparison: Sendable, Equatable, Encodable {
+    public let value: String
+    public let share: Double?
+    public let previousShare: Double?
+    public let shareText: String
+    public let previousShareText: String
+    public let kpis: [KPIEntry]
+}
+
+/// One day of the week with the same weekday of the week before.
+public struct DailyPoint: Sendable, Equatable, Encodable {
+    public let day: Day
+    public let weekday: String
+    public let sessions: Double?
+    public let previousSessions: Double?
+    /// Frustration rates by signal name (0...1), absent for a missing day.
+    public let rates: [String: Double]
+}
+
+/// The weekly stakeholder report's model: pure values, printed by `--format json` and seen by templates.
+public struct WeeklyReport: Sendable, Equatable, Encodable {
+    public let project: ProjectInfo
+    public let period: PeriodSummary
+    public let previousPeriod: PeriodSummary
+    /// A plain-words line on what the figures rest on.
+    public let coverageNote: String
+    public let kpis: [KPIEntry]
+    /// Plain sentences on what changed, biggest real moves first.
+    public let changes: [String]
+    public let frustrationSegments: [FrustrationSegment]
+    public let devices: [SegmentComparison]
+    public let browsers: [SegmentComparison]
+    public let daily: [DailyPoint]
+    /// Labels of the 8 weeks behind each KPI's `history`, oldest first.
+    public let historyLabels: [String]
+    public let settings: ReportSettings
+}
+
+extension WeeklyReport {
+    /// Builds the model; fails when the week has no site data at all.
+    public static func build(_ input: WeeklyReportInput) throws(ReportError) -> WeeklyReport {
+        let week = input.week
+        let covered = Set(input.siteDays.keys)
+        let period = PeriodSummary(label: week.label, title: Format.range(week.firstDay, week.lastDay), days: week.days, covered: covered)
+        let previousWeek = week.previous
+        let previousPeriod = PeriodSummary(label: previousWeek.label, title: Format.range(previousWeek.firstDay, previousWeek.lastDay), days: previousWeek.days, covered: covered)
+        guard period.daysCovered > 0 else {
+            throw ReportError.noData(period: week.label, hint: "the store has no site totals (the no-dimension response) for \(period.title). Run `clarity-report status` to see which days it holds.")
+        }
+        let weeks = (0..<8).reversed().map { offset in ISOWeek(containing: week.firstDay.advanced(by: -7 * offset)) }
+        let weekTotals = Dictionary(uniqueKeysWithValues: (weeks + [ISOWeek(containing: week.firstDay.advanced(by: -56))]).map { w in
+            (w, Totals(days: w.days.compactMap { input.siteDays[$0] }))
+        })
+        let current = weekTotals[week]!
+        let previous = weekTotals[previousWeek]!
+        let judgement = input.settings.judgement
+        let comparisons = KPI.allCases.map { kpi in
+            let history = weeks.map { w in weekTotals[w]!.days > 0 ? kpi.value(of: weekTotals[w]!) : nil }
+            // The noise of counts and means is measured on the 8 weeks before this one, compared per day.
+            let earlier = (1...8).compactMap { offset -> Double? in
+                let totals = weekTotals[ISOWeek(containing: week.firstDay.advanced(by: -7 * offset))]!
+                return totals.days > 0 ? kpi.comparable(totals) : nil
+            }
+            return KPIComparison(kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil, history: history, earlier: earlier, settings: judgement)
+        }
+        let kpis = comparisons.map(KPIEntry.init)
+        let segments = rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings)
+        return WeeklyReport(
+            project: input.project, period: period, previousPeriod: previousPeriod,
+            coverageNote: coverageNote(period, previousPeriod, comparisons),
+            kpis: kpis, changes: changeSentences(comparisons, segments: segments),
+            frustrationSegments: segments,
+            devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
+            browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
+            daily: week.days.map { day in
+                let observation = input.siteDays[day]
+                var rates: [String: Double] = [:]
+                if let observation {
+                    let totals = Totals(days: [observation])
+                    for signal in FrustrationSignal.allCases { rates[signal.rawValue] = totals.rate(signal) }
+                }
+                return DailyPoint(day: day, weekday: day.weekdayName, sessions: observation?.sessions.map(Double.init),
+                                  previousSessions: input.siteDays[day.advanced(by: -7)]?.sessions.map(Double.init), rates: rates)
+            },
+            historyLabels: weeks.map(\.label), settings: input.settings)
+    }
+
+    static func coverageNote(_ period: PeriodSummary, _ previous: PeriodSummary, _ comparisons: [KPIComparison]) -> String {
+        var parts = ["\(period.daysCovered) of 7 days covered this week" + (period.missingText.isEmpty ? "" : " (missing: \(period.missingText))")]
+        parts.append("\(previous.daysCovered) of 7 the week before" + (previous.missingText.isEmpty ? "" : " (missing: \(previous.missingText))"))
+        var note = parts.joined(separator: ", ") + "."
+        if period.daysCovered != previous.daysCovered, previous.daysCovered > 0 {
+            note += " Because coverage differs, session counts are compared as averages per covered day."
+        }
+        if !period.isComplete {
+            note += " Figures for this week are partial."
+        }
+        return note
+    }
+
+    static func changeSentences(_ comparisons: [KPIComparison], segments: [FrustrationSegment]) -> [String] {
+        let moves = comparisons.filter { $0.verdict == .significant }.sorted { a, b in
+            if (a.pValue ?? 1) != (b.pValue ?? 1) { return (a.pValue ?? 1) < (b.pValue ?? 1) }
+            return abs(a.change ?? 0) > abs(b.change ?? 0)
+        }
+        var sentences = moves.map { comparison -> String in
+            let kpi = comparison.kpi
+            let verb = comparison.direction == "up" ? "rose" : "fell"
+            let current = comparison.current.map(kpi.display) ?? "n/a"
+            let previous = comparison.previous.map(kpi.display) ?? "n/a"
+            let change = comparison.change.map { Format.change(abs($0)).replacingOccurrences(of: "+", with: "") } ?? ""
+            let news = comparison.tone == "good" ? " (good news)" : (comparison.tone == "bad" ? " (needs attention)" : "")
+            switch kpi.kind {
+            case .rate:
+                return "\(kpi.label) \(verb) from \(previous) to \(current) of sessions (\(comparison.change.map(Format.change) ?? ""))\(news)."
+            case .count where comparison.comparedPerDay:
+                return "\(kpi.label) \(verb) \(change) per covered day, to \(current) in total\(news)."
+            default:
+                return "\(kpi.label) \(verb) \(change), from \(previous) to \(current)\(news)."
+            }
+        }
+        if sentences.isEmpty {
+            sentences.append("No headline figure moved beyond normal week-to-week noise.")
+        }
+        if let top = segments.first {
+            sentences.append("Most excess frustration: \(top.signalLabel.lowercased()) in \(top.label), \(top.rateText) of \(top.sessionsText) sessions against \(top.siteRateText) site-wide (about \(top.excessText) more sessions than the site's rate predicts).")
+        }
+        return sentences
+    }
+
+    static func rankSegments(current: [SegmentTotals], previous: [SegmentTotals], site: Totals, settings: ReportSettings) -> [FrustrationSegment] {
+        let previousBySegment = Dictionary(previous.map { ($0.segment, $0.totals) }, uniquingKeysWith: { first, _ in first })
+        struct Candidate {
+            let segment: Segment
+            let signal: FrustrationSignal
+            let totals: SignalTotals
+            let excess: Double
+            let siteRate: Double
+        }
+        var candidates: [Candidate] = []
+        for entry in current where !entry.segment.isAggregate && !entry.segment.values.isEmpty {
+            for signal in FrustrationSignal.allCases {
+                guard let siteRate = site.rate(signal), let totals = entry.totals.signals[signal],
+                      totals.sessions >= Double(settings.minimumSessions) else { continue }
+                let excess = totals.withSignal - totals.sessions * siteRate
+                if excess > 0 { candidates.append(Candidate(segment: entry.segment, signal: signal, totals: totals, excess: excess, siteRate: siteRate)) }
+            }
+        }
+        candidates.sort { a, b in
+            if a.excess != b.excess { return a.excess > b.excess }
+            if a.segment != b.segment { return a.segment < b.segment }
+            return a.signal.rawValue < b.signal.rawValue
+        }
+        return candidates.prefix(settings.topSegments).enumerated().map { index, candidate in
+            let rate = candidate.totals.rate ?? 0
+            let siteTotals = site.signals[candidate.signal] ?? SignalTotals()
+            let p = Statistics.twoProportionPValue(successes1: candidate.totals.withSignal, trials1: candidate.totals.sessions,
+                                                   successes2: siteTotals.withSignal, trials2: siteTotals.sessions)
+            let previousRate = previousBySegment[candidate.segment]?.rate(candidate.signal)
+            return FrustrationSegment(
+                rank: index + 1, dimensions: candidate.segment.values.map(\.dimension.name),
+                values: candidate.segment.values.map { FrustrationSegment.Value(dimension: $0.dimension.name, value: $0.value ?? "") },
+                label: candidate.segment.label, signal: candidate.signal.rawValue, signalLabel: candidate.signal.label,
+                sessions: candidate.totals.sessions, rate: rate, siteRate: candidate.siteRate, excess: candidate.excess,
+                previousRate: previousRate, pValue: p, verdict: (p ?? 1) < settings.significance ? Verdict.significant.rawValue : Verdict.withinNoise.rawValue,
+                rateText: Format.percent(rate), siteRateText: Format.percent(candidate.siteRate),
+                previousRateText: previousRate.map(Format.percent) ?? "n/a", sessionsText: Format.integer(candidate.totals.sessions),
+                excessText: Format.integer(candidate.excess),
+                ratioText: candidate.siteRate > 0 ? Format.decimal(rate / candidate.siteRate, places: 1) + "×" : "n/a")
+        }
+    }
+
+    static func compare(_ dimension: Dimension, current: [SegmentTotals], previous: [SegmentTotals], settings: JudgementSettings) -> [SegmentComparison] {
+        let set = DimensionSet([dimension])
+        let now = current.filter { $0.segment.dimensions == set && !$0.segment.isAggregate }
+        let before = previous.filter { $0.segment.dimensions == set && !$0.segment.isAggregate }
+        let totalNow = now.reduce(0) { $0 + Double($1.totals.sessions) }
+        let totalBefore = before.reduce(0) { $0 + Double($1.totals.sessions) }
+        let previousByValue = Dictionary(before.map { ($0.segment.value(of: dimension) ?? "", $0.totals) }, uniquingKeysWith: { first, _ in first })
+        return now.sorted { a, b in
+            a.totals.sessions != b.totals.sessions ? a.totals.sessions > b.totals.sessions : a.segment < b.segment
+        }.map { entry in
+            let value = entry.segment.value(of: dimension) ?? ""
+            let last = previousByValue[value]
+            let share = totalNow > 0 ? Double(entry.totals.sessions) / totalNow : nil
+            let previousShare = last.flatMap { totalBefore > 0 ? Double($0.sessions) / totalBefore : nil }
+            let kpis = KPI.allCases.filter { $0 != .botSessions }.map { kpi in
+                KPIEntry(KPIComparison(kpi: kpi, current: entry.totals, previous: last, history: [], earlier: [], settings: settings))
+            }
+            return SegmentComparison(value: value, share: share, previousShare: previousShare,
+                                     shareText: share.map(Format.percent) ?? "n/a", previousShareText: previousShare.map(Format.percent) ?? "n/a", kpis: kpis)
+        }
+    }
+}
+
+/// Why a report could not be made.
+public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noData(period: String, hint: String)
+
+    public var description: String {
+        switch self {
+        case .noData(let period, let hint): return "no data for \(period): \(hint)"
+        }
+    }
+}

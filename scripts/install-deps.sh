@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages clarity-report builds and tests against, when they are missing.
+set -euo pipefail
+
+packages=(libsqlite3-dev sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev pkg-config python3)
+if [ "${CLARITY_WITH_BROWSER:-0}" = "1" ]; then
+  packages+=(chromium)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing missing Debian packages: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "error: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
