@@ -180,7 +180,8 @@ extension WeeklyReport {
             let news = comparison.tone == "good" ? " (good news)" : (comparison.tone == "bad" ? " (needs attention)" : "")
             switch kpi.kind {
             case .rate:
-                return "\(kpi.label) \(verb) from \(previous) to \(current) of sessions (\(comparison.change.map(Format.change) ?? ""))\(news)."
+                let tone = comparison.tone == "good" ? ", good news" : (comparison.tone == "bad" ? ", needs attention" : "")
+                return "\(kpi.label) \(verb) from \(previous) to \(current) of sessions (\(comparison.change.map(Format.change) ?? "")\(tone))."
             case .count where comparison.comparedPerDay:
                 return "\(kpi.label) \(verb) \(change) per covered day, to \(current) in total\(news)."
             default:

@@ -1,0 +1,114 @@
+import ClarityModel
+import Testing
+
+@Suite("The weekly report model")
+struct WeeklyReportTests {
+    let week = ISOWeek(label: "2026-W47")!
+
+    func site(sessions: Int64, rage: Double, users: Int64 = 500) -> Observation {
+        Observation(segment: .site, sessions: sessions, botSessions: sessions / 10, distinctUsers: users, pagesPerSession: 2,
+                    signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage)], scrollDepth: 50, totalTime: 100, activeTime: 40)
+    }
+
+    func input(days: [Day: Observation], current: [SegmentTotals] = [], previous: [SegmentTotals] = [], minimum: Int = 100) -> WeeklyReportInput {
+        WeeklyReportInput(project: ProjectInfo(name: "Test", site: ""), week: week, siteDays: days, currentSegments: current, previousSegments: previous,
+                          settings: ReportSettings(minimumSessions: minimum, significance: 0.05, topSegments: 3))
+    }
+
+    @Test("a week without site data is a clear error")
+    func noData() {
+        #expect(throws: ReportError.self) { try WeeklyReport.build(input(days: [:])) }
+        do {
+            _ = try WeeklyReport.build(input(days: [:]))
+        } catch {
+            #expect(error.description.contains("no data for 2026-W47"))
+            #expect(error.description.contains("clarity-report status"))
+        }
+    }
+
+    @Test("sessions are summed; with uneven coverage the change compares per-day averages and the note says so")
+    func unevenCoverage() throws {
+        var days: [Day: Observation] = [:]
+        for day in week.days { days[day] = site(sessions: 1_000, rage: 2) }
+        for day in week.previous.days.prefix(5) { days[day] = site(sessions: 1_000, rage: 2) }
+        let report = try WeeklyReport.build(input(days: days))
+        let sessions = report.kpis.first { $0.id == "sessions" }!
+        #expect(sessions.current == 7_000)
+        #expect(sessions.previous == 5_000)
+        #expect(sessions.change == 0)
+        #expect(sessions.comparedPerDay)
+        #expect(report.previousPeriod.daysCovered == 5)
+        #expect(report.previousPeriod.missingText == "Sat Nov 14, Sun Nov 15")
+        #expect(report.coverageNote.contains("compared as averages per covered day"))
+        let users = report.kpis.first { $0.id == "avgDailyUsers" }!
+        #expect(users.current == 500)
+    }
+
+    @Test("a partial week renders and says it is partial")
+    func partialWeek() throws {
+        var days: [Day: Observation] = [:]
+        for day in week.days.prefix(3) { days[day] = site(sessions: 1_000, rage: 2) }
+        let report = try WeeklyReport.build(input(days: days))
+        #expect(report.period.daysCovered == 3)
+        #expect(report.coverageNote.contains("Figures for this week are partial."))
+        #expect(report.kpis.first { $0.id == "sessions" }?.verdict == "noComparison")
+    }
+
+    @Test("a rate change is judged with a two-proportion test (worked by hand)")
+    func twoProportion() throws {
+        // 10% of 1,000 vs 15% of 1,000: pooled p = 0.125, z = 0.05 / sqrt(0.125 × 0.875 × 2 / 1000) = 3.3806, p = 0.000723.
+        let p = Statistics.twoProportionPValue(successes1: 150, trials1: 1_000, successes2: 100, trials2: 1_000)!
+        #expect(abs(p - 0.000723) < 0.000005)
+        var days: [Day: Observation] = [:]
+        for day in week.days { days[day] = site(sessions: 1_000, rage: 3) }
+        for day in week.previous.days { days[day] = site(sessions: 1_000, rage: 2) }
+        let report = try WeeklyReport.build(input(days: days))
+        let rage = report.kpis.first { $0.id == "rageClickRate" }!
+        #expect(rage.current == 0.03)
+        #expect(abs(rage.change! - 0.5) < 1e-12)
+        #expect(rage.verdict == "significant")
+        #expect(rage.tone == "bad")
+        #expect(rage.arrow == "▲")
+        #expect(report.changes.first == "Rage clicks rose from 2.0% to 3.0% of sessions (+50%, needs attention).")
+    }
+
+    @Test("below the minimum sample the verdict is too few sessions, never significant")
+    func tooFewSessions() throws {
+        var days: [Day: Observation] = [:]
+        for day in week.days { days[day] = site(sessions: 10, rage: 90) }
+        for day in week.previous.days { days[day] = site(sessions: 10, rage: 1) }
+        let report = try WeeklyReport.build(input(days: days, minimum: 100))
+        #expect(report.kpis.first { $0.id == "rageClickRate" }?.verdict == "tooFewSessions")
+        #expect(report.kpis.first { $0.id == "sessions" }?.verdict == "tooFewSessions")
+        #expect(!report.kpis.contains { $0.verdict == "significant" })
+    }
+
+    @Test("segments rank by excess frustrated sessions over the site's rate, leaving out aggregates and small segments")
+    func segmentRanking() throws {
+        var days: [Day: Observation] = [:]
+        for day in week.days { days[day] = site(sessions: 1_000, rage: 2) }
+        func segment(_ dimension: Dimension, _ value: String?, sessions: Double, rate: Double) -> SegmentTotals {
+            var totals = Totals()
+            totals.days = 7
+            totals.sessions = Int64(sessions)
+            totals.daysWithSessions = 7
+            totals.signals[.rageClick] = SignalTotals(sessions: sessions, withSignal: sessions * rate)
+            return SegmentTotals(segment: Segment([.init(dimension, value)]), totals: totals)
+        }
+        let current = [
+            segment(.browser, "Safari", sessions: 2_000, rate: 0.05),   // excess 2000 × (0.05 − 0.02) = 60
+            segment(.url, "/checkout", sessions: 400, rate: 0.20),      // excess 400 × 0.18 = 72
+            segment(.url, nil, sessions: 7_000, rate: 0.5),             // aggregate row: never a segment
+            segment(.device, "Tablet", sessions: 50, rate: 0.9),        // below the minimum
+            segment(.browser, "Chrome", sessions: 4_000, rate: 0.01),   // below the site rate
+        ]
+        let previous = [segment(.url, "/checkout", sessions: 400, rate: 0.03)]
+        let report = try WeeklyReport.build(input(days: days, current: current, previous: previous))
+        #expect(report.frustrationSegments.map(\.label) == ["URL = /checkout", "Browser = Safari"])
+        let top = report.frustrationSegments[0]
+        #expect(abs(top.excess - 72) < 1e-9)
+        #expect(top.siteRate == 0.02)
+        #expect(top.previousRate == 0.03)
+        #expect(top.ratioText == "10.0×")
+    }
+}
