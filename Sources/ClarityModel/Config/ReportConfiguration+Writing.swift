@@ -1,0 +1,44 @@
+extension ReportConfiguration {
+    /// The effective settings as a TOML document, every setting present, in the order the file is documented.
+    public var tomlDocument: TOMLDocument {
+        var project = TOMLTable()
+        project.set(.string(self.project.name), for: "name")
+        project.set(.string(self.project.site), for: "site")
+
+        var report = TOMLTable()
+        report.set(.integer(self.report.minimumSessions), for: "minimum_sessions")
+        report.set(.integer(self.report.topSegments), for: "top_segments")
+        report.set(.integer(self.report.releaseWindowDays), for: "release_window_days")
+        report.set(.string(self.report.templates), for: "templates")
+        report.set(.float(self.report.significance), for: "significance")
+
+        var email = TOMLTable()
+        email.set(.array(self.email.to.map(TOMLValue.string)), for: "to")
+        email.set(.string(self.email.from), for: "from")
+        email.set(.string(self.email.subject), for: "subject")
+        email.set(.string(self.email.viewInBrowserBaseURL), for: "view_in_browser_base_url")
+
+        var plans = TOMLTable()
+        for (name, requests) in self.fetch.plans.sorted(by: { $0.key < $1.key }) {
+            plans.set(.array(requests.map { .string($0.key) }), for: name)
+        }
+        var fetch = TOMLTable()
+        fetch.set(.string(self.fetch.endpoint), for: "endpoint")
+        fetch.set(.string(self.fetch.tokenFile), for: "token_file")
+        fetch.set(.integer(self.fetch.dailyBudget), for: "daily_budget")
+        fetch.set(.string(self.fetch.plan), for: "plan")
+        fetch.set(.table(plans), for: "plans")
+
+        var root = TOMLTable()
+        root.set(.table(project), for: "project")
+        root.set(.table(report), for: "report")
+        root.set(.table(email), for: "email")
+        root.set(.table(fetch), for: "fetch")
+        return TOMLDocument(root: root)
+    }
+
+    /// The effective settings as the text of a configuration file, the same for the same settings.
+    public var tomlText: String {
+        "# clarity-report settings in effect, defaults included.\n\n" + tomlDocument.text
+    }
+}
