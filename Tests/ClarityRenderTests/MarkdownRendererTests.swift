@@ -1,5 +1,5 @@
 import Testing
-@testable import ClarityRender
+import ClarityRender
 
 @Suite struct MarkdownRendererTests {
     let renderer = MarkdownRenderer()
