@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// A renderer that turns GitHub-flavoured Markdown into HTML with cmark-gfm, in its safe mode.
 ///
@@ -12,17 +13,26 @@ public struct MarkdownRenderer: Sendable {
     /// when several threads render at the same time, whereas the C function itself is not thread-safe.
     private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// Serialises parsing: cmark-gfm 0.29 adds each extension's special characters to a process-wide table when
+    /// a parse starts and removes them when it ends, so concurrent parses would drop strikethrough and tables
+    /// from each other's documents (github/cmark-gfm#176).
+    private static let parsing = NSLock()
+
     public init() {}
 
-    /// Renders a Markdown document as an HTML fragment.
+    /// Renders a Markdown document as an HTML fragment; safe to call from several threads at once.
     public func html(from markdown: String) -> String {
         Self.extensionsRegistered
+        return Self.parsing.withLock { Self.render(markdown) }
+    }
+
+    private static func render(_ markdown: String) -> String {
         let options = CMARK_OPT_DEFAULT
         guard let parser = cmark_parser_new(options) else {
             preconditionFailure("cmark-gfm could not allocate a parser")
         }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+        for name in extensionNames {
             guard let syntaxExtension = cmark_find_syntax_extension(name) else {
                 preconditionFailure("cmark-gfm has no '\(name)' extension; install libcmark-gfm-extensions")
             }
