@@ -70,6 +70,26 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // The request budget: one row per request asked of the API, counted per UTC day (see RequestBudget).
+        migrator.registerMigration("v2-fetch-budget") { db in
+            try db.execute(sql: """
+                CREATE TABLE request_ledger (
+                    day TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    requested_at INTEGER NOT NULL,
+                    request TEXT NOT NULL,
+                    status INTEGER,
+                    outcome TEXT NOT NULL,
+                    PRIMARY KEY (day, seq)
+                ) WITHOUT ROWID;
+
+                -- Days on which the API answered 429: nothing more is asked, whatever the ledger counts.
+                CREATE TABLE spent_day (
+                    day TEXT PRIMARY KEY,
+                    marked_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }()
 }
