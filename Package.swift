@@ -39,7 +39,10 @@ let package = Package(
             "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender", "ClarityFetch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "clarity-report", dependencies: ["ClarityApp"]),
+        .executableTarget(name: "clarity-report", dependencies: [
+            "ClarityApp",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "ClarityModelTests", dependencies: [
             "ClarityModel",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `clarity-report` command: Microsoft Clarity exports in, reports out.
-public struct ClarityReportCommand: ParsableCommand {
+public struct ClarityReportCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "clarity-report",
         abstract: "Collect Microsoft Clarity Data Export responses into a local store and turn them into reports.",
@@ -9,7 +9,7 @@ public struct ClarityReportCommand: ParsableCommand {
             Pull the API every day (or ingest saved responses) so the store accumulates history, then write the weekly \
             stakeholder report, the research log and the executive monthly summary from it.
             """,
-        subcommands: [IngestCommand.self, StatusCommand.self, WeeklyCommand.self, DemoCommand.self])
+        subcommands: [IngestCommand.self, FetchCommand.self, StatusCommand.self, WeeklyCommand.self, ConfigCommand.self, DemoCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

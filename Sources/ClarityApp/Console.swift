@@ -3,8 +3,8 @@ import Foundation
 
 /// Where commands print: progress and results to standard output, problems to standard error.
 struct Console {
-    static func out(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    static func out(_ line: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((line + terminator).utf8))
     }
 
     static func error(_ line: String) {

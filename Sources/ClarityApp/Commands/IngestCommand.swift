@@ -47,7 +47,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let options = IngestOptions(pulledAt: pulledAt.flatMap(Instant.init(iso:)), days: days, dimensions: dimensions.flatMap(DimensionSet.init(key:)))
-        let summary = IngestRun(store: store, options: options, now: SystemClock.now).ingest(paths: files, progress: Console.out, problem: Console.error)
+        let summary = IngestRun(store: store, options: options, now: SystemClock.now).ingest(paths: files, progress: { Console.out($0) }, problem: { Console.error($0) })
         Console.out(summary.line)
         if summary.failed > 0 { throw ExitCode(1) }
     }

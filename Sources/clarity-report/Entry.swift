@@ -1,0 +1,5 @@
+import ArgumentParser
+import ClarityApp
+
+@main
+extension ClarityReportCommand {}

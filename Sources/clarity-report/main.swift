@@ -1,3 +1,0 @@
-import ClarityApp
-
-ClarityReportCommand.main()
