@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClarityModel
+import ClarityRender
 import ClarityStore
 import Foundation
 
@@ -25,6 +26,9 @@ struct WeeklyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
 
+    @Option(name: .long, help: ArgumentHelp("The templates folder (default: the configuration's report.templates, else ./templates).", valueName: "dir"))
+    var templates: String?
+
     func validate() throws {
         if let week, ISOWeek(label: week) == nil {
             throw ValidationError("--week \"\(week)\" is not an ISO week; write it like 2026-W47 (weeks run 01 to 52 or 53).")
@@ -32,13 +36,18 @@ struct WeeklyCommand: ParsableCommand {
     }
 
     func run() throws {
+        let loaded = try global.loadConfiguration()
         let store = try global.openStore()
         let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)),
-                                              project: ProjectInfo(name: "My site", site: ""), settings: ReportSettings())
+                                              project: loaded.project, settings: loaded.reportSettings)
         let text: String
         switch format {
-        case .json: text = try ModelJSON.encode(report)
-        case .md, .html: text = try ModelJSON.encode(report)
+        case .json:
+            text = try TemplateContext.json(report)
+        case .md:
+            text = try WeeklyRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)).markdown(report)
+        case .html:
+            text = try WeeklyRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)).html(report, charts: WeeklyCharts(report))
         }
         if let out {
             try OutputFile.write(text, to: out)

@@ -17,12 +17,3 @@ enum WeeklyPipeline {
         return try WeeklyReport.build(input)
     }
 }
-
-/// The report model as JSON: sorted keys, so the same store gives the same bytes.
-enum ModelJSON {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-}

@@ -1,0 +1,77 @@
+import ClarityCharts
+import ClarityModel
+
+/// Renders the weekly report from its model through the templates: Markdown, and the self-contained HTML page.
+public struct WeeklyRenderer: Sendable {
+    let templates: TemplateSet
+    let markdown = MarkdownRenderer()
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// The report as GitHub-flavoured Markdown.
+    public func markdown(_ report: WeeklyReport) throws -> String {
+        try templates.render("weekly.md", with: try context(report))
+    }
+
+    /// The report as one self-contained HTML page: inline styles, inline SVG charts, no script, no external reference.
+    public func html(_ report: WeeklyReport, charts: WeeklyCharts) throws -> String {
+        var context = try context(report)
+        context["charts"] = [
+            "sessions": charts.sessions.svg, "frustration": charts.frustration.svg,
+            "devices": charts.devices.svg, "browsers": charts.browsers.svg, "segments": charts.segments.svg,
+        ]
+        context["sections"] = [
+            "changes": try section("partials/weekly-changes.md", context),
+            "segments": try section("partials/weekly-segments.md", context),
+            "devices": try section("partials/weekly-comparison.md", context["devicesTable"] ?? [:]),
+            "browsers": try section("partials/weekly-comparison.md", context["browsersTable"] ?? [:]),
+        ]
+        if var kpis = context["kpis"] as? [[String: Any]] {
+            for index in kpis.indices {
+                let id = kpis[index]["id"] as? String ?? ""
+                kpis[index]["sparkline"] = charts.sparklines[id]?.svg ?? ""
+                kpis[index]["toneColor"] = Self.color(tone: kpis[index]["tone"] as? String)
+            }
+            context["kpis"] = kpis
+        }
+        return try templates.render("weekly.html", with: context)
+    }
+
+    /// Renders a Markdown partial, turns it into HTML with cmark-gfm, and styles its tags inline.
+    func section(_ name: String, _ context: Any) throws -> String {
+        InlineStyles.apply(markdown.html(from: try templates.render(name, with: context)))
+    }
+
+    /// Okabe–Ito blue for good news, vermillion for bad, grey otherwise.
+    static func color(tone: String?) -> String {
+        switch tone {
+        case "good": return ChartPalette.blue
+        case "bad": return ChartPalette.vermillion
+        default: return "#6B7280"
+        }
+    }
+
+    func context(_ report: WeeklyReport) throws -> [String: Any] {
+        var context = try TemplateContext.dictionary(report)
+        context["hasFrustrationSegments"] = !report.frustrationSegments.isEmpty
+        context["devicesTable"] = Self.comparisonTable(heading: "Device", rows: context["devices"], settings: context["settings"])
+        context["browsersTable"] = Self.comparisonTable(heading: "Browser", rows: context["browsers"], settings: context["settings"])
+        return context
+    }
+
+    /// A device or browser table's context, with each row's KPIs also reachable by id (`kpi.rageClickRate`).
+    static func comparisonTable(heading: String, rows: Any?, settings: Any?) -> [String: Any] {
+        let list = (rows as? [[String: Any]] ?? []).map { row -> [String: Any] in
+            var row = row
+            var byID: [String: Any] = [:]
+            for kpi in row["kpis"] as? [[String: Any]] ?? [] {
+                if let id = kpi["id"] as? String { byID[id] = kpi }
+            }
+            row["kpi"] = byID
+            return row
+        }
+        return ["heading": heading, "rows": list, "hasRows": !list.isEmpty, "settings": settings ?? [:]]
+    }
+}
