@@ -1,0 +1,16 @@
+/// The neutral colours and the font stack shared by every chart, for templates that sit beside them.
+public enum ChartStyle {
+    /// A system font stack that renders alike in mail clients, browsers and librsvg.
+    public static let fontFamily = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+    public static let background = "#FFFFFF"
+    public static let text = "#1F2937"
+    public static let mutedText = "#6B7280"
+    public static let gridline = "#E5E7EB"
+    public static let baseline = "#9CA3AF"
+    /// The colour of a previous-period comparison line or bar.
+    public static let previous = "#A3A3A3"
+    /// The fill behind points that have no data.
+    public static let missing = "#F3F4F6"
+    /// The colour of marker lines and reference lines.
+    public static let marker = "#374151"
+}

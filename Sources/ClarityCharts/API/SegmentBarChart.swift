@@ -1,0 +1,118 @@
+/// Horizontal bars of a rate per segment against a vertical reference line, such as the site-wide rate.
+public struct SegmentBarChart: Chart {
+    /// One bar: a segment's label, which may be long, and its value.
+    public struct Row: Sendable, Hashable {
+        public let label: String
+        public let value: Double
+
+        public init(label: String, value: Double) {
+            self.label = SVGText.clean(label)
+            self.value = value
+        }
+    }
+
+    public let title: String
+    /// The bars from top to bottom; rows with a non-finite value are left out.
+    public let rows: [Row]
+    /// The value the bars are compared with, drawn as a dashed vertical line.
+    public let reference: Double?
+    /// What the reference is, in words that fit mid-sentence: `site rate`.
+    public let referenceName: String
+    public let format: ValueFormat
+    public let width: Int
+
+    public init(title: String, rows: [Row], reference: Double? = nil, referenceName: String = "site rate",
+                format: ValueFormat = .percent, width: Int = 600) {
+        self.title = SVGText.clean(title)
+        self.rows = rows.filter { $0.value.isFinite }
+        self.reference = reference.flatMap { $0.isFinite ? $0 : nil }
+        self.referenceName = SVGText.clean(referenceName)
+        self.format = format
+        self.width = width
+    }
+
+    /// The height that fits every row, the reference label and the axis.
+    public var height: Int { Int(rowsTop) + max(rows.count, 1) * Int(Self.rowHeight) + 24 }
+
+    public var summary: String {
+        guard !rows.isEmpty else {
+            return "\(title): no segments" + (reference.map { "; \(referenceName) \(format.format($0))." } ?? ".")
+        }
+        guard let reference else {
+            return "\(title): " + rows.map { "\($0.label) \(format.format($0.value))" }.joined(separator: ", ") + "."
+        }
+        let described = rows.map { row in
+            reference == 0 ? "\(row.label) \(format.format(row.value))"
+                : "\(row.label) \(format.format(row.value)) (\(DecimalText.fixed(row.value / reference, decimals: 1))×)"
+        }
+        return "\(title), compared with the \(referenceName) of \(format.format(reference)): " + described.joined(separator: ", ") + "."
+    }
+
+    public var svg: String {
+        ChartDocument.render(title: title, summary: summary, width: width, height: height, body: body)
+    }
+
+    private static let rowHeight = 26.0
+    private static let barHeight = 16.0
+    private static let labelFontSize = 12.0
+    private static let valueFontSize = 11.0
+
+    private var rowsTop: Double { reference == nil || rows.isEmpty ? 8 : 28 }
+
+    private var body: [SVGElement] {
+        let canvasWidth = Double(width)
+        guard !rows.isEmpty else { return [.noData(x: canvasWidth / 2, y: Double(height) / 2 + 4)] }
+        let scale = NiceScale(covering: rows.map(\.value) + (reference.map { [$0] } ?? []), format: format)
+        let ticks = scale.ticks
+        let tickLabels = format.axisLabels(for: ticks, step: scale.step)
+        let labelWidth = min(rows.map { TextMetrics.width($0.label, fontSize: Self.labelFontSize) }.max() ?? 0, canvasWidth * 0.38)
+        let barLeft = 10 + labelWidth + 10
+        let valueWidth = rows.map { TextMetrics.width(format.format($0.value), fontSize: Self.valueFontSize) }.max() ?? 0
+        let lastTickHalf = TextMetrics.width(tickLabels.last ?? "", fontSize: ValueAxis.fontSize) / 2
+        let barRight = canvasWidth - max(valueWidth + 6, lastTickHalf) - 10
+        let x = { (value: Double) in barLeft + scale.fraction(value) * (barRight - barLeft) }
+        let rowsBottom = rowsTop + Double(max(rows.count, 1)) * Self.rowHeight
+
+        var elements: [SVGElement] = []
+        for (tick, label) in zip(ticks, tickLabels) {
+            elements.append(SVGElement("line", [
+                "x1": x(tick).svg, "y1": rowsTop.svg, "x2": x(tick).svg, "y2": rowsBottom.svg,
+                "stroke": tick == 0 ? ChartStyle.baseline : ChartStyle.gridline, "stroke-width": "1", "shape-rendering": "crispEdges",
+            ]))
+            elements.append(SVGElement("text", [
+                "x": x(tick).svg, "y": (rowsBottom + 16).svg, "text-anchor": "middle",
+                "font-size": ValueAxis.fontSize.svg, "fill": ChartStyle.mutedText,
+            ], text: label))
+        }
+        for (index, row) in rows.enumerated() {
+            let middle = rowsTop + (Double(index) + 0.5) * Self.rowHeight
+            let left = x(min(row.value, 0))
+            elements.append(SVGElement("rect", [
+                "x": left.svg, "y": (middle - Self.barHeight / 2).svg,
+                "width": (x(max(row.value, 0)) - left).svg, "height": Self.barHeight.svg, "fill": ChartPalette.blue,
+            ]))
+            elements.append(.label(row.label, maxWidth: labelWidth, fontSize: Self.labelFontSize, [
+                "x": (barLeft - 10).svg, "y": (middle + 4).svg, "text-anchor": "end", "fill": ChartStyle.text,
+            ]))
+            elements.append(SVGElement("text", [
+                "x": (x(max(row.value, 0)) + 6).svg, "y": (middle + 4).svg, "font-size": Self.valueFontSize.svg,
+                "fill": ChartStyle.text, "stroke": ChartStyle.background, "stroke-width": "3",
+                "stroke-linejoin": "round", "paint-order": "stroke",
+            ], text: format.format(row.value)))
+        }
+        if let reference {
+            let lineX = x(reference)
+            elements.append(SVGElement("line", [
+                "x1": lineX.svg, "y1": (rowsTop - 6).svg, "x2": lineX.svg, "y2": rowsBottom.svg,
+                "stroke": ChartPalette.black, "stroke-width": "1.5", "stroke-dasharray": "4 3",
+            ]))
+            let caption = "\(referenceName) \(format.format(reference))"
+            let half = TextMetrics.width(caption, fontSize: ValueAxis.fontSize) / 2
+            elements.append(.label(caption, maxWidth: canvasWidth - 20, fontSize: ValueAxis.fontSize, [
+                "x": min(max(lineX, barLeft + half), canvasWidth - 10 - half).svg, "y": "16", "text-anchor": "middle",
+                "fill": ChartPalette.black,
+            ]))
+        }
+        return elements
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+import ClarityCharts
+import Testing
+
+@Suite("Golden SVG files")
+struct GoldenTests {
+    @Test("Each sample chart matches its golden file", arguments: Sample.allCases)
+    func matchesGolden(sample: Sample) throws {
+        try GoldenFile.check(sample.chart.svg, named: sample.goldenName)
+    }
+
+    @Test("Every golden file belongs to a sample")
+    func noStrayGoldens() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: GoldenFile.directory.path).filter { $0.hasSuffix(".svg") }
+        #expect(Set(files) == Set(Sample.allCases.map(\.goldenName)) || GoldenFile.isRecording)
+    }
+}
