@@ -53,6 +53,8 @@ import ClarityRender
         "<a href='x'>a</a><!---->",
         "=== *** ___",
         "$math$ %percent @mention #tag",
+        "---", "===", "+ plus list", "- dash list", "= setext", "1. ordered", "2) ordered", "> quote", "&#60;script&#62;", "&copy; &lt;b&gt;",
+        "!![x](y)", "text<!--x-->text", "a --> b", "``` fence", "~~~ fence", "    indented code",
     ]
 
     let renderer = MarkdownRenderer()
@@ -96,9 +98,13 @@ import ClarityRender
         #expect(!escaped.contains("\r"))
     }
 
-    @Test func escapesEveryMarkdownPunctuationCharacter() {
-        #expect(MarkdownEscaping.inline(##"\`*_{}[]()#+-.!|<>~&"':"##)
-            == ##"\\\`\*\_\{\}\[\]\(\)\#\+\-\.\!\|\<\>\~\&\"\'\:"##)
+    @Test func escapesWhatCanStartMarkdownSyntax() {
+        #expect(MarkdownEscaping.inline(##"\`*_{}[]()#+-.!|<>~&"':"##) == ##"\\\`\*\_{}\[\]()#+-.!\|\<\>\~&"':"##)
+        #expect(MarkdownEscaping.inline("# heading") == "\\# heading")
+        #expect(MarkdownEscaping.inline("12. item") == "12\\. item")
+        #expect(MarkdownEscaping.inline("3) item") == "3\\) item")
+        #expect(MarkdownEscaping.inline("a &amp; b & c") == "a \\&amp; b & c")
+        #expect(MarkdownEscaping.inline("Readings & events, 2.4% (v2.6)") == "Readings & events, 2.4% (v2.6)")
     }
 
     @Test func leavesLettersDigitsAndNonASCIIAlone() {

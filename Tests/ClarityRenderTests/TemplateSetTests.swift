@@ -41,7 +41,7 @@ import ClarityRender
             "pages": "{{% CONTENT_TYPE: MARKDOWN }}\n| Page |\n| --- |\n{{#pages}}\n| {{url}} |\n{{/pages}}\n"
         ])
         let rendered = try templates.render("pages", with: ["pages": [["url": "/a|b"], ["url": "<x>"]]])
-        #expect(rendered == "| Page |\n| --- |\n| \\/a\\|b |\n| \\<x\\> |\n")
+        #expect(rendered == "| Page |\n| --- |\n| /a\\|b |\n| \\<x\\> |\n")
     }
 
     @Test func partialThatDeclaresThePragmaEscapesForMarkdown() throws {

@@ -4,10 +4,13 @@ public struct SegmentBarChart: Chart {
     public struct Row: Sendable, Hashable {
         public let label: String
         public let value: Double
+        /// This row's own reference (the site's rate for the row's signal), drawn as a tick across its bar.
+        public let reference: Double?
 
-        public init(label: String, value: Double) {
+        public init(label: String, value: Double, reference: Double? = nil) {
             self.label = SVGText.clean(label)
             self.value = value
+            self.reference = reference.flatMap { $0.isFinite ? $0 : nil }
         }
     }
 
@@ -39,7 +42,7 @@ public struct SegmentBarChart: Chart {
             return "\(title): no segments" + (reference.map { "; \(referenceName) \(format.format($0))." } ?? ".")
         }
         guard let reference else {
-            return "\(title): " + rows.map { "\($0.label) \(format.format($0.value))" }.joined(separator: ", ") + "."
+            return "\(title): " + rows.map(describe).joined(separator: ", ") + "."
         }
         let described = rows.map { row in
             reference == 0 ? "\(row.label) \(format.format(row.value))"
@@ -47,6 +50,15 @@ public struct SegmentBarChart: Chart {
         }
         return "\(title), compared with the \(referenceName) of \(format.format(reference)): " + described.joined(separator: ", ") + "."
     }
+
+    /// A row in words, with its own reference when it has one.
+    private func describe(_ row: Row) -> String {
+        guard let own = row.reference else { return "\(row.label) \(format.format(row.value))" }
+        let ratio = own == 0 ? "" : ", \(DecimalText.fixed(row.value / own, decimals: 1))×"
+        return "\(row.label) \(format.format(row.value)) (\(referenceName) \(format.format(own))\(ratio))"
+    }
+
+    private var hasRowReferences: Bool { rows.contains { $0.reference != nil } }
 
     public var svg: String {
         ChartDocument.render(title: title, summary: summary, width: width, height: height, body: body)
@@ -57,12 +69,12 @@ public struct SegmentBarChart: Chart {
     private static let labelFontSize = 12.0
     private static let valueFontSize = 11.0
 
-    private var rowsTop: Double { reference == nil || rows.isEmpty ? 8 : 28 }
+    private var rowsTop: Double { (reference == nil && !hasRowReferences) || rows.isEmpty ? 8 : 28 }
 
     private var body: [SVGElement] {
         let canvasWidth = Double(width)
         guard !rows.isEmpty else { return [.noData(x: canvasWidth / 2, y: Double(height) / 2 + 4)] }
-        let scale = NiceScale(covering: rows.map(\.value) + (reference.map { [$0] } ?? []), format: format)
+        let scale = NiceScale(covering: rows.map(\.value) + rows.compactMap(\.reference) + (reference.map { [$0] } ?? []), format: format)
         let ticks = scale.ticks
         let tickLabels = format.axisLabels(for: ticks, step: scale.step)
         let labelWidth = min(rows.map { TextMetrics.width($0.label, fontSize: Self.labelFontSize) }.max() ?? 0, canvasWidth * 0.38)
@@ -91,6 +103,12 @@ public struct SegmentBarChart: Chart {
                 "x": left.svg, "y": (middle - Self.barHeight / 2).svg,
                 "width": (x(max(row.value, 0)) - left).svg, "height": Self.barHeight.svg, "fill": ChartPalette.blue,
             ]))
+            if let own = row.reference {
+                elements.append(SVGElement("line", [
+                    "x1": x(own).svg, "y1": (middle - Self.barHeight / 2 - 3).svg, "x2": x(own).svg, "y2": (middle + Self.barHeight / 2 + 3).svg,
+                    "stroke": ChartPalette.black, "stroke-width": "2",
+                ]))
+            }
             elements.append(.label(row.label, maxWidth: labelWidth, fontSize: Self.labelFontSize, [
                 "x": (barLeft - 10).svg, "y": (middle + 4).svg, "text-anchor": "end", "fill": ChartStyle.text,
             ]))
@@ -99,6 +117,11 @@ public struct SegmentBarChart: Chart {
                 "fill": ChartStyle.text, "stroke": ChartStyle.background, "stroke-width": "3",
                 "stroke-linejoin": "round", "paint-order": "stroke",
             ], text: format.format(row.value)))
+        }
+        if reference == nil, hasRowReferences {
+            elements.append(.label("Black tick: \(referenceName)", maxWidth: canvasWidth - 20, fontSize: ValueAxis.fontSize, [
+                "x": barLeft.svg, "y": "16", "text-anchor": "start", "fill": ChartPalette.black,
+            ]))
         }
         if let reference {
             let lineX = x(reference)

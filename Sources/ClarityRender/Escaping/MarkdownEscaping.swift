@@ -2,18 +2,43 @@
 public enum MarkdownEscaping {
     /// Escapes text for a Markdown paragraph or GFM table cell so it renders as exactly `visibleText(text)`.
     ///
-    /// Every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of them), so no
-    /// link, image, autolink, HTML tag, comment marker, entity, emphasis, code span, heading, list, quote,
-    /// table pipe or setext underline can form.
+    /// Only what can start Markdown syntax is backslash-escaped, so the Markdown file stays readable in a text editor:
+    /// everywhere `\\ ` * _ [ ] < > | ~` (no link, image, autolink, HTML tag, comment marker, code span, emphasis,
+    /// strikethrough or table pipe can form), `&` where it would start an entity, and at the start of the text
+    /// what could open a block there (`#`, `+`, `-`, `=`, `!`, an ordered-list number's `.` or `)`); `!` after `<` too, so
+    /// the text never holds `<!--`.
     public static func inline(_ text: String) -> String {
-        var escaped = ""
-        for scalar in visibleText(text).unicodeScalars {
-            if isASCIIPunctuation(scalar) {
-                escaped.unicodeScalars.append("\\")
+        let scalars = Array(visibleText(text).unicodeScalars)
+        var escaped = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if alwaysEscaped.contains(scalar) || (index == 0 && leadingEscaped.contains(scalar)) || (scalar == "!" && index > 0 && scalars[index - 1] == "<")
+                || (scalar == "&" && startsEntity(scalars, at: index)) || endsListNumber(scalars, at: index) {
+                escaped.append("\\")
             }
-            escaped.unicodeScalars.append(scalar)
+            escaped.append(scalar)
         }
-        return escaped
+        return String(escaped)
+    }
+
+    private static let alwaysEscaped: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~"]
+    private static let leadingEscaped: Set<Unicode.Scalar> = ["#", "+", "-", "=", "!"]
+
+    /// True for `&` followed by a name or number and `;`, which cmark would decode as an entity.
+    private static func startsEntity(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        var next = index + 1
+        if next < scalars.count, scalars[next] == "#" { next += 1 }
+        let start = next
+        while next < scalars.count, next - start < 32, scalars[next].isASCII,
+              ("a"..."z").contains(scalars[next]) || ("A"..."Z").contains(scalars[next]) || ("0"..."9").contains(scalars[next]) {
+            next += 1
+        }
+        return next > start && next < scalars.count && scalars[next] == ";"
+    }
+
+    /// True for the `.` or `)` after leading digits, which would start an ordered list at the beginning of a line.
+    private static func endsListNumber(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index > 0, index <= 9, scalars[index] == "." || scalars[index] == ")" else { return false }
+        return scalars[0..<index].allSatisfy { ("0"..."9").contains($0) }
     }
 
     /// The text a reader sees once `inline(_:)` is rendered: invisible characters removed, whitespace on one line.
@@ -35,12 +60,5 @@ public enum MarkdownEscaping {
             }
         }
         return visible
-    }
-
-    private static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: true
-        default: false
-        }
     }
 }

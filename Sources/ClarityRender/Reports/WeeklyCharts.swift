@@ -31,7 +31,7 @@ public struct WeeklyCharts: Sendable {
             rows: report.frustrationSegments.map { segment in
                 .init(label: "\(segment.signalLabel): \(segment.label)", value: segment.rate, reference: segment.siteRate)
             },
-            referenceName: "site rate", format: .percent)
+            referenceName: "site rate for that signal", format: .percent)
         var lines: [String: Sparkline] = [:]
         for kpi in report.kpis {
             lines[kpi.id] = Sparkline(title: "\(kpi.label), last 8 weeks", values: kpi.history, format: kpi.kind == "rate" ? .percent : .count)
