@@ -3,6 +3,7 @@ import ClarityDemo
 import ClarityModel
 import ClarityStore
 import Foundation
+import ClarityRender
 
 /// `clarity-report demo`: builds the demo store from a synthetic site and writes the example reports.
 struct DemoCommand: ParsableCommand {
@@ -21,6 +22,9 @@ struct DemoCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Folder for the example reports.", valueName: "dir"))
     var reports = "reports"
+
+    @Option(name: .long, help: ArgumentHelp("The templates folder (default: ./templates).", valueName: "dir"))
+    var templates: String?
 
     func run() throws {
         let site = DemoSite()
@@ -49,8 +53,37 @@ struct DemoCommand: ParsableCommand {
         guard summary.failed == 0 else { throw ExitCode(1) }
 
         Console.out("[3/\(steps)] Writing the example reports to \(reports)")
-        let status = try store.status()
-        try OutputFile.write(StatusText.text(status, storePath: storePath) + "\n", to: (reports as NSString).appendingPathComponent("status.txt"))
+        let configuration = LoadedConfiguration(
+            configuration: ReportConfiguration(project: .init(name: site.name, site: site.site)), path: nil)
+        let written = try DemoReports(store: store, configuration: configuration,
+                                      templates: try TemplateLocation.load(option: templates, configuration: configuration),
+                                      folder: reports).write()
+        for path in written { Console.out("      \(path)") }
         Console.out("Done.")
+    }
+}
+
+/// The example reports the demo writes: every report of the demo's last complete week and month.
+struct DemoReports {
+    let store: MetricStore
+    let configuration: LoadedConfiguration
+    let templates: TemplateSet
+    let folder: String
+
+    func write() throws -> [String] {
+        var written: [String] = []
+        func put(_ text: String, _ name: String) throws {
+            let path = (folder as NSString).appendingPathComponent(name)
+            try OutputFile.write(text, to: path)
+            written.append(path)
+        }
+        try put(StatusText.text(try store.status(), storePath: "the demo store") + "\n", "status.txt")
+        let weekly = try WeeklyPipeline.model(store: store, week: nil, project: configuration.project, settings: configuration.reportSettings)
+        let renderer = WeeklyRenderer(templates: templates)
+        let label = weekly.period.label
+        try put(try TemplateContext.json(weekly), "weekly-\(label).json")
+        try put(try renderer.markdown(weekly), "weekly-\(label).md")
+        try put(try renderer.html(weekly, charts: WeeklyCharts(weekly)), "weekly-\(label).html")
+        return written
     }
 }

@@ -40,9 +40,20 @@ public struct Segment: Hashable, Sendable, Comparable {
     }
 
     /// A readable label such as `Browser = Safari · Device = Mobile`.
-    public var label: String {
+    public var label: String { label(site: "") }
+
+    /// A readable label in which URLs on the project's own site are shortened to their path.
+    public func label(site: String) -> String {
         if values.isEmpty { return "Whole site" }
-        return values.map { "\($0.dimension.name) = \($0.value ?? "(all)")" }.joined(separator: " · ")
+        let base = site.hasSuffix("/") ? String(site.dropLast()) : site
+        return values.map { entry in
+            var value = entry.value ?? "(all)"
+            if entry.dimension == .url, !base.isEmpty, value.hasPrefix(base), value.count > base.count {
+                let path = String(value.dropFirst(base.count))
+                if path.hasPrefix("/") { value = path }
+            }
+            return "\(entry.dimension.name) = \(value)"
+        }.joined(separator: " · ")
     }
 
     public static func < (lhs: Segment, rhs: Segment) -> Bool { lhs.key < rhs.key }

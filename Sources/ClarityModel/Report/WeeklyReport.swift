@@ -132,7 +132,7 @@ extension WeeklyReport {
             return KPIComparison(kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil, history: history, earlier: earlier, settings: judgement)
         }
         let kpis = comparisons.map(KPIEntry.init)
-        let segments = rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings)
+        let segments = rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings, siteURL: input.project.site)
         return WeeklyReport(
             project: input.project, period: period, previousPeriod: previousPeriod,
             coverageNote: coverageNote(period, previousPeriod, comparisons),
@@ -197,7 +197,7 @@ extension WeeklyReport {
         return sentences
     }
 
-    static func rankSegments(current: [SegmentTotals], previous: [SegmentTotals], site: Totals, settings: ReportSettings) -> [FrustrationSegment] {
+    static func rankSegments(current: [SegmentTotals], previous: [SegmentTotals], site: Totals, settings: ReportSettings, siteURL: String = "") -> [FrustrationSegment] {
         let previousBySegment = Dictionary(previous.map { ($0.segment, $0.totals) }, uniquingKeysWith: { first, _ in first })
         struct Candidate {
             let segment: Segment
@@ -229,7 +229,7 @@ extension WeeklyReport {
             return FrustrationSegment(
                 rank: index + 1, dimensions: candidate.segment.values.map(\.dimension.name),
                 values: candidate.segment.values.map { FrustrationSegment.Value(dimension: $0.dimension.name, value: $0.value ?? "") },
-                label: candidate.segment.label, signal: candidate.signal.rawValue, signalLabel: candidate.signal.label,
+                label: candidate.segment.label(site: siteURL), signal: candidate.signal.rawValue, signalLabel: candidate.signal.label,
                 sessions: candidate.totals.sessions, rate: rate, siteRate: candidate.siteRate, excess: candidate.excess,
                 previousRate: previousRate, pValue: p, verdict: (p ?? 1) < settings.significance ? Verdict.significant.rawValue : Verdict.withinNoise.rawValue,
                 rateText: Format.percent(rate), siteRateText: Format.percent(candidate.siteRate),
