@@ -63,6 +63,10 @@ public struct FrustrationSegment: Sendable, Equatable, Encodable {
     public let excessText: String
     /// How many times the site's rate: `3.4×`.
     public let ratioText: String
+    /// The filters to set in Clarity's Recordings to watch these sessions.
+    public let recordingFilter: String
+    /// What to look for in those recordings.
+    public let watchFor: String
 }
 
 /// One value of a dimension (a device, a browser) compared with last week.
@@ -235,7 +239,9 @@ extension WeeklyReport {
                 rateText: Format.percent(rate), siteRateText: Format.percent(candidate.siteRate),
                 previousRateText: previousRate.map(Format.percent) ?? "n/a", sessionsText: Format.integer(candidate.totals.sessions),
                 excessText: Format.integer(candidate.excess),
-                ratioText: candidate.siteRate > 0 ? Format.decimal(rate / candidate.siteRate, places: 1) + "×" : "n/a")
+                ratioText: candidate.siteRate > 0 ? Format.decimal(rate / candidate.siteRate, places: 1) + "×" : "n/a",
+                recordingFilter: RecordingFilter.describe(signal: candidate.signal, segment: candidate.segment, siteURL: siteURL),
+                watchFor: RecordingFilter.watchFor(candidate.signal))
         }
     }
 
