@@ -113,10 +113,7 @@ extension MetricStore {
 
     /// The latest ISO week whose Sunday the store covers with site totals; nil for an empty store.
     public func latestCompleteWeek() throws -> ISOWeek? {
-        let last: String? = try read { db in
-            try String.fetchOne(db, sql: "SELECT MAX(day) FROM day_snapshot WHERE dimensions = ''")
-        }
-        guard let last, let day = Day(iso: last) else { return nil }
+        guard let day = try latestSiteDay() else { return nil }
         let week = ISOWeek(containing: day)
         return day == week.lastDay ? week : week.previous
     }

@@ -6,7 +6,7 @@ public enum Verdict: String, Sendable, Codable {
     case withinNoise
     /// One side has fewer sessions than the configured minimum.
     case tooFewSessions
-    /// Fewer than three earlier weeks to measure the noise against.
+    /// Fewer than three earlier periods (weeks, months) to measure the noise against.
     case notEnoughHistory
     /// Nothing to compare with.
     case noComparison

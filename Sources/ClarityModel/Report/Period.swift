@@ -9,7 +9,7 @@ public struct PeriodSummary: Sendable, Equatable, Encodable {
     public let dayCount: Int
     public let daysCovered: Int
     public let missingDays: [Day]
-    /// `Mon Nov 16, Tue Nov 17` style list of missing days, empty when none.
+    /// Missing days, empty when none: `Mon Nov 16, Tue Nov 17` for a week, runs such as `Jun 3–4, Jun 7` for a month.
     public let missingText: String
 
     public init(label: String, title: String, days: [Day], covered: Set<Day>) {

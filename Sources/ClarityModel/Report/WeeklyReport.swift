@@ -175,23 +175,7 @@ extension WeeklyReport {
             if (a.pValue ?? 1) != (b.pValue ?? 1) { return (a.pValue ?? 1) < (b.pValue ?? 1) }
             return abs(a.change ?? 0) > abs(b.change ?? 0)
         }
-        var sentences = moves.map { comparison -> String in
-            let kpi = comparison.kpi
-            let verb = comparison.direction == "up" ? "rose" : "fell"
-            let current = comparison.current.map(kpi.display) ?? "n/a"
-            let previous = comparison.previous.map(kpi.display) ?? "n/a"
-            let change = comparison.change.map { Format.change(abs($0)).replacingOccurrences(of: "+", with: "") } ?? ""
-            let news = comparison.tone == "good" ? " (good news)" : (comparison.tone == "bad" ? " (needs attention)" : "")
-            switch kpi.kind {
-            case .rate:
-                let tone = comparison.tone == "good" ? ", good news" : (comparison.tone == "bad" ? ", needs attention" : "")
-                return "\(kpi.label) \(verb) from \(previous) to \(current) of sessions (\(comparison.change.map(Format.change) ?? "")\(tone))."
-            case .count where comparison.comparedPerDay:
-                return "\(kpi.label) \(verb) \(change) per covered day, to \(current) in total\(news)."
-            default:
-                return "\(kpi.label) \(verb) \(change), from \(previous) to \(current)\(news)."
-            }
-        }
+        var sentences = moves.map { $0.sentence(sayingTone: true) }
         if sentences.isEmpty {
             sentences.append("No headline figure moved beyond normal week-to-week noise.")
         }

@@ -1,0 +1,17 @@
+import ClarityModel
+import ClarityStore
+
+/// Reads what the monthly report needs from the store and builds its model.
+enum MonthlyPipeline {
+    static func model(store: MetricStore, month requested: Month?, project: ProjectInfo, settings: ReportSettings) throws -> MonthlyReport {
+        guard let month = try requested ?? store.latestSiteDay().map(MonthlyReport.defaultMonth(lastSiteDay:)) else {
+            throw ReportError.noData(period: "any month", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
+        }
+        let input = MonthlyReportInput(
+            project: project, month: month, siteDays: try store.siteDays(in: MonthlyReport.siteDayRange(for: month)),
+            currentSegments: try store.segmentTotals(in: month.firstDay...month.lastDay),
+            previousSegments: try store.segmentTotals(in: month.previous.firstDay...month.previous.lastDay),
+            settings: settings)
+        return try MonthlyReport.build(input)
+    }
+}

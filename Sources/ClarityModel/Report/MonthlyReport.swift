@@ -1,0 +1,263 @@
+/// Everything the monthly report builder needs, already read from the store.
+public struct MonthlyReportInput: Sendable {
+    public var project: ProjectInfo
+    public var month: Month
+    /// Site totals (no dimension) per covered day, at least over `MonthlyReport.siteDayRange(for: month)`.
+    public var siteDays: [Day: Observation]
+    public var currentSegments: [SegmentTotals]
+    public var previousSegments: [SegmentTotals]
+    public var settings: ReportSettings
+
+    public init(project: ProjectInfo, month: Month, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals], settings: ReportSettings) {
+        self.project = project
+        self.month = month
+        self.siteDays = siteDays
+        self.currentSegments = currentSegments
+        self.previousSegments = previousSegments
+        self.settings = settings
+    }
+}
+
+/// A first-screen figure: this month against the month before, and against the same month a year earlier.
+public struct HeadlineKPI: Sendable, Equatable, Encodable {
+    /// Month over month, with the last 12 months as `history`.
+    public let kpi: KPIEntry
+    /// Year over year; nil when the store holds nothing for the month a year earlier.
+    public let yearAgo: KPIEntry?
+}
+
+/// One ISO week of the trend chart: sessions per covered day and the frustration rates.
+public struct WeekPoint: Sendable, Equatable, Encodable {
+    /// `2026-W05`.
+    public let week: String
+    public let firstDay: Day
+    public let lastDay: Day
+    public let daysCovered: Int
+    /// Whether the week shares a day with the report's month.
+    public let overlapsMonth: Bool
+    public let sessionsPerDay: Double?
+    /// Frustration rates by signal name (0...1), absent for a signal without data.
+    public let rates: [String: Double]
+}
+
+/// The executive monthly summary's model: pure values, printed by `--format json` and seen by templates.
+public struct MonthlyReport: Sendable, Equatable, Encodable {
+    public let project: ProjectInfo
+    public let period: PeriodSummary
+    public let previousPeriod: PeriodSummary
+    public let yearAgoPeriod: PeriodSummary
+    /// A plain-words line on what the figures rest on.
+    public let coverageNote: String
+    public let headline: [HeadlineKPI]
+    /// Up to three significant moves for the better, one plain sentence each, most certain first, each about a different KPI.
+    public let wins: [String]
+    /// Up to three significant moves for the worse, one plain sentence each, most certain first, each about a different KPI.
+    public let issues: [String]
+    /// Every KPI, this month against the month before, as in the weekly report.
+    public let kpis: [KPIEntry]
+    /// Every KPI against the same month a year earlier, in the order of `kpis`; nil when the store holds nothing for that month.
+    public let yearAgo: [KPIEntry]?
+    public let frustrationSegments: [FrustrationSegment]
+    /// The 13 ISO weeks ending with the one holding the month's last day, oldest first.
+    public let weeklyTrend: [WeekPoint]
+    /// Labels of the 12 months behind each KPI's `history`, oldest first.
+    public let historyLabels: [String]
+    /// Days covered in each month of `historyLabels`, so charts can mark partial months.
+    public let historyDaysCovered: [Int]
+    public let settings: ReportSettings
+}
+
+extension MonthlyReport {
+    /// The KPIs of the first screen, in the order shown.
+    public static let headlineKPIs: [KPI] = [.sessions, .avgDailyUsers, .activeTime, .rageClickRate, .deadClickRate, .scriptErrorRate]
+
+    /// How many wins and how many issues the first screen lists at most.
+    static let movesShown = 3
+    /// Months of sparkline history, and of earlier months the noise of counts and means is measured against.
+    static let historyMonths = 12
+    /// Earlier years whose same month measures the noise of year-over-year changes in counts and means.
+    static let noiseYears = 5
+    /// ISO weeks in the trend chart.
+    static let trendWeeks = 13
+
+    /// The month a report covers by default: the latest whose last day the store covers, given its latest covered day.
+    public static func defaultMonth(lastSiteDay: Day) -> Month {
+        let month = Month(containing: lastSiteDay)
+        return lastSiteDay == month.lastDay ? month : month.previous
+    }
+
+    /// The days of site totals `build` reads for a month: years back for the noise, forward to the end of its last ISO week.
+    public static func siteDayRange(for month: Month) -> ClosedRange<Day> {
+        month.advanced(byMonths: -12 * noiseYears).firstDay...ISOWeek(containing: month.lastDay).lastDay
+    }
+
+    /// Builds the model; fails when the month has no site data at all.
+    public static func build(_ input: MonthlyReportInput) throws(ReportError) -> MonthlyReport {
+        let month = input.month
+        let covered = Set(input.siteDays.keys)
+        let period = PeriodSummary(month: month, covered: covered)
+        let previousPeriod = PeriodSummary(month: month.previous, covered: covered)
+        let yearAgoPeriod = PeriodSummary(month: month.yearEarlier, covered: covered)
+        guard period.daysCovered > 0 else {
+            throw ReportError.noData(period: month.label, hint: "the store has no site totals (the no-dimension response) for \(month.title). Run `clarity-report status` to see which days it holds, then choose a month it covers with --month YYYY-MM.")
+        }
+        func totals(_ month: Month) -> Totals { Totals(days: month.days.compactMap { input.siteDays[$0] }) }
+        let current = totals(month)
+        let previous = totals(month.previous)
+        let yearAgo = totals(month.yearEarlier)
+        let sparklineMonths = (0..<historyMonths).reversed().map { month.advanced(byMonths: -$0) }
+        let historyTotals = sparklineMonths.map(totals)
+        let earlierMonths = (1...historyMonths).map { totals(month.advanced(byMonths: -$0)) }
+        let earlierYears = (1...noiseYears).map { totals(month.advanced(byMonths: -12 * $0)) }
+        let judgement = input.settings.judgement
+        // The noise of counts and means is measured on the 12 months before this one, compared per day.
+        let comparisons = KPI.allCases.map { kpi in
+            KPIComparison(kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil,
+                          history: historyTotals.map { $0.days > 0 ? kpi.value(of: $0) : nil },
+                          earlier: earlierMonths.compactMap { $0.days > 0 ? kpi.comparable($0) : nil }, settings: judgement)
+        }
+        // Year over year, a month is measured against the same month of earlier years, so seasons do not count as noise.
+        let yearAgoComparisons: [KPIComparison]? = yearAgo.days == 0 ? nil : KPI.allCases.map { kpi in
+            KPIComparison(kpi: kpi, current: current, previous: yearAgo, history: [],
+                          earlier: earlierYears.compactMap { $0.days > 0 ? kpi.comparable($0) : nil }, settings: judgement)
+        }
+        let kpis = comparisons.map(KPIEntry.init)
+        let yearAgoEntries = yearAgoComparisons.map { $0.map(KPIEntry.init) }
+        let headline = headlineKPIs.map { kpi in
+            HeadlineKPI(kpi: kpis.first { $0.id == kpi.rawValue }!, yearAgo: yearAgoEntries?.first { $0.id == kpi.rawValue })
+        }
+        let moves = (comparisons.compactMap(Move.init) + segmentMoves(current: input.currentSegments, previous: input.previousSegments, settings: input.settings)).sorted()
+        let lastWeek = ISOWeek(containing: month.lastDay)
+        let trend = (0..<trendWeeks).reversed().map { ISOWeek(containing: lastWeek.firstDay.advanced(by: -7 * $0)) }
+        return MonthlyReport(
+            project: input.project, period: period, previousPeriod: previousPeriod, yearAgoPeriod: yearAgoPeriod,
+            coverageNote: coverageNote(period, previousPeriod, yearAgoPeriod),
+            headline: headline,
+            wins: pick(moves, better: true),
+            issues: pick(moves, better: false),
+            kpis: kpis, yearAgo: yearAgoEntries,
+            frustrationSegments: WeeklyReport.rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings),
+            weeklyTrend: trend.map { week in weekPoint(week, month: month, siteDays: input.siteDays) },
+            historyLabels: sparklineMonths.map(\.label),
+            historyDaysCovered: historyTotals.map(\.days),
+            settings: input.settings)
+    }
+
+    static func coverageNote(_ period: PeriodSummary, _ previous: PeriodSummary, _ yearAgo: PeriodSummary) -> String {
+        func missing(_ period: PeriodSummary) -> String { period.missingText.isEmpty ? "" : " (missing: \(period.missingText))" }
+        var note = "\(period.daysCovered) of \(period.dayCount) days covered in \(period.title)\(missing(period)); "
+            + "\(previous.daysCovered) of \(previous.dayCount) in \(previous.title)\(missing(previous))."
+        if previous.daysCovered == 0 {
+            note += " The store holds nothing for \(previous.title), so there is no comparison with the month before."
+        } else if period.daysCovered != previous.daysCovered {
+            note += " Because the months cover different numbers of days, session counts are compared as averages per covered day."
+        }
+        if yearAgo.daysCovered == 0 {
+            note += " The store holds nothing for \(yearAgo.title), so there is no comparison with a year earlier."
+        } else {
+            note += " A year earlier, \(yearAgo.daysCovered) of \(yearAgo.dayCount) days of \(yearAgo.title) are covered."
+        }
+        if !period.isComplete {
+            note += " Figures for \(period.title) are partial."
+        }
+        return note
+    }
+
+    /// The first few moves in one direction, one per KPI, so a signal that moved everywhere fills one line, not three.
+    static func pick(_ moves: [Move], better: Bool) -> [String] {
+        var told: Set<KPI> = []
+        var sentences: [String] = []
+        for move in moves where move.isBetter == better {
+            guard sentences.count < movesShown else { break }
+            if told.insert(move.kpi).inserted { sentences.append(move.sentence) }
+        }
+        return sentences
+    }
+
+    /// Significant month-over-month moves of a frustration rate within segments the store holds for both months.
+    static func segmentMoves(current: [SegmentTotals], previous: [SegmentTotals], settings: ReportSettings) -> [Move] {
+        let previousBySegment = Dictionary(previous.map { ($0.segment, $0.totals) }, uniquingKeysWith: { first, _ in first })
+        let minimum = Double(settings.minimumSessions)
+        var moves: [Move] = []
+        for entry in current where !entry.segment.isAggregate && !entry.segment.values.isEmpty {
+            guard let before = previousBySegment[entry.segment] else { continue }
+            for signal in FrustrationSignal.allCases {
+                guard let now = entry.totals.signals[signal], let then = before.signals[signal],
+                      now.sessions >= minimum, then.sessions >= minimum,
+                      let nowRate = now.rate, let thenRate = then.rate, thenRate > 0,
+                      let p = Statistics.twoProportionPValue(successes1: now.withSignal, trials1: now.sessions, successes2: then.withSignal, trials2: then.sessions),
+                      p < settings.significance else { continue }
+                let change = nowRate / thenRate - 1
+                let sentence = "\(signal.label) in \(entry.segment.label) \(change < 0 ? "fell" : "rose") from \(Format.percent(thenRate)) to \(Format.percent(nowRate)) of sessions (\(Format.change(change)))."
+                moves.append(Move(kpi: .rate(of: signal), pValue: p, change: change, isBetter: change < 0, sentence: sentence))
+            }
+        }
+        return moves
+    }
+
+    static func weekPoint(_ week: ISOWeek, month: Month, siteDays: [Day: Observation]) -> WeekPoint {
+        let observations = week.days.compactMap { siteDays[$0] }
+        let totals = Totals(days: observations)
+        var rates: [String: Double] = [:]
+        for signal in FrustrationSignal.allCases { rates[signal.rawValue] = totals.rate(signal) }
+        return WeekPoint(week: week.label, firstDay: week.firstDay, lastDay: week.lastDay, daysCovered: observations.count,
+                         overlapsMonth: week.lastDay >= month.firstDay && week.firstDay <= month.lastDay,
+                         sessionsPerDay: KPI.sessions.comparable(totals), rates: rates)
+    }
+
+    /// A significant move of a KPI, site-wide or in a segment, ranked by p-value, then by size of the relative change.
+    struct Move: Comparable {
+        let kpi: KPI
+        let pValue: Double
+        let change: Double
+        let isBetter: Bool
+        let sentence: String
+
+        init(kpi: KPI, pValue: Double, change: Double, isBetter: Bool, sentence: String) {
+            self.kpi = kpi
+            self.pValue = pValue
+            self.change = change
+            self.isBetter = isBetter
+            self.sentence = sentence
+        }
+
+        /// A KPI's move when it is significant and good or bad news.
+        init?(_ comparison: KPIComparison) {
+            guard comparison.verdict == .significant, comparison.tone != "neutral",
+                  let pValue = comparison.pValue, let change = comparison.change else { return nil }
+            self.init(kpi: comparison.kpi, pValue: pValue, change: change, isBetter: comparison.tone == "good", sentence: comparison.sentence(sayingTone: false))
+        }
+
+        static func < (lhs: Move, rhs: Move) -> Bool {
+            if lhs.pValue != rhs.pValue { return lhs.pValue < rhs.pValue }
+            if abs(lhs.change) != abs(rhs.change) { return abs(lhs.change) > abs(rhs.change) }
+            return lhs.sentence < rhs.sentence
+        }
+    }
+}
+
+extension PeriodSummary {
+    /// A calendar month, its missing days collapsed into runs such as `Jun 3–4, Jun 7`.
+    init(month: Month, covered: Set<Day>) {
+        label = month.label
+        title = month.title
+        firstDay = month.firstDay
+        lastDay = month.lastDay
+        dayCount = month.dayCount
+        daysCovered = month.days.filter { covered.contains($0) }.count
+        missingDays = month.days.filter { !covered.contains($0) }
+        // Runs never cross a month's end here, so the last day needs only its number.
+        missingText = Coverage.runs(missingDays).map { run in
+            run.lowerBound == run.upperBound ? run.lowerBound.shortLabel : "\(run.lowerBound.shortLabel)–\(run.upperBound.components.day)"
+        }.joined(separator: ", ")
+    }
+}
+
+extension Month {
+    /// The month `count` months later (earlier when negative).
+    func advanced(byMonths count: Int) -> Month {
+        let index = year * 12 + (month - 1) + count
+        let year = index >= 0 ? index / 12 : (index - 11) / 12
+        return Month(year: year, month: index - year * 12 + 1)!
+    }
+}

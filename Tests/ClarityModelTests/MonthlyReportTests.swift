@@ -1,0 +1,240 @@
+import ClarityModel
+import Foundation
+import Testing
+
+@Suite("The monthly report model")
+struct MonthlyReportTests {
+    let february = Month(label: "2026-02")!
+
+    func site(sessions: Int64, rates: [FrustrationSignal: Double] = [.rageClick: 2], users: Int64 = 500) -> Observation {
+        Observation(segment: .site, sessions: sessions, botSessions: sessions / 10, distinctUsers: users, pagesPerSession: 2,
+                    signals: rates.mapValues { SignalFigures(sessions: sessions, percentage: $0) }, scrollDepth: 50, totalTime: 100, activeTime: 40)
+    }
+
+    /// Site totals for every day of a month.
+    func fill(_ month: Month, _ observation: Observation, into days: inout [Day: Observation]) {
+        for day in month.days { days[day] = observation }
+    }
+
+    func input(_ month: Month? = nil, days: [Day: Observation], current: [SegmentTotals] = [], previous: [SegmentTotals] = []) -> MonthlyReportInput {
+        MonthlyReportInput(project: ProjectInfo(name: "Test", site: ""), month: month ?? february, siteDays: days, currentSegments: current,
+                           previousSegments: previous, settings: ReportSettings(minimumSessions: 100, significance: 0.05, topSegments: 3))
+    }
+
+    func segment(_ dimension: ClarityModel.Dimension, _ value: String?, sessions: Double, _ signal: FrustrationSignal, rate: Double) -> SegmentTotals {
+        var totals = Totals()
+        totals.days = 28
+        totals.sessions = Int64(sessions)
+        totals.daysWithSessions = 28
+        totals.signals[signal] = SignalTotals(sessions: sessions, withSignal: sessions * rate)
+        return SegmentTotals(segment: Segment([.init(dimension, value)]), totals: totals)
+    }
+
+    @Test("February is compared with January per day (worked by hand), and counts are judged against earlier months")
+    func februaryAgainstJanuary() throws {
+        var days: [Day: Observation] = [:]
+        // Earlier months per day: 990, 1,010, 1,000: mean 1,000, sample deviation √((100 + 100 + 0) / 2) = 10.
+        fill(Month(label: "2025-11")!, site(sessions: 990), into: &days)
+        fill(Month(label: "2025-12")!, site(sessions: 1_010), into: &days)
+        fill(Month(label: "2026-01")!, site(sessions: 1_000), into: &days)
+        // February: 1,100 a day over 28 days is 30,800, less than January's 31,000 in total but 10% more per day; z = 100 / 10 = 10.
+        fill(february, site(sessions: 1_100), into: &days)
+        let report = try MonthlyReport.build(input(days: days))
+        let sessions = report.kpis.first { $0.id == "sessions" }!
+        #expect(sessions.current == 30_800)
+        #expect(sessions.previous == 31_000)
+        #expect(abs(sessions.change! - 0.1) < 1e-12)
+        #expect(sessions.comparedPerDay)
+        #expect(sessions.verdict == "significant")
+        #expect(abs(sessions.pValue! - 1.523971e-23) < 1e-28)
+        #expect(sessions.history == [nil, nil, nil, nil, nil, nil, nil, nil, 29_700, 31_310, 31_000, 30_800])
+        #expect(report.historyLabels.first == "2025-03")
+        #expect(report.historyLabels.last == "2026-02")
+        #expect(report.historyDaysCovered == [0, 0, 0, 0, 0, 0, 0, 0, 30, 31, 31, 28])
+        #expect(report.kpis.map(\.id) == KPI.allCases.map(\.rawValue))
+        #expect(report.coverageNote.hasPrefix("28 of 28 days covered in February 2026; 31 of 31 in January 2026."))
+        #expect(report.coverageNote.contains("compared as averages per covered day"))
+        #expect(!report.coverageNote.contains("partial"))
+        #expect(report.wins == ["Sessions rose 10% per covered day, to 30,800 in total."])
+        #expect(report.issues.isEmpty)
+        #expect(report.headline.map(\.kpi.id) == ["sessions", "avgDailyUsers", "activeTime", "rageClickRate", "deadClickRate", "scriptErrorRate"])
+    }
+
+    @Test("a leap February with the same daily traffic as January shows no change, though its total is smaller")
+    func leapFebruary() throws {
+        let leap = Month(label: "2024-02")!
+        var days: [Day: Observation] = [:]
+        fill(Month(label: "2024-01")!, site(sessions: 1_000), into: &days)
+        fill(leap, site(sessions: 1_000), into: &days)
+        let report = try MonthlyReport.build(input(leap, days: days))
+        let sessions = report.kpis.first { $0.id == "sessions" }!
+        #expect(report.period.dayCount == 29)
+        #expect(sessions.current == 29_000)
+        #expect(sessions.previous == 31_000)
+        #expect(sessions.change == 0)
+        #expect(sessions.comparedPerDay)
+        // Two earlier months cannot measure noise.
+        #expect(sessions.verdict == "notEnoughHistory")
+        #expect(report.kpis.first { $0.id == "avgDailyUsers" }?.current == 500)
+    }
+
+    @Test("a month without site data is a clear error")
+    func noData() {
+        var days: [Day: Observation] = [:]
+        fill(Month(label: "2026-01")!, site(sessions: 1_000), into: &days)
+        #expect(throws: ReportError.self) { try MonthlyReport.build(input(days: days)) }
+        do {
+            _ = try MonthlyReport.build(input(days: days))
+        } catch {
+            #expect(error.description.hasPrefix("no data for 2026-02: the store has no site totals"))
+            #expect(error.description.contains("February 2026"))
+            #expect(error.description.contains("clarity-report status"))
+            #expect(error.description.contains("--month"))
+        }
+    }
+
+    @Test("a partial month renders, collapses its missing days into runs and says it is partial")
+    func partialMonth() throws {
+        var days: [Day: Observation] = [:]
+        for day in [1, 2, 5, 6, 8, 9, 10] { days[Day(year: 2026, month: 2, day: day)!] = site(sessions: 1_000) }
+        let report = try MonthlyReport.build(input(days: days))
+        #expect(report.period.daysCovered == 7)
+        #expect(!report.period.isComplete)
+        #expect(report.period.missingText == "Feb 3–4, Feb 7, Feb 11–28")
+        #expect(report.coverageNote == "7 of 28 days covered in February 2026 (missing: Feb 3–4, Feb 7, Feb 11–28); 0 of 31 in January 2026 (missing: Jan 1–31). "
+            + "The store holds nothing for January 2026, so there is no comparison with the month before. "
+            + "The store holds nothing for February 2025, so there is no comparison with a year earlier. Figures for February 2026 are partial.")
+        let sessions = report.kpis.first { $0.id == "sessions" }!
+        #expect(sessions.current == 7_000)
+        #expect(sessions.verdict == "noComparison")
+        #expect(report.wins.isEmpty && report.issues.isEmpty)
+    }
+
+    @Test("the same month a year earlier is compared when the store has it, and left out when it does not")
+    func yearAgo() throws {
+        var days: [Day: Observation] = [:]
+        fill(Month(label: "2026-01")!, site(sessions: 1_000, rates: [.rageClick: 2]), into: &days)
+        fill(february, site(sessions: 1_000, rates: [.rageClick: 2]), into: &days)
+        let without = try MonthlyReport.build(input(days: days))
+        #expect(without.yearAgo == nil)
+        #expect(without.headline.allSatisfy { $0.yearAgo == nil })
+        #expect(without.yearAgoPeriod.daysCovered == 0)
+        #expect(without.coverageNote.contains("The store holds nothing for February 2025, so there is no comparison with a year earlier."))
+
+        // A year earlier: 800 a day, 3% rage clicks, on 20 of 28 days.
+        for day in Month(label: "2025-02")!.days.prefix(20) { days[day] = site(sessions: 800, rates: [.rageClick: 3]) }
+        let with = try MonthlyReport.build(input(days: days))
+        let entries = try #require(with.yearAgo)
+        #expect(entries.map(\.id) == KPI.allCases.map(\.rawValue))
+        let sessions = entries.first { $0.id == "sessions" }!
+        #expect(sessions.current == 28_000)
+        #expect(sessions.previous == 16_000)
+        // 1,000 a day against 800 a day: +25%, per day because 28 and 20 days differ; one earlier February is not enough noise.
+        #expect(abs(sessions.change! - 0.25) < 1e-12)
+        #expect(sessions.comparedPerDay)
+        #expect(sessions.verdict == "notEnoughHistory")
+        // 2% of 28,000 against 3% of 16,000 is a two-proportion test, beyond noise.
+        let rage = entries.first { $0.id == "rageClickRate" }!
+        #expect(rage.verdict == "significant")
+        #expect(rage.tone == "good")
+        #expect(with.headline.first { $0.kpi.id == "rageClickRate" }?.yearAgo == rage)
+        #expect(with.coverageNote.contains("A year earlier, 20 of 28 days of February 2025 are covered."))
+        // Month over month is untouched by the year-ago data.
+        #expect(with.kpis == without.kpis)
+        #expect(with.wins.isEmpty)
+    }
+
+    @Test("wins and issues are significant moves of the site and of segments, most certain first, one per KPI, three at most")
+    func winsAndIssues() throws {
+        var days: [Day: Observation] = [:]
+        fill(Month(label: "2026-01")!, site(sessions: 1_000, rates: [.rageClick: 2, .deadClick: 10, .scriptError: 1]), into: &days)
+        fill(february, site(sessions: 1_000, rates: [.rageClick: 3, .deadClick: 8, .scriptError: 1]), into: &days)
+        let previous = [
+            segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.10),
+            segment(.browser, "Firefox", sessions: 2_000, .deadClick, rate: 0.10),
+            segment(.url, "/checkout", sessions: 1_000, .quickback, rate: 0.05),
+            segment(.browser, "Chrome", sessions: 5_000, .errorClick, rate: 0.02),
+            segment(.device, "Mobile", sessions: 1_000, .scriptError, rate: 0.04),
+            segment(.url, "/pricing", sessions: 1_000, .deadClick, rate: 0.05),
+            segment(.device, "Tablet", sessions: 50, .rageClick, rate: 0.02),
+            segment(.url, nil, sessions: 9_000, .rageClick, rate: 0.01),
+        ]
+        let current = [
+            segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.04),     // p = 1.0e-13, better
+            segment(.browser, "Firefox", sessions: 2_000, .deadClick, rate: 0.06),    // p = 3.1e-6, better, but dead clicks are already told site-wide
+            segment(.url, "/checkout", sessions: 1_000, .quickback, rate: 0.10),      // p = 2.2e-5, worse
+            segment(.browser, "Chrome", sessions: 5_000, .errorClick, rate: 0.03),    // p = 0.0014, worse
+            segment(.device, "Mobile", sessions: 1_000, .scriptError, rate: 0.06),    // p = 0.040, worse: the fourth issue, left out
+            segment(.url, "/pricing", sessions: 1_000, .deadClick, rate: 0.055),      // p = 0.62, within noise
+            segment(.device, "Tablet", sessions: 50, .rageClick, rate: 0.60),         // below the minimum
+            segment(.url, nil, sessions: 9_000, .rageClick, rate: 0.50),              // aggregate row: never a segment
+            segment(.url, "/new", sessions: 1_000, .rageClick, rate: 0.50),           // nothing to compare with
+        ]
+        let report = try MonthlyReport.build(input(days: days, current: current, previous: previous))
+        // Site: dead clicks 10% → 8% of 31,000 / 28,000 sessions, p = 2.8e-17; rage clicks 2% → 3%, p = 5.8e-15.
+        #expect(report.wins == [
+            "Dead clicks fell from 10.0% to 8.0% of sessions (−20%).",
+            "Rage clicks in Browser = Safari fell from 10.0% to 4.0% of sessions (−60%).",
+        ])
+        #expect(report.issues == [
+            "Rage clicks rose from 2.0% to 3.0% of sessions (+50%).",
+            "Quick backs in URL = /checkout rose from 5.0% to 10.0% of sessions (+100%).",
+            "Error clicks in Browser = Chrome rose from 2.0% to 3.0% of sessions (+50%).",
+        ])
+        #expect(report.frustrationSegments.first?.label == "URL = /new")
+    }
+
+    @Test("the weekly trend covers the 13 ISO weeks ending with the month's last week, per covered day")
+    func weeklyTrend() throws {
+        var days: [Day: Observation] = [:]
+        fill(Month(label: "2026-01")!, site(sessions: 1_000), into: &days)
+        fill(february, site(sessions: 1_100, rates: [.rageClick: 4]), into: &days)
+        let report = try MonthlyReport.build(input(days: days))
+        let trend = report.weeklyTrend
+        #expect(trend.count == 13)
+        #expect(trend.first?.week == "2025-W49")
+        #expect(trend.last?.week == "2026-W09")
+        #expect(trend.filter(\.overlapsMonth).map(\.week) == ["2026-W05", "2026-W06", "2026-W07", "2026-W08", "2026-W09"])
+        // W09 runs Feb 23 – Mar 1; March is not in the store.
+        #expect(trend.last?.daysCovered == 6)
+        #expect(trend.last?.sessionsPerDay == 1_100)
+        // W05 runs Jan 26 – Feb 1: six days of 1,000 and one of 1,100.
+        let straddling = trend.first { $0.week == "2026-W05" }!
+        #expect(abs(straddling.sessionsPerDay! - 7_100.0 / 7) < 1e-9)
+        #expect(abs(straddling.rates["rageClick"]! - (6 * 20 + 44) / 7_100.0) < 1e-12)
+        #expect(trend.first?.daysCovered == 0)
+        #expect(trend.first?.sessionsPerDay == nil)
+    }
+
+    @Test("the default month is the latest whose last day the store covers")
+    func defaultMonth() {
+        #expect(MonthlyReport.defaultMonth(lastSiteDay: Day(iso: "2026-02-28")!) == february)
+        #expect(MonthlyReport.defaultMonth(lastSiteDay: Day(iso: "2026-02-27")!) == Month(label: "2026-01"))
+        #expect(MonthlyReport.defaultMonth(lastSiteDay: Day(iso: "2028-02-28")!) == Month(label: "2028-01"))
+        #expect(MonthlyReport.defaultMonth(lastSiteDay: Day(iso: "2028-02-29")!) == Month(label: "2028-02"))
+        #expect(MonthlyReport.defaultMonth(lastSiteDay: Day(iso: "2026-01-05")!) == Month(label: "2025-12"))
+    }
+
+    @Test("the store range reaches back five years for year-over-year noise and forward to the end of the last ISO week")
+    func siteDayRange() {
+        let range = MonthlyReport.siteDayRange(for: february)
+        #expect(range.lowerBound == Day(iso: "2021-02-01"))
+        #expect(range.upperBound == Day(iso: "2026-03-01"))
+    }
+
+    @Test("the JSON carries the weekly report's KPI fields and leaves out a missing year-ago comparison")
+    func json() throws {
+        var days: [Day: Observation] = [:]
+        fill(february, site(sessions: 1_000), into: &days)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let object = try JSONSerialization.jsonObject(with: encoder.encode(try MonthlyReport.build(input(days: days)))) as! [String: Any]
+        #expect(object["yearAgo"] == nil)
+        #expect(object["wins"] as? [String] == [])
+        let headline = try #require(object["headline"] as? [[String: Any]])
+        #expect(headline.count == 6)
+        let kpi = try #require(headline.first?["kpi"] as? [String: Any])
+        #expect(kpi["id"] as? String == "sessions")
+        #expect(kpi["verdict"] as? String == "noComparison")
+    }
+}
