@@ -27,9 +27,11 @@ let package = Package(
         .target(name: "ClarityCharts", dependencies: ["ClarityModel"]),
         // cmark-gfm, confined to one system-library target.
         .systemLibrary(name: "CCmarkGFM", pkgConfig: nil, providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        // Templates, Markdown to HTML, research-log merge.
+        // librsvg and cairo, confined to one system-library target, for the email's PNG charts.
+        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        // Templates, Markdown to HTML, research-log merge, the email message and its PNG charts.
         .target(name: "ClarityRender", dependencies: [
-            "ClarityModel", "ClarityCharts", "CCmarkGFM",
+            "ClarityModel", "ClarityCharts", "CCmarkGFM", "CRsvg",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The Data Export API client, the daily plan and the request budget.

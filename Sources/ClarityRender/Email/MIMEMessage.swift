@@ -1,0 +1,124 @@
+import Foundation
+
+/// An RFC 5322 email carrying a report as plain text and as HTML with inline PNG charts, ready for `sendmail -t`.
+///
+/// The body is `multipart/alternative` of a `text/plain` part and a `multipart/related` holding the `text/html`
+/// part and one `image/png` part per chart, because email clients show neither inline SVG nor `data:` images. The
+/// initialiser refuses header values with line breaks, bad addresses, and HTML whose `cid:` references do not match
+/// the images one to one, so a built message is always sendable.
+public struct MIMEMessage: Sendable, Equatable {
+    public let from: EmailAddress
+    public let to: [EmailAddress]
+    public let subject: String
+    public let identity: MessageIdentity
+    public let plainText: String
+    public let html: String
+    public let images: [InlineImage]
+
+    /// Gmail clips a message whose HTML passes about 102 KB and hides the rest behind a link.
+    public static let gmailClippingLimit = 102_000
+
+    public init(
+        from: EmailAddress, to: [EmailAddress], subject: String, identity: MessageIdentity,
+        plainText: String, html: String, images: [InlineImage]
+    ) throws(EmailError) {
+        try HeaderText.refuseControls(in: subject, field: "Subject")
+        guard !to.isEmpty else { throw .noRecipients }
+        var names = Set<String>()
+        for image in images where !names.insert(image.name).inserted {
+            throw .duplicateImageName(image.name)
+        }
+        let referenced = Self.contentIDs(referencedIn: html)
+        let carried = images.map { identity.contentID(forImageNamed: $0.name) }
+        if let missing = referenced.first(where: { !carried.contains($0) }) {
+            throw .missingImage(contentID: missing)
+        }
+        if let unshown = images.first(where: { !referenced.contains(identity.contentID(forImageNamed: $0.name)) }) {
+            throw .unreferencedImage(name: unshown.name, contentID: identity.contentID(forImageNamed: unshown.name))
+        }
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.identity = identity
+        self.plainText = plainText
+        self.html = html
+        self.images = images
+    }
+
+    /// Whether Gmail would clip the HTML part as encoded in this message.
+    public var isClippedByGmail: Bool { QuotedPrintable.encode(html).utf8.count > Self.gmailClippingLimit }
+
+    /// The whole message: 7-bit ASCII, CRLF line endings, no line longer than 998 octets.
+    public func encoded() -> String {
+        let alternative = identity.alternativeBoundary
+        let headers = [
+            HeaderText.addresses("From", [from]),
+            HeaderText.addresses("To", to),
+            HeaderText.unstructured("Subject", subject),
+            "Date: " + HeaderText.date(identity.date),
+            "Message-ID: " + identity.messageID(domain: from.domain),
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/alternative;\r\n boundary=\"\(alternative)\"",
+        ]
+        let textPart = Self.part(
+            headers: ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"],
+            body: QuotedPrintable.encode(plainText)
+        )
+        return headers.joined(separator: "\r\n") + "\r\n\r\n"
+            + Self.multipart(boundary: alternative, parts: [textPart, htmlWithImages()])
+    }
+
+    private func htmlWithImages() -> String {
+        let htmlPart = Self.part(
+            headers: ["Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"],
+            body: QuotedPrintable.encode(html)
+        )
+        guard !images.isEmpty else { return htmlPart }
+        let imageParts = images.map { image in
+            Self.part(
+                headers: [
+                    "Content-Type: image/png; name=\"\(image.fileName)\"",
+                    "Content-Transfer-Encoding: base64",
+                    "Content-ID: <\(identity.contentID(forImageNamed: image.name))>",
+                    "Content-Disposition: inline; filename=\"\(image.fileName)\"",
+                ],
+                body: Data(image.png).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+            )
+        }
+        let related = identity.relatedBoundary
+        return Self.part(
+            headers: ["Content-Type: multipart/related; type=\"text/html\";\r\n boundary=\"\(related)\""],
+            body: Self.multipart(boundary: related, parts: [htmlPart] + imageParts)
+        )
+    }
+
+    private static func part(headers: [String], body: String) -> String {
+        headers.joined(separator: "\r\n") + "\r\n\r\n" + body
+    }
+
+    private static func multipart(boundary: String, parts: [String]) -> String {
+        parts.map { "--\(boundary)\r\n\($0)\r\n" }.joined() + "--\(boundary)--\r\n"
+    }
+
+    /// The Content-IDs the HTML shows, from `cid:` URLs that start an attribute value or a CSS `url(`.
+    static func contentIDs(referencedIn html: String) -> Set<String> {
+        let bytes = Array(html.utf8)
+        let scheme = Array("cid:".utf8)
+        let openers = Set("\"'(=".utf8)
+        let terminators = Set("\"'()<> \t\r\n".utf8)
+        var found = Set<String>()
+        var index = 1
+        while index + scheme.count <= bytes.count {
+            let matches = zip(bytes[index..<index + scheme.count], scheme).allSatisfy { $0 | 0x20 == $1 }
+            if matches, openers.contains(bytes[index - 1]) {
+                let start = index + scheme.count
+                let end = bytes[start...].firstIndex(where: terminators.contains) ?? bytes.count
+                found.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+}
