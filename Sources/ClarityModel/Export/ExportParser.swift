@@ -71,6 +71,13 @@ public enum ExportParser {
         }
     }
 
+    /// What a row key means for one metric, worked out once per distinct key instead of once per row.
+    private enum KeyMeaning {
+        case field(FieldKind)
+        case dimension(Dimension)
+        case unknown
+    }
+
     private struct Reader {
         let bytes: [UInt8]
         var warnings: [ExportWarning] = []
@@ -94,6 +101,8 @@ public enum ExportParser {
             }
             var observations: [Observation] = []
             var observationIndex: [Segment: Int] = [:]
+            // The last metric that filled each observation: a second row of one segment in one metric is a duplicate.
+            var filledBy: [Int] = []
             var breakdowns: [BreakdownItem] = []
             var metricNames: [String] = []
             var seenMetrics: Set<Metric> = []
@@ -132,26 +141,32 @@ public enum ExportParser {
                     throw fail("\(labelledPath).information", informationNode!, "expected an array of rows, found \(informationNode!.typeName)")
                 }
                 let known = fields(for: metric)
-                var seenSegments: Set<Segment> = []
+                var meanings: [String: KeyMeaning] = [:]
+                var values: [(ReadField, FieldValue)] = []
                 for (rowIndex, row) in rows.enumerated() {
-                    let rowPath = "\(labelledPath).information[\(rowIndex)]"
+                    // Paths are only built for messages: a large response has hundreds of thousands of fields.
+                    func rowPath() -> String { "\(labelledPath).information[\(rowIndex)]" }
                     guard case .object(let rowMembers) = row.value else {
-                        throw fail(rowPath, row, "expected a row object, found \(row.typeName)")
+                        throw fail(rowPath(), row, "expected a row object, found \(row.typeName)")
                     }
                     var dimensionValues: [Segment.DimensionValue] = []
-                    var values: [(ReadField, FieldValue)] = []
+                    values.removeAll(keepingCapacity: true)
                     for (key, node) in rowMembers {
-                        let fieldPath = "\(rowPath).\(key)"
-                        if let kind = known[Metric.fold(key)] {
-                            switch kind {
-                            case .count(let field): values.append((field, .count(try count(node, fieldPath))))
-                            case .ratio(let field): values.append((field, .ratio(try ratio(node, fieldPath, field: field))))
-                            case .text(let field): values.append((field, .text(try text(node, fieldPath))))
-                            }
-                        } else if let dimension = Dimension(key: key) {
-                            dimensionValues.append(Segment.DimensionValue(dimension, try text(node, fieldPath)))
+                        let meaning: KeyMeaning
+                        if let cached = meanings[key] {
+                            meaning = cached
                         } else {
-                            warnOnce("\(metric.name).\(key)", path: fieldPath, "unknown field \"\(key.prefix(80))\": kept in the raw response, not normalized")
+                            meaning = known[Metric.fold(key)].map(KeyMeaning.field) ?? Dimension(key: key).map(KeyMeaning.dimension) ?? .unknown
+                            meanings[key] = meaning
+                        }
+                        switch meaning {
+                        case .field(.count(let field)): values.append((field, .count(try count(node, "\(rowPath()).\(key)"))))
+                        case .field(.ratio(let field)): values.append((field, .ratio(try ratio(node, "\(rowPath()).\(key)", field: field))))
+                        case .field(.text(let field)): values.append((field, .text(try text(node, "\(rowPath()).\(key)"))))
+                        case .dimension(let dimension):
+                            dimensionValues.append(Segment.DimensionValue(dimension, try text(node, "\(rowPath()).\(key)")))
+                        case .unknown:
+                            warnOnce("\(metric.name).\(key)", path: "\(rowPath()).\(key)", "unknown field \"\(key.prefix(80))\": kept in the raw response, not normalized")
                         }
                     }
                     if case .breakdown(let list) = metric {
@@ -170,10 +185,6 @@ public enum ExportParser {
                     for value in dimensionValues { inferred.insert(value.dimension) }
                     if !dimensionValues.isEmpty { dimensionedRowCount += 1 }
                     let segment = Segment(dimensionValues)
-                    guard seenSegments.insert(segment).inserted else {
-                        warnOnce("dup.\(metric.name)", path: rowPath, "segment \(segment.label.prefix(120)) appears twice in \(metric.name); the first row is used")
-                        continue
-                    }
                     let index: Int
                     if let existing = observationIndex[segment] {
                         index = existing
@@ -181,7 +192,13 @@ public enum ExportParser {
                         index = observations.count
                         observationIndex[segment] = index
                         observations.append(Observation(segment: segment))
+                        filledBy.append(-1)
                     }
+                    guard filledBy[index] != metricIndex else {
+                        warnOnce("dup.\(metric.name)", path: rowPath(), "segment \(segment.label.prefix(120)) appears twice in \(metric.name); the first row is used")
+                        continue
+                    }
+                    filledBy[index] = metricIndex
                     apply(values, metric: metric, to: &observations[index])
                 }
             }
@@ -253,24 +270,25 @@ public enum ExportParser {
             }
         }
 
-        func count(_ node: JSONNode, _ path: String) throws(ExportFormatError) -> Int64? {
+        func count(_ node: JSONNode, _ path: @autoclosure () -> String) throws(ExportFormatError) -> Int64? {
             switch node.value {
             case .null: return nil
             case .string(let raw):
+                if let value = Int64(raw), value >= 0 { return value }
                 let text = raw.trimmingWhitespace()
                 if text.isEmpty { return nil }
                 if let value = Int64(text), value >= 0 { return value }
                 if let value = Double(text), value >= 0, value == value.rounded(), value < 9e18 { return Int64(value) }
-                throw fail(path, node, "expected a count (a whole number, as a string of digits), found \"\(raw.prefix(40))\"")
+                throw fail(path(), node, "expected a count (a whole number, as a string of digits), found \"\(raw.prefix(40))\"")
             case .number(let value, _):
                 if value >= 0, value == value.rounded(), value < 9e18 { return Int64(value) }
-                throw fail(path, node, "expected a count (a whole number of at least 0), found \(value)")
+                throw fail(path(), node, "expected a count (a whole number of at least 0), found \(value)")
             default:
-                throw fail(path, node, "expected a count (a string of digits or a number), found \(node.typeName)")
+                throw fail(path(), node, "expected a count (a string of digits or a number), found \(node.typeName)")
             }
         }
 
-        func ratio(_ node: JSONNode, _ path: String, field: ReadField) throws(ExportFormatError) -> Double? {
+        func ratio(_ node: JSONNode, _ path: @autoclosure () -> String, field: ReadField) throws(ExportFormatError) -> Double? {
             let value: Double
             switch node.value {
             case .null: return nil
@@ -279,28 +297,28 @@ public enum ExportParser {
                 let text = raw.trimmingWhitespace()
                 if text.isEmpty { return nil }
                 guard let number = Double(text), number.isFinite else {
-                    throw fail(path, node, "expected a number, found \"\(raw.prefix(40))\"")
+                    throw fail(path(), node, "expected a number, found \"\(raw.prefix(40))\"")
                 }
                 value = number
             default:
-                throw fail(path, node, "expected a number, found \(node.typeName)")
+                throw fail(path(), node, "expected a number, found \(node.typeName)")
             }
             switch field {
             case .signalPercentage, .signalWithoutPercentage, .scrollDepth:
                 guard value >= 0, value <= 100.0001 else {
-                    throw fail(path, node, "expected a percentage from 0 to 100, found \(value)")
+                    throw fail(path(), node, "expected a percentage from 0 to 100, found \(value)")
                 }
             default:
-                guard value >= 0 else { throw fail(path, node, "expected a number of at least 0, found \(value)") }
+                guard value >= 0 else { throw fail(path(), node, "expected a number of at least 0, found \(value)") }
             }
             return value
         }
 
-        func text(_ node: JSONNode, _ path: String) throws(ExportFormatError) -> String? {
+        func text(_ node: JSONNode, _ path: @autoclosure () -> String) throws(ExportFormatError) -> String? {
             switch node.value {
             case .null: return nil
             case .string(let value): return value
-            default: throw fail(path, node, "expected a string or null, found \(node.typeName)")
+            default: throw fail(path(), node, "expected a string or null, found \(node.typeName)")
             }
         }
     }
