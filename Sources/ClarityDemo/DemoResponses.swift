@@ -30,24 +30,28 @@ extension DemoSite {
 
     /// Every response of the demo, in pull order.
     public func responses() -> [DemoResponse] {
+        (firstDay...lastDay).flatMap { responses(on: $0) }
+    }
+
+    /// The responses pulled for one day (none on a missed day), in pull order.
+    public func responses(on day: Day) -> [DemoResponse] {
+        guard !missedDays.contains(day) else { return [] }
         var result: [DemoResponse] = []
-        for day in firstDay...lastDay where !missedDays.contains(day) {
-            let pullBase = day.advanced(by: 1).startSecond + 30 * 60
-            for (index, dimensions) in plan(on: day).enumerated() {
-                let pulledAt = Instant(seconds: pullBase + Int64(index) * 4 * 60)
-                result.append(DemoResponse(pulledAt: pulledAt, numOfDays: 1, dimensions: dimensions,
-                                           bytes: response(for: day, dimensions: dimensions)))
-            }
-            // A late manual re-run: its window leans into the next day, where the regular pull outranks it.
-            if day == Day(year: 2026, month: 7, day: 1)! {
-                result.append(DemoResponse(pulledAt: Instant(seconds: day.advanced(by: 1).startSecond + 13 * 3600), numOfDays: 1,
-                                           dimensions: .none, bytes: response(for: day.advanced(by: 1), dimensions: .none, variant: "late")))
-            }
-            // After a missed day the analyst pulled three days at once: stored, attributed to no day.
-            if day == Day(year: 2026, month: 8, day: 20)! {
-                result.append(DemoResponse(pulledAt: Instant(seconds: pullBase + 50 * 60), numOfDays: 3, dimensions: .none,
-                                           bytes: response(for: day, dimensions: .none, variant: "3d", scale: 3)))
-            }
+        let pullBase = day.advanced(by: 1).startSecond + 30 * 60
+        for (index, dimensions) in plan(on: day).enumerated() {
+            let pulledAt = Instant(seconds: pullBase + Int64(index) * 4 * 60)
+            result.append(DemoResponse(pulledAt: pulledAt, numOfDays: 1, dimensions: dimensions,
+                                       bytes: response(for: day, dimensions: dimensions)))
+        }
+        // A late manual re-run: its window leans into the next day, where the regular pull outranks it.
+        if day == Day(year: 2026, month: 7, day: 1)! {
+            result.append(DemoResponse(pulledAt: Instant(seconds: day.advanced(by: 1).startSecond + 13 * 3600), numOfDays: 1,
+                                       dimensions: .none, bytes: response(for: day.advanced(by: 1), dimensions: .none, variant: "late")))
+        }
+        // After a missed day the analyst pulled three days at once: stored, attributed to no day.
+        if day == Day(year: 2026, month: 8, day: 20)! {
+            result.append(DemoResponse(pulledAt: Instant(seconds: pullBase + 50 * 60), numOfDays: 3, dimensions: .none,
+                                       bytes: response(for: day, dimensions: .none, variant: "3d", scale: 3)))
         }
         return result
     }

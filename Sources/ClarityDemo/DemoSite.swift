@@ -11,9 +11,9 @@ public struct DemoSite: Sendable {
 
     public let name = "Lumen Books"
     public let site = "https://shop.lumen-books.example"
-    /// The first and last UTC day the demo holds: 27 ISO weeks, 2026-W21 to 2026-W47.
-    public let firstDay = Day(year: 2026, month: 5, day: 18)!
-    public let lastDay = Day(year: 2026, month: 11, day: 22)!
+    /// The first and last UTC day the site holds: for the demo, 27 ISO weeks, 2026-W21 to 2026-W47.
+    public let firstDay: Day
+    public let lastDay: Day
     /// Days on which the cron job failed and nothing was pulled.
     public let missedDays: Set<Day> = [Day(year: 2026, month: 6, day: 10)!, Day(year: 2026, month: 8, day: 19)!, Day(year: 2026, month: 11, day: 11)!]
     /// From this day on, the team swapped the Channel request for URL+Browser to investigate checkout.
@@ -29,7 +29,16 @@ public struct DemoSite: Sendable {
         Release(version: "2.6.0", day: Day(year: 2026, month: 11, day: 17)!, note: "One-page checkout"),
     ]
 
-    public init() {}
+    /// The demo site: 2026-W21 to 2026-W47.
+    public init() {
+        self.init(firstDay: Day(year: 2026, month: 5, day: 18)!, lastDay: Day(year: 2026, month: 11, day: 22)!)
+    }
+
+    /// The same site over other days (for benchmarks): its mixes, rhythm, releases and incidents on their own dates.
+    public init(firstDay: Day, lastDay: Day) {
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+    }
 
     static let devices: [(String, Double)] = [("Mobile", 0.58), ("PC", 0.35), ("Tablet", 0.06), ("Other", 0.01)]
     static let browsers: [(String, Double)] = [("Chrome", 0.51), ("Safari", 0.29), ("Edge", 0.09), ("Firefox", 0.05), ("SamsungInternet", 0.04), ("Other", 0.02)]
