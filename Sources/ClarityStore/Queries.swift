@@ -33,67 +33,53 @@ extension MetricStore {
                            totalTime: row["total_time"], activeTime: row["active_time"])
     }
 
-    /// Every segment (aggregate rows left out) of every dimension set, summed over the covered days of a range in SQL.
+    /// Every segment (aggregate rows left out) of every dimension set, summed over the covered days of a range.
     public func segmentTotals(in range: ClosedRange<Day>, dimensions: [DimensionSet]? = nil) throws -> [SegmentTotals] {
-        var signalColumns: [String] = []
-        for signal in FrustrationSignal.allCases {
-            let stem = signal.columnStem
-            signalColumns.append("SUM(CASE WHEN o.\(stem)_pct IS NOT NULL THEN o.\(stem)_sessions END) AS \(stem)_n")
-            signalColumns.append("SUM(o.\(stem)_sessions * o.\(stem)_pct) / 100.0 AS \(stem)_with")
-        }
-        var meanColumns: [String] = []
-        for (name, column) in [("pps", "pages_per_session"), ("scroll", "scroll_depth"), ("active", "active_time"), ("total", "total_time")] {
-            meanColumns.append("SUM(o.\(column) * o.sessions) AS \(name)_sum")
-            meanColumns.append("SUM(CASE WHEN o.\(column) IS NOT NULL THEN o.sessions END) AS \(name)_weight")
-        }
-        var filter = ""
-        var arguments: [String] = [range.lowerBound.iso, range.upperBound.iso]
+        try segmentTotals(where: "d.day BETWEEN ? AND ?", days: [range.lowerBound.iso, range.upperBound.iso], dimensions: dimensions)
+    }
+
+    /// Segment totals over the days a condition on `d.day` selects, with the condition's arguments.
+    ///
+    /// The rows are summed here rather than with SQL's SUM: at the API's maximum a week holds 63,000 rows, and
+    /// SQLite's GROUP BY with 27 aggregates each took three times as long as this loop. The sums follow SQL's rules
+    /// (NULLs skipped, a sum of nothing is missing) and add in the same order, so the figures are the same to the bit.
+    func segmentTotals(where dayCondition: String, days: [String], dimensions: [DimensionSet]?) throws -> [SegmentTotals] {
+        var filter = "\(dayCondition) AND d.dimensions <> ''"
+        var arguments = days
         if let dimensions {
-            filter = " AND d.dimensions IN (\(dimensions.map { _ in "?" }.joined(separator: ", ")))"
+            filter += " AND d.dimensions IN (\(dimensions.map { _ in "?" }.joined(separator: ", ")))"
             arguments += dimensions.map(\.key)
         }
-        let sql = """
-            SELECT s.id, s.browser, s.device, s.os, s.country, s.source, s.medium, s.campaign, s.channel, s.url, s.dimensions AS dims,
-                   COUNT(*) AS days,
-                   COALESCE(SUM(o.sessions), 0) AS sessions, COUNT(o.sessions) AS days_sessions,
-                   COALESCE(SUM(o.bot_sessions), 0) AS bots, COUNT(o.bot_sessions) AS days_bots,
-                   COALESCE(SUM(o.distinct_users), 0) AS users, COUNT(o.distinct_users) AS days_users,
-                   \((signalColumns + meanColumns).joined(separator: ",\n       "))
-            FROM day_snapshot d
-            JOIN observation o ON o.snapshot_id = d.snapshot_id
-            JOIN segment s ON s.id = o.segment_id
-            WHERE d.day BETWEEN ? AND ? AND d.dimensions <> '' AND s.is_aggregate = 0\(filter)
-            GROUP BY s.id
-            ORDER BY s.id
+        let rowsSQL = """
+            SELECT o.segment_id, \(SegmentSums.columns.map { "o.\($0)" }.joined(separator: ", "))
+            FROM day_snapshot d JOIN observation o ON o.snapshot_id = d.snapshot_id
+            WHERE \(filter)
             """
-        let frozen = arguments
+        let segmentsSQL = """
+            SELECT id, dimensions, \(Dimension.allCases.map(Self.segmentColumn).joined(separator: ", ")) FROM segment
+            WHERE is_aggregate = 0 AND id IN (SELECT o.segment_id FROM day_snapshot d JOIN observation o ON o.snapshot_id = d.snapshot_id WHERE \(filter))
+            ORDER BY id
+            """
+        let frozen = StatementArguments(arguments)
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(frozen)).map { row in
-                guard let set = DimensionSet(key: row["dims"]) else { return nil }
+            var sums: [Int64: SegmentSums] = [:]
+            let rows = try Row.fetchCursor(db, sql: rowsSQL, arguments: frozen)
+            while let row = try rows.next() {
+                sums[row[0], default: SegmentSums()].add(row, from: 1)
+            }
+            var sets: [String: DimensionSet?] = [:]
+            var result: [SegmentTotals] = []
+            let segments = try Row.fetchCursor(db, sql: segmentsSQL, arguments: frozen)
+            while let row = try segments.next() {
+                let key: String = row[1]
+                if sets[key] == nil { sets[key] = DimensionSet(key: key) }
+                guard let set = sets[key] ?? nil, let segmentSums = sums[row[0]] else { continue }
                 let values = set.dimensions.map { dimension in
-                    Segment.DimensionValue(dimension, row[Self.segmentColumn(dimension)] as String?)
+                    Segment.DimensionValue(dimension, row[2 + Dimension.allCases.firstIndex(of: dimension)!] as String?)
                 }
-                var totals = Totals()
-                totals.days = row["days"]
-                totals.sessions = row["sessions"]
-                totals.daysWithSessions = row["days_sessions"]
-                totals.botSessions = row["bots"]
-                totals.daysWithBotSessions = row["days_bots"]
-                totals.dailyUsersSum = row["users"]
-                totals.daysWithUsers = row["days_users"]
-                for signal in FrustrationSignal.allCases {
-                    let stem = signal.columnStem
-                    if let sessions = row["\(stem)_n"] as Double?, let with = row["\(stem)_with"] as Double? {
-                        totals.signals[signal] = SignalTotals(sessions: sessions, withSignal: with)
-                    }
-                }
-                for (name, metric) in [("pps", MeanMetric.pagesPerSession), ("scroll", .scrollDepth), ("active", .activeTime), ("total", .totalTime)] {
-                    if let sum = row["\(name)_sum"] as Double?, let weight = row["\(name)_weight"] as Double? {
-                        totals.means[metric] = WeightedSum(weightedValues: sum, weight: weight)
-                    }
-                }
-                return SegmentTotals(segment: Segment(values), totals: totals)
-            }.compactMap { $0 }
+                result.append(SegmentTotals(segment: Segment(values), totals: segmentSums.totals))
+            }
+            return result
         }
     }
 
