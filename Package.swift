@@ -45,6 +45,11 @@ let package = Package(
             "ClarityApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The benchmark: ingest and reports at the API's maximum volume against the sqlite3 shell (`swift run -c release clarity-bench`).
+        .executableTarget(name: "clarity-bench", dependencies: [
+            "ClarityDemo", "ClarityModel", "ClarityStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "ClarityModelTests", dependencies: [
             "ClarityModel",
             .product(name: "PropertyBased", package: "swift-property-based"),
