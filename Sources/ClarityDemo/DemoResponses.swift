@@ -28,10 +28,11 @@ extension DemoSite {
         return plan
     }
 
-    /// Every response of the demo, in pull order.
-    public func responses() -> [DemoResponse] {
+    /// Every response of the demo (or of the days in a range), in pull order.
+    public func responses(days: ClosedRange<Day>? = nil) -> [DemoResponse] {
         var result: [DemoResponse] = []
-        for day in firstDay...lastDay where !missedDays.contains(day) {
+        let range = days.map { max($0.lowerBound, firstDay)...min($0.upperBound, lastDay) } ?? firstDay...lastDay
+        for day in range where !missedDays.contains(day) {
             let pullBase = day.advanced(by: 1).startSecond + 30 * 60
             for (index, dimensions) in plan(on: day).enumerated() {
                 let pulledAt = Instant(seconds: pullBase + Int64(index) * 4 * 60)

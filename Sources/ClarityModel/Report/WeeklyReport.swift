@@ -99,6 +99,8 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     public let kpis: [KPIEntry]
     /// Plain sentences on what changed, biggest real moves first.
     public let changes: [String]
+    /// The one sentence that sums the week up: its biggest real move.
+    public let headline: String
     public let frustrationSegments: [FrustrationSegment]
     public let devices: [SegmentComparison]
     public let browsers: [SegmentComparison]
@@ -137,10 +139,11 @@ extension WeeklyReport {
         }
         let kpis = comparisons.map(KPIEntry.init)
         let segments = rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings, siteURL: input.project.site)
+        let changes = changeSentences(comparisons, segments: segments)
         return WeeklyReport(
             project: input.project, period: period, previousPeriod: previousPeriod,
             coverageNote: coverageNote(period, previousPeriod, comparisons),
-            kpis: kpis, changes: changeSentences(comparisons, segments: segments),
+            kpis: kpis, changes: changes, headline: changes.first ?? "",
             frustrationSegments: segments,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
@@ -171,9 +174,10 @@ extension WeeklyReport {
     }
 
     static func changeSentences(_ comparisons: [KPIComparison], segments: [FrustrationSegment]) -> [String] {
+        // Biggest real moves first: among changes beyond noise, the largest relative change leads.
         let moves = comparisons.filter { $0.verdict == .significant }.sorted { a, b in
-            if (a.pValue ?? 1) != (b.pValue ?? 1) { return (a.pValue ?? 1) < (b.pValue ?? 1) }
-            return abs(a.change ?? 0) > abs(b.change ?? 0)
+            if abs(a.change ?? 0) != abs(b.change ?? 0) { return abs(a.change ?? 0) > abs(b.change ?? 0) }
+            return (a.pValue ?? 1) < (b.pValue ?? 1)
         }
         var sentences = moves.map { $0.sentence(sayingTone: true) }
         if sentences.isEmpty {
