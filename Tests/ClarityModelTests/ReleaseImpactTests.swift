@@ -210,18 +210,18 @@ struct ReleaseImpactTests {
             segment([.init(.device, value)], sessions: sessions, deadClicks: deadClicks)
         }
         let before = [
-            browser("Chrome", 10_000, 100), browser("Safari", 4_000, 40), browser("Firefox", 50, 1), browser(nil, 14_050, 141),
+            browser("Chrome", 10_000, 100), browser("Safari", 4_000, 40), browser("Edge", 2_000, 20), browser("Firefox", 50, 1), browser(nil, 16_050, 161),
             device("Mobile", 5_000, 50), device("PC", 5_000, 50),
             segment([.init(.device, "Mobile"), .init(.browser, "Safari")], sessions: 3_000, deadClicks: 30),
         ]
         let after = [
-            browser("Chrome", 10_000, 105), browser("Safari", 4_000, 100), browser("Firefox", 50, 20), browser(nil, 14_050, 225),
+            browser("Chrome", 10_000, 105), browser("Safari", 4_000, 100), browser("Edge", 2_000, 36), browser("Firefox", 50, 20), browser(nil, 16_050, 261),
             device("Mobile", 5_000, 100), device("PC", 5_000, 100),
             segment([.init(.device, "Mobile"), .init(.browser, "Safari")], sessions: 3_000, deadClicks: 90),
         ]
         let result = impact(siteDays, before: before, after: after)
         // The aggregate row and the Device+Browser segment are not browsers; order by sessions on both sides.
-        #expect(result.browsers.map(\.value) == ["Chrome", "Safari", "Firefox"])
+        #expect(result.browsers.map(\.value) == ["Chrome", "Safari", "Edge", "Firefox"])
         #expect(result.devices.map(\.value) == ["Mobile", "PC"])
         func deadClicks(_ entry: ReleaseSegmentImpact) -> ReleaseKPIEntry { entry.rates.first { $0.id == "deadClickRate" }! }
         #expect(result.browsers[0].rates.map(\.id) == FrustrationSignal.allCases.map { KPI.rate(of: $0).rawValue })
@@ -238,16 +238,33 @@ struct ReleaseImpactTests {
         let chrome = deadClicks(result.browsers[0])
         #expect(abs(chrome.pValue! - 0.7256) < 0.0001)
         #expect(chrome.verdict == .withinNoise)
+        // Edge: 20 of 2,000 (1.0%) before, 36 of 2,000 (1.8%) after; pooled 56 / 4,000 = 0.014,
+        // z = 0.008 / √(0.014 × 0.986 × 2 / 2,000) = 0.008 / 0.0037154 = 2.1532, p = 0.0313: below 0.05 on its own, but
+        // Holm over the 3 judged browser tests asks the smallest p (Safari) to beat 0.05 / 3 = 0.0167 (it does) and the
+        // next (Edge) to beat 0.05 / 2 = 0.025, which 0.0313 does not; Chrome then stays within noise too.
+        let edge = deadClicks(result.browsers[2])
+        #expect(abs(edge.pValue! - 0.0313) < 0.0001)
+        #expect(edge.verdict == .withinNoise)
+        #expect(edge.tone == "neutral")
         // Firefox: 50 sessions on a side, below the minimum of 100, however far its rate moved (2% to 40%).
-        #expect(deadClicks(result.browsers[2]).verdict == .tooFewSessions)
+        #expect(deadClicks(result.browsers[3]).verdict == .tooFewSessions)
         #expect(result.browsers[1].beforeSessionsText == "4,000")
         // Mobile and PC: 50 of 5,000 (1.0%) to 100 of 5,000 (2.0%) each; pooled 0.015,
         // z = 0.01 / √(0.015 × 0.985 × 2 / 5,000) = 4.1135, p = 0.000039.
         #expect(abs(deadClicks(result.devices[0]).pValue! - 0.000039) < 0.000001)
         #expect(result.findings == [
             "Dead clicks rose on every device with enough sessions (Mobile 1.0% to 2.0%, PC 1.0% to 2.0%).",
-            "Dead clicks rose on Safari only (1.0% to 2.5% of sessions); Chrome stayed within noise.",
+            "Dead clicks rose on Safari only (1.0% to 2.5% of sessions); Chrome and Edge stayed within noise.",
         ])
+    }
+
+    @Test("Holm's correction, worked by hand")
+    func holm() {
+        // Sorted: 0.005 < 0.05/4 = 0.0125 yes; 0.01 < 0.05/3 = 0.0167 yes; 0.03 < 0.05/2 = 0.025 no, so it and 0.04 stay within noise.
+        #expect(Statistics.holmSignificant([0.01, 0.04, 0.03, 0.005], significance: 0.05) == [true, false, false, true])
+        // The step-down stops at the first failure even when a later p would pass its own threshold: 0.03 ≥ 0.025, then 0.04 < 0.05.
+        #expect(Statistics.holmSignificant([0.03, 0.04], significance: 0.05) == [false, false])
+        #expect(Statistics.holmSignificant([], significance: 0.05) == [])
     }
 
     @Test("a release date without a time means 00:00 UTC that day")

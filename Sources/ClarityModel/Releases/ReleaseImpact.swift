@@ -78,6 +78,23 @@ public struct ReleaseKPIEntry: Sendable, Equatable, Encodable {
     public let changeText: String
 }
 
+extension ReleaseKPIEntry {
+    /// Good or bad news for a change beyond noise in a direction that matters, neutral otherwise.
+    static func tone(verdict: ReleaseVerdict, direction: String, polarity: KPI.Polarity) -> String {
+        guard verdict == .significant, polarity != .neutral, direction != "flat" else { return "neutral" }
+        return (direction == "up") == (polarity == .higherIsBetter) ? "good" : "bad"
+    }
+
+    /// The same entry with another verdict (after a correction for many tests); its tone follows.
+    func judged(_ newVerdict: ReleaseVerdict) -> ReleaseKPIEntry {
+        ReleaseKPIEntry(
+            id: id, label: label, kind: kind, polarity: polarity, before: before, after: after, change: change, comparedPerDay: comparedPerDay,
+            verdict: newVerdict, verdictText: newVerdict.text, pValue: pValue, test: test, direction: direction,
+            tone: Self.tone(verdict: newVerdict, direction: direction, polarity: KPI.Polarity(rawValue: polarity)!),
+            arrow: arrow, beforeText: beforeText, afterText: afterText, changeText: changeText)
+    }
+}
+
 /// One device or browser before and after a release: its sessions and its six frustration rates.
 public struct ReleaseSegmentImpact: Sendable, Equatable, Encodable {
     /// `Device` or `Browser`.
@@ -87,6 +104,7 @@ public struct ReleaseSegmentImpact: Sendable, Equatable, Encodable {
     public let afterSessions: Double
     public let beforeSessionsText: String
     public let afterSessionsText: String
+    /// The six frustration rates; verdicts corrected (Holm) over every rate of every value of the dimension, p-values raw.
     public let rates: [ReleaseKPIEntry]
 }
 
@@ -127,7 +145,8 @@ extension ReleaseImpact {
     ///
     /// Rates are judged with the two-proportion test of `KPIComparison` (sessions with the signal out of sessions);
     /// counts and means with Welch's t-test on the kept days' daily values (see `Statistics.welchPValue`), because a
-    /// window gives too few periods for the weekly report's history-based noise. No verdict is given until the
+    /// window gives too few periods for the weekly report's history-based noise. The rates of every device (and of
+    /// every browser) form one family of tests, corrected with Holm's method. No verdict is given until the
     /// after-window is complete.
     public static func build(_ input: ReleaseImpactInput) -> ReleaseImpact {
         let window = input.window
@@ -185,10 +204,6 @@ extension ReleaseImpact {
             verdict = pValue.map { $0 < settings.significance ? .significant : .withinNoise } ?? .tooFewDays
         }
         let direction = comparison.direction
-        var tone = "neutral"
-        if verdict == .significant, kpi.polarity != .neutral, direction != "flat" {
-            tone = (direction == "up") == (kpi.polarity == .higherIsBetter) ? "good" : "bad"
-        }
         let kind: String
         switch kpi.kind {
         case .count: kind = "count"
@@ -200,7 +215,8 @@ extension ReleaseImpact {
             id: kpi.rawValue, label: kpi.label, kind: kind, polarity: kpi.polarity.rawValue,
             before: comparison.previous, after: comparison.current, change: comparison.change, comparedPerDay: comparison.comparedPerDay,
             verdict: verdict, verdictText: verdict == .pending ? window.progressText : verdict.text, pValue: pValue,
-            test: isRate ? "twoProportion" : "welch", direction: direction, tone: tone,
+            test: isRate ? "twoProportion" : "welch", direction: direction,
+            tone: ReleaseKPIEntry.tone(verdict: verdict, direction: direction, polarity: kpi.polarity),
             arrow: direction == "up" ? "▲" : (direction == "down" ? "▼" : "–"),
             beforeText: comparison.previous.map(kpi.display) ?? "n/a", afterText: comparison.current.map(kpi.display) ?? "n/a",
             changeText: comparison.change.map(Format.change) ?? "n/a")
@@ -220,13 +236,27 @@ extension ReleaseImpact {
             return sessionsA != sessionsB ? sessionsA > sessionsB : a < b
         }
         let rateKPIs = FrustrationSignal.allCases.map(KPI.rate(of:))
-        return values.map { value in
-            let then = before[value] ?? Totals()
-            let now = after[value] ?? Totals()
+        let rates = values.map { value in
+            rateKPIs.map { entry($0, before: before[value] ?? Totals(), after: after[value] ?? Totals(), daily: ([], []), window: input.window, settings: input.settings) }
+        }
+        // Every judged rate of every value is one family of tests, corrected with Holm's method.
+        let judged = rates.indices.flatMap { row in
+            rates[row].indices.compactMap { column in
+                [.significant, .withinNoise].contains(rates[row][column].verdict) ? (row, column) : nil
+            }
+        }
+        let significant = Statistics.holmSignificant(judged.map { rates[$0.0][$0.1].pValue ?? 1 }, significance: input.settings.significance)
+        var corrected = rates
+        for (position, (row, column)) in judged.enumerated() {
+            corrected[row][column] = rates[row][column].judged(significant[position] ? .significant : .withinNoise)
+        }
+        return values.indices.map { row in
+            let then = before[values[row]] ?? Totals()
+            let now = after[values[row]] ?? Totals()
             return ReleaseSegmentImpact(
-                dimension: dimension.name, value: value, beforeSessions: Double(then.sessions), afterSessions: Double(now.sessions),
+                dimension: dimension.name, value: values[row], beforeSessions: Double(then.sessions), afterSessions: Double(now.sessions),
                 beforeSessionsText: Format.integer(Double(then.sessions)), afterSessionsText: Format.integer(Double(now.sessions)),
-                rates: rateKPIs.map { entry($0, before: then, after: now, daily: ([], []), window: input.window, settings: input.settings) })
+                rates: corrected[row])
         }
     }
 
@@ -256,27 +286,31 @@ extension ReleaseImpact {
         }
     }
 
-    /// Sentences such as `Dead clicks rose on Safari only (1.0% to 2.4% of sessions); Chrome stayed within noise.`
+    /// Sentences such as `Dead clicks rose on Safari only (1.0% to 2.5% of sessions); Chrome stayed within noise.`
     static func segmentSentences(_ segments: [ReleaseSegmentImpact], noun: String) -> [String] {
         var sentences: [String] = []
         for (index, signal) in FrustrationSignal.allCases.enumerated() {
             let judged = segments.filter { [.significant, .withinNoise].contains($0.rates[index].verdict) }
             for direction in ["up", "down"] {
-                let movers = judged.filter { $0.rates[index].verdict == .significant && $0.rates[index].direction == direction }
-                guard !movers.isEmpty else { continue }
+                // Biggest relative move first; equal moves keep the busier value first.
+                let movers = judged.enumerated().filter { $0.element.rates[index].verdict == .significant && $0.element.rates[index].direction == direction }
+                    .sorted { a, b in
+                        let (sizeA, sizeB) = (abs(a.element.rates[index].change ?? 0), abs(b.element.rates[index].change ?? 0))
+                        return sizeA != sizeB ? sizeA > sizeB : a.offset < b.offset
+                    }.map(\.element)
+                guard let first = movers.first else { continue }
                 let verb = direction == "up" ? "rose" : "fell"
-                let moves = movers.map { "\($0.value) \($0.rates[index].beforeText) to \($0.rates[index].afterText)" }
-                if movers.count == judged.count && judged.count >= 2 {
-                    sentences.append("\(signal.label) \(verb) on every \(noun) with enough sessions (\(moves.joined(separator: ", "))).")
-                } else if judged.count == 1 {
-                    sentences.append("\(signal.label) \(verb) on \(movers[0].value), \(movers[0].rates[index].beforeText) to \(movers[0].rates[index].afterText) of sessions (the only \(noun) with enough sessions to judge).")
+                let moves = movers.map { "\($0.value) \($0.rates[index].beforeText) to \($0.rates[index].afterText)" }.joined(separator: ", ")
+                let steady = judged.filter { $0.rates[index].verdict == .withinNoise }.map(\.value)
+                let rest = steady.isEmpty ? "" : "; \(list(steady)) stayed within noise"
+                if judged.count == 1 {
+                    sentences.append("\(signal.label) \(verb) on \(first.value), \(first.rates[index].beforeText) to \(first.rates[index].afterText) of sessions (the only \(noun) with enough sessions to judge).")
+                } else if movers.count == judged.count {
+                    sentences.append("\(signal.label) \(verb) on every \(noun) with enough sessions (\(moves)).")
+                } else if movers.count == 1 {
+                    sentences.append("\(signal.label) \(verb) on \(first.value) only (\(first.rates[index].beforeText) to \(first.rates[index].afterText) of sessions)\(rest).")
                 } else {
-                    let detail = movers.count == 1
-                        ? "\(movers[0].rates[index].beforeText) to \(movers[0].rates[index].afterText) of sessions"
-                        : moves.joined(separator: ", ")
-                    let steady = judged.filter { $0.rates[index].verdict == .withinNoise }.map(\.value)
-                    let rest = steady.isEmpty ? "" : "; \(list(steady)) stayed within noise"
-                    sentences.append("\(signal.label) \(verb) on \(list(movers.map(\.value))) only (\(detail))\(rest).")
+                    sentences.append("\(signal.label) \(verb) on \(list(movers.map(\.value))) only (\(moves))\(rest).")
                 }
             }
         }

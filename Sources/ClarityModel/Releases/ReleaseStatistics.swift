@@ -68,3 +68,19 @@ extension Statistics {
         return result
     }
 }
+
+extension Statistics {
+    /// Which of a family of tests stay significant under Holm's step-down correction, in the order given.
+    ///
+    /// Six frustration rates over every device or browser make dozens of tests, and a few of them would cross 5% by
+    /// chance alone; Holm keeps the chance of any false alarm in the family at the significance level.
+    public static func holmSignificant(_ pValues: [Double], significance: Double) -> [Bool] {
+        var result = Array(repeating: false, count: pValues.count)
+        let order = pValues.indices.sorted { pValues[$0] != pValues[$1] ? pValues[$0] < pValues[$1] : $0 < $1 }
+        for (rank, index) in order.enumerated() {
+            guard pValues[index] < significance / Double(pValues.count - rank) else { break }
+            result[index] = true
+        }
+        return result
+    }
+}
