@@ -9,7 +9,7 @@ public struct ClarityReportCommand: ParsableCommand {
             Pull the API every day (or ingest saved responses) so the store accumulates history, then write the weekly \
             stakeholder report, the research log and the executive monthly summary from it.
             """,
-        subcommands: [IngestCommand.self, StatusCommand.self, WeeklyCommand.self, DemoCommand.self])
+        subcommands: [IngestCommand.self, StatusCommand.self, WeeklyCommand.self, ReleaseCommand.self, DemoCommand.self])
 
     @OptionGroup var global: GlobalOptions
 
