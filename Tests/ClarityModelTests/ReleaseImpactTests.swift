@@ -1,4 +1,5 @@
 import ClarityModel
+import Foundation
 import Testing
 
 @Suite("The before/after model of a release")
@@ -27,7 +28,7 @@ struct ReleaseImpactTests {
     }
 
     @Test("the window is D−7…D−1 against D+1…D+7, and the release day itself is left out")
-    func windowArithmetic() {
+    func windowArithmetic() throws {
         var siteDays: [Day: Observation] = [:]
         for day in days("2026-11-04", "2026-11-10") { siteDays[day] = site(sessions: 1_000, rage: 2) }
         for day in days("2026-11-12", "2026-11-18") { siteDays[day] = site(sessions: 1_000, rage: 3) }
@@ -68,6 +69,13 @@ struct ReleaseImpactTests {
         #expect(rage.tone == "bad")
         #expect(result.kpis.map(\.id) == KPI.allCases.map(\.rawValue))
         #expect(result.findings == ["Rage clicks rose from 2.0% to 3.0% of sessions (+50%, needs attention)."])
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(result), as: UTF8.self)
+        #expect(json.contains(#""release":{"day":"2026-11-11","note":"","releasedAt":"2026-11-11T00:00:00Z","source":"manual","version":"2.6.0"}"#))
+        #expect(json.contains(#""verdict":"significant","verdictText":"beyond noise""#))
+        #expect(json.contains(#""keptBefore":["2026-11-04","2026-11-05","#))
     }
 
     @Test("a day missing on one side takes its weekday out of both sides")
@@ -103,6 +111,12 @@ struct ReleaseImpactTests {
         #expect(sessions.after == 1_200)
         #expect(sessions.verdict == .tooFewDays)
         #expect(sessions.pValue == nil)
+        #expect(result.findings == ["No figure moved beyond noise between the days before and after the release."])
+
+        let nothing = impact([:])
+        #expect(nothing.coverageText.hasPrefix("0 of 7 weekdays compared; Wed, Thu, Fri, Sat, Sun, Mon, Tue left out: no data on Wed Nov 4, "))
+        #expect(nothing.kpis.allSatisfy { $0.verdict == .noComparison })
+        #expect(nothing.findings == ["No weekday has site data on both sides of the release, so nothing can be compared."])
     }
 
     @Test("Welch's t-test on daily values, worked by hand")

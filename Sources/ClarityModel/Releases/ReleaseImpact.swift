@@ -164,9 +164,11 @@ extension ReleaseImpact {
         }.sorted { ($0.instant, $0.version) < ($1.instant, $1.version) }
         let overlapText = overlapNote(overlapping)
         var findings: [String] = overlapText.isEmpty ? [] : [overlapText]
-        if window.isComplete {
+        if window.isComplete && window.comparedWeekdays.isEmpty {
+            findings.append("No weekday has site data on both sides of the release, so nothing can be compared.")
+        } else if window.isComplete {
             let moves = kpiSentences(kpis) + segmentSentences(devices, noun: "device") + segmentSentences(browsers, noun: "browser")
-            findings += moves.isEmpty ? ["No figure moved beyond noise between the \(window.length) days before and the \(window.length) days after."] : moves
+            findings += moves.isEmpty ? ["No figure moved beyond noise between the days before and after the release."] : moves
         } else {
             let end = window.afterDays.last!
             findings.append("Only \(window.progressText) after \(release.version): figures so far are shown; verdicts wait until the window is complete on \(ReleaseWindow.label(end)).")
