@@ -8,7 +8,7 @@ public final class MetricStore: Sendable {
     /// The file the store lives in, or `:memory:`.
     public let path: String
 
-    static let knownMigrations = ["v1-snapshots-observations", "v2-fetch-budget"]
+    static let knownMigrations = ["v1-snapshots-observations", "v2-fetch-budget", "v3-releases"]
 
     /// Opens (creating if needed) the store at a path, with WAL and a busy timeout, and migrates it.
     public init(path: String) throws {

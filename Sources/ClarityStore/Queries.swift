@@ -35,6 +35,11 @@ extension MetricStore {
 
     /// Every segment (aggregate rows left out) of every dimension set, summed over the covered days of a range in SQL.
     public func segmentTotals(in range: ClosedRange<Day>, dimensions: [DimensionSet]? = nil) throws -> [SegmentTotals] {
+        try segmentTotals(where: "d.day BETWEEN ? AND ?", days: [range.lowerBound.iso, range.upperBound.iso], dimensions: dimensions)
+    }
+
+    /// Segment totals over the days a condition on `d.day` selects, with the condition's arguments.
+    func segmentTotals(where dayCondition: String, days: [String], dimensions: [DimensionSet]?) throws -> [SegmentTotals] {
         var signalColumns: [String] = []
         for signal in FrustrationSignal.allCases {
             let stem = signal.columnStem
@@ -47,7 +52,7 @@ extension MetricStore {
             meanColumns.append("SUM(CASE WHEN o.\(column) IS NOT NULL THEN o.sessions END) AS \(name)_weight")
         }
         var filter = ""
-        var arguments: [String] = [range.lowerBound.iso, range.upperBound.iso]
+        var arguments = days
         if let dimensions {
             filter = " AND d.dimensions IN (\(dimensions.map { _ in "?" }.joined(separator: ", ")))"
             arguments += dimensions.map(\.key)
@@ -62,7 +67,7 @@ extension MetricStore {
             FROM day_snapshot d
             JOIN observation o ON o.snapshot_id = d.snapshot_id
             JOIN segment s ON s.id = o.segment_id
-            WHERE d.day BETWEEN ? AND ? AND d.dimensions <> '' AND s.is_aggregate = 0\(filter)
+            WHERE \(dayCondition) AND d.dimensions <> '' AND s.is_aggregate = 0\(filter)
             GROUP BY s.id
             ORDER BY s.id
             """
