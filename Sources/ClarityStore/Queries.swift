@@ -122,4 +122,12 @@ extension MetricStore {
         let week = ISOWeek(containing: day)
         return day == week.lastDay ? week : week.previous
     }
+
+    /// The latest day the store covers with site totals (the no-dimension snapshot); nil for an empty store.
+    public func latestSiteDay() throws -> Day? {
+        let last: String? = try read { db in
+            try String.fetchOne(db, sql: "SELECT MAX(day) FROM day_snapshot WHERE dimensions = ''")
+        }
+        return last.flatMap(Day.init(iso:))
+    }
 }

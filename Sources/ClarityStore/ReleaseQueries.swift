@@ -9,14 +9,6 @@ extension MetricStore {
         return try segmentTotals(where: "d.day IN (\(isos.map { _ in "?" }.joined(separator: ", ")))", days: isos, dimensions: dimensions)
     }
 
-    /// The latest day the store holds site totals for; nil for an empty store.
-    public func latestSiteDay() throws -> Day? {
-        let last: String? = try read { db in
-            try String.fetchOne(db, sql: "SELECT MAX(day) FROM day_snapshot WHERE dimensions = ''")
-        }
-        return last.flatMap(Day.init(iso:))
-    }
-
     /// Reads what a release's before/after comparison needs: the window's site days and the Device and Browser totals of its kept days.
     ///
     /// `asOf` is the last day that counts as happened (default: the latest day with site totals), so a report about

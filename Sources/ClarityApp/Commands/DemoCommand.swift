@@ -49,6 +49,10 @@ struct DemoCommand: ParsableCommand {
         let summary = IngestRun(store: store, options: IngestOptions(), now: SystemClock.now)
             .ingest(paths: paths, progress: { _ in }, problem: { problems.append($0) })
         for problem in problems { Console.error(problem) }
+        for release in site.releases {
+            try store.addRelease(Release(version: release.version, instant: Instant(seconds: release.day.startSecond + 14 * 3600),
+                                         note: release.note, source: .manual))
+        }
         Console.out("      \(summary.line)")
         guard summary.failed == 0 else { throw ExitCode(1) }
 
@@ -78,7 +82,7 @@ struct DemoReports {
             written.append(path)
         }
         try put(StatusText.text(try store.status(), storePath: "the demo store") + "\n", "status.txt")
-        let weekly = try WeeklyPipeline.model(store: store, week: nil, project: configuration.project, settings: configuration.reportSettings)
+        let weekly = try WeeklyPipeline.model(store: store, week: nil, project: configuration.project, settings: configuration.reportSettings, releaseWindow: configuration.releaseWindow)
         let renderer = WeeklyRenderer(templates: templates)
         let label = weekly.period.label
         try put(try TemplateContext.json(weekly), "weekly-\(label).json")

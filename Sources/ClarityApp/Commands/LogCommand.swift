@@ -38,7 +38,7 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         let loaded = try global.loadConfiguration()
         let store = try global.openStore()
-        let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)), project: loaded.project, settings: loaded.reportSettings)
+        let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)), project: loaded.project, settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
         let log = ResearchLog(directory: dir, renderer: ResearchLogRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)), force: force)
         for path in try log.write(report, charts: WeeklyCharts(report), project: loaded.project) {
             Console.out("wrote \(path)")

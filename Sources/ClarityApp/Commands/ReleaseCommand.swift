@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClarityModel
+import ClarityRender
 import ClarityStore
 import Foundation
 
@@ -55,7 +56,7 @@ struct ReleaseCommand: ParsableCommand {
 
         func run() throws {
             let releases = try global.openStore().releases()
-            Console.out(json ? String(try ModelJSON.encode(releases).dropLast()) : ReleaseText.table(releases))
+            Console.out(json ? String(try TemplateContext.json(releases).dropLast()) : ReleaseText.table(releases))
         }
     }
 

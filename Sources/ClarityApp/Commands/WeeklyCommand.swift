@@ -39,7 +39,7 @@ struct WeeklyCommand: ParsableCommand {
         let loaded = try global.loadConfiguration()
         let store = try global.openStore()
         let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)),
-                                              project: loaded.project, settings: loaded.reportSettings)
+                                              project: loaded.project, settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
         let text: String
         switch format {
         case .json:

@@ -7,14 +7,18 @@ public struct WeeklyReportInput: Sendable {
     public var currentSegments: [SegmentTotals]
     public var previousSegments: [SegmentTotals]
     public var settings: ReportSettings
+    /// Before/after comparisons of the releases inside the week or in the week before it.
+    public var releases: [ReleaseImpact]
 
-    public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals], settings: ReportSettings) {
+    public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
+                settings: ReportSettings, releases: [ReleaseImpact] = []) {
         self.project = project
         self.week = week
         self.siteDays = siteDays
         self.currentSegments = currentSegments
         self.previousSegments = previousSegments
         self.settings = settings
+        self.releases = releases
     }
 }
 
@@ -104,6 +108,8 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     public let frustrationSegments: [FrustrationSegment]
     public let devices: [SegmentComparison]
     public let browsers: [SegmentComparison]
+    /// Releases inside the week or in the week before it, with their before/after figures.
+    public let releases: [ReleaseImpact]
     public let daily: [DailyPoint]
     /// Labels of the 8 weeks behind each KPI's `history`, oldest first.
     public let historyLabels: [String]
@@ -147,6 +153,7 @@ extension WeeklyReport {
             frustrationSegments: segments,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
+            releases: input.releases,
             daily: week.days.map { day in
                 let observation = input.siteDays[day]
                 var rates: [String: Double] = [:]

@@ -38,6 +38,7 @@ public enum MarkdownEscaping {
     /// True for the `.` or `)` after leading digits, which would start an ordered list at the beginning of a line.
     private static func endsListNumber(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         guard index > 0, index <= 9, scalars[index] == "." || scalars[index] == ")" else { return false }
+        guard index + 1 == scalars.count || scalars[index + 1] == " " else { return false }
         return scalars[0..<index].allSatisfy { ("0"..."9").contains($0) }
     }
 

@@ -25,6 +25,7 @@ public struct WeeklyRenderer: Sendable {
         context["sections"] = [
             "changes": try section("partials/weekly-changes.md", context),
             "segments": try section("partials/weekly-segments.md", context),
+            "releases": try section("partials/weekly-releases.md", context),
             "devices": try section("partials/weekly-comparison.md", context["devicesTable"] ?? [:]),
             "browsers": try section("partials/weekly-comparison.md", context["browsersTable"] ?? [:]),
         ]
@@ -56,6 +57,7 @@ public struct WeeklyRenderer: Sendable {
     func context(_ report: WeeklyReport) throws -> [String: Any] {
         var context = try TemplateContext.dictionary(report)
         context["hasFrustrationSegments"] = !report.frustrationSegments.isEmpty
+        context["hasReleases"] = !report.releases.isEmpty
         context["devicesTable"] = Self.comparisonTable(heading: "Device", rows: context["devices"], settings: context["settings"])
         context["browsersTable"] = Self.comparisonTable(heading: "Browser", rows: context["browsers"], settings: context["settings"])
         return context
