@@ -130,4 +130,10 @@ extension MetricStore {
         }
         return last.flatMap(Day.init(iso:))
     }
+
+    /// When the latest response was pulled; nil for an empty store.
+    public func latestPull() throws -> Instant? {
+        let seconds: Int64? = try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(pulled_at) FROM snapshot") }
+        return seconds.map(Instant.init(seconds:))
+    }
 }
