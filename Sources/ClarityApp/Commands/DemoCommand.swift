@@ -105,6 +105,13 @@ struct DemoReports {
                                                                          settings: configuration.reportSettings, releaseWindow: configuration.releaseWindow)
             written += try log.write(report, charts: offset == 0 ? charts : WeeklyCharts(report), project: configuration.project)
         }
+
+        let monthly = try MonthlyPipeline.model(store: store, month: nil, project: configuration.project, settings: configuration.reportSettings,
+                                                releaseWindow: configuration.releaseWindow)
+        let monthlyRenderer = MonthlyRenderer(templates: templates)
+        try put(try TemplateContext.json(monthly), "monthly-\(monthly.period.label).json")
+        try put(try monthlyRenderer.markdown(monthly), "monthly-\(monthly.period.label).md")
+        try put(try monthlyRenderer.html(monthly, charts: MonthlyCharts(monthly)), "monthly-\(monthly.period.label).html")
         return written
     }
 }

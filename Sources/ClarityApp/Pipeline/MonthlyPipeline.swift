@@ -3,7 +3,7 @@ import ClarityStore
 
 /// Reads what the monthly report needs from the store and builds its model.
 enum MonthlyPipeline {
-    static func model(store: MetricStore, month requested: Month?, project: ProjectInfo, settings: ReportSettings) throws -> MonthlyReport {
+    static func model(store: MetricStore, month requested: Month?, project: ProjectInfo, settings: ReportSettings, releaseWindow: Int = 7) throws -> MonthlyReport {
         guard let month = try requested ?? store.latestSiteDay().map(MonthlyReport.defaultMonth(lastSiteDay:)) else {
             throw ReportError.noData(period: "any month", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }
@@ -11,7 +11,9 @@ enum MonthlyPipeline {
             project: project, month: month, siteDays: try store.siteDays(in: MonthlyReport.siteDayRange(for: month)),
             currentSegments: try store.segmentTotals(in: month.firstDay...month.lastDay),
             previousSegments: try store.segmentTotals(in: month.previous.firstDay...month.previous.lastDay),
-            settings: settings)
+            settings: settings,
+            releases: try ReleasePipeline.impacts(store: store, days: month.firstDay...month.lastDay, asOf: try store.latestSiteDay() ?? month.lastDay,
+                                                  settings: settings, windowLength: releaseWindow))
         return try MonthlyReport.build(input)
     }
 }

@@ -62,6 +62,7 @@ public struct WeeklyRenderer: Sendable {
     func context(_ report: WeeklyReport) throws -> [String: Any] {
         var context = try TemplateContext.dictionary(report)
         context["hasFrustrationSegments"] = !report.frustrationSegments.isEmpty
+        context["previousColumn"] = "Last week"
         context["hasReleases"] = !report.releases.isEmpty
         let devices = Self.keyedByID(context["devices"])
         let browsers = Self.keyedByID(context["browsers"])
