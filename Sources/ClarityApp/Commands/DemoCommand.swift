@@ -85,7 +85,8 @@ struct DemoReports {
             try OutputFile.write(text, to: path)
             written.append(path)
         }
-        try put(StatusText.text(try store.status(), storePath: "the demo store") + "\n", "status.txt")
+        let status = try store.status()
+        try put(StatusText.text(status, capped: try status.span.map { try store.cappedBreakdowns(in: $0) } ?? [], storePath: "the demo store") + "\n", "status.txt")
         let weekly = try WeeklyPipeline.model(store: store, week: nil, project: configuration.project, settings: configuration.reportSettings, releaseWindow: configuration.releaseWindow)
         let renderer = WeeklyRenderer(templates: templates)
         let label = weekly.period.label

@@ -15,7 +15,8 @@ enum WeeklyPipeline {
             previousSegments: try store.segmentTotals(in: week.previous.firstDay...week.previous.lastDay),
             settings: settings,
             releases: try ReleasePipeline.impacts(store: store, days: week.firstDay.advanced(by: -7)...week.lastDay, asOf: week.lastDay,
-                                                  settings: settings, windowLength: releaseWindow))
+                                                  settings: settings, windowLength: releaseWindow),
+            capped: try store.cappedBreakdowns(in: week.firstDay...week.lastDay))
         return try WeeklyReport.build(input)
     }
 }

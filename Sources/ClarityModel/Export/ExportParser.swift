@@ -193,6 +193,14 @@ public enum ExportParser {
                     message: "the request's dimensions are \(declared) but the rows carry \(inferredSet); check --dimensions (URL and Url are the same dimension)")
             }
             let dimensions = declared ?? inferredSet
+            // Large responses can lose whole metrics: say which of the nine every response should carry are absent.
+            if !observations.isEmpty {
+                let expected: [Metric] = [.traffic] + FrustrationSignal.allCases.map(Metric.signal) + [.scrollDepth, .engagementTime]
+                let absent = expected.filter { !seenMetrics.contains($0) }.map(\.name)
+                if !absent.isEmpty {
+                    warnings.append(ExportWarning(path: "$", message: "missing metric\(absent.count == 1 ? "" : "s") \(absent.joined(separator: ", ")) (large responses can drop whole metrics); their figures stay missing for this snapshot"))
+                }
+            }
             // Rows that lack a dimension key the others have are aggregates over it.
             if !dimensions.isEmpty {
                 for index in observations.indices where observations[index].segment.dimensions != dimensions {

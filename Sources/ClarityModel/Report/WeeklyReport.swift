@@ -9,9 +9,12 @@ public struct WeeklyReportInput: Sendable {
     public var settings: ReportSettings
     /// Before/after comparisons of the releases inside the week or in the week before it.
     public var releases: [ReleaseImpact]
+    /// Breakdowns of the week that reached the API's row cap.
+    public var capped: [CappedBreakdown]
 
     public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
-                settings: ReportSettings, releases: [ReleaseImpact] = []) {
+                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = []) {
+        self.capped = capped
         self.project = project
         self.week = week
         self.siteDays = siteDays
@@ -148,7 +151,7 @@ extension WeeklyReport {
         let changes = changeSentences(comparisons, segments: segments)
         return WeeklyReport(
             project: input.project, period: period, previousPeriod: previousPeriod,
-            coverageNote: coverageNote(period, previousPeriod, comparisons),
+            coverageNote: coverageNote(period, previousPeriod, comparisons) + cappedNote(input.capped),
             kpis: kpis, changes: changes, headline: changes.first ?? "",
             frustrationSegments: segments,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
@@ -178,6 +181,13 @@ extension WeeklyReport {
             note += " Figures for this week are partial."
         }
         return note
+    }
+
+    /// Says which breakdowns reached the API's row cap, so nobody reads a missing long tail as no traffic.
+    static func cappedNote(_ capped: [CappedBreakdown]) -> String {
+        guard !capped.isEmpty else { return "" }
+        let listed = capped.map { "\($0.dimensions.key) on \($0.day.weekdayName) \($0.day.shortLabel)" }.joined(separator: ", ")
+        return " The API's 1,000-row cap was reached by \(listed): segments past the cap are missing from those days."
     }
 
     static func changeSentences(_ comparisons: [KPIComparison], segments: [FrustrationSegment]) -> [String] {
