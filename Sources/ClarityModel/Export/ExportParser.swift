@@ -296,10 +296,13 @@ public enum ExportParser {
             return value
         }
 
+        /// A string field; U+0000 is read as U+FFFD, because SQLite's text columns come back cut at it.
         func text(_ node: JSONNode, _ path: String) throws(ExportFormatError) -> String? {
             switch node.value {
             case .null: return nil
-            case .string(let value): return value
+            case .string(let value):
+                guard value.unicodeScalars.contains("\u{0}") else { return value }
+                return String(String.UnicodeScalarView(value.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
             default: throw fail(path, node, "expected a string or null, found \(node.typeName)")
             }
         }
