@@ -100,17 +100,23 @@ public struct MIMEMessage: Sendable, Equatable {
         parts.map { "--\(boundary)\r\n\($0)\r\n" }.joined() + "--\(boundary)--\r\n"
     }
 
-    /// The Content-IDs the HTML shows, from `cid:` URLs that start an attribute value or a CSS `url(`.
+    /// The Content-IDs the HTML shows, from `cid:` URLs that start an attribute value or a CSS `url(` inside a tag.
+    ///
+    /// Only tags count: escaped text never holds a raw `<`, so a page URL such as `/?ref=cid:x` in the report's text
+    /// is not taken for an image reference (which would make the message refuse to build).
     static func contentIDs(referencedIn html: String) -> Set<String> {
         let bytes = Array(html.utf8)
         let scheme = Array("cid:".utf8)
         let openers = Set("\"'(=".utf8)
         let terminators = Set("\"'()<> \t\r\n".utf8)
         var found = Set<String>()
+        var insideTag = bytes.first == UInt8(ascii: "<")
         var index = 1
         while index + scheme.count <= bytes.count {
+            if bytes[index] == UInt8(ascii: "<") { insideTag = true }
+            if bytes[index] == UInt8(ascii: ">") { insideTag = false }
             let matches = zip(bytes[index..<index + scheme.count], scheme).allSatisfy { $0 | 0x20 == $1 }
-            if matches, openers.contains(bytes[index - 1]) {
+            if matches, insideTag, openers.contains(bytes[index - 1]) {
                 let start = index + scheme.count
                 let end = bytes[start...].firstIndex(where: terminators.contains) ?? bytes.count
                 found.insert(String(decoding: bytes[start..<end], as: UTF8.self))
