@@ -94,7 +94,7 @@ struct BadStoreTests {
         try disk.fill(leaving: 300)
         let refused = try tool.run(["ingest", "--store", store, response])
         #expect(refused.status == 1, "\(refused)")
-        #expect(refused.stderr.contains("error: [1/1] store \(store): the disk is full; nothing was changed"), "\(refused)")
+        #expect(refused.stderr.contains("error: [1/1] \(response): store \(store): the disk is full; nothing was changed"), "\(refused)")
         #expect(try StoreContents.read(store) == before)
         try disk.freeSpace()
         let retried = try tool.run(["ingest", "--store", store, response])
