@@ -1,0 +1,103 @@
+import ClarityCharts
+import ClarityModel
+import ClarityRender
+import ClarityStore
+import Foundation
+import Testing
+@testable import ClarityApp
+
+/// One thing clarity-report writes from the store, and the untrusted text a reader must still find in it.
+///
+/// Add an entry to `ReportOutputs.all` for every new output (research log entry and index, weekly email, monthly
+/// summary…): the hostile-text tests then check it against the whole payload corpus.
+struct ReportOutput: Sendable, CustomTestStringConvertible {
+    enum Kind: Sendable {
+        /// A web page: tags and attributes from our templates, cmark-gfm and the charts only.
+        case html
+        /// Markdown: rendered as permissively as GitHub-flavoured Markdown can be, it may form no link, image or raw HTML.
+        case markdown
+        /// JSON: the same structure as for plain text, every string kept exactly.
+        case json
+        /// A standalone SVG chart, read as XML.
+        case svg
+        /// An RFC 5322 message: our headers only; its HTML part checked as `.html`, its text part for the text.
+        case email
+    }
+
+    let name: String
+    let kind: Kind
+    let render: @Sendable (MetricStore) throws -> String
+    /// The untrusted strings the output shows, from the report's model: device and browser names, segment labels.
+    let shows: @Sendable (MetricStore) throws -> [String]
+
+    var testDescription: String { name }
+}
+
+/// Every output the hostile-text tests check.
+enum ReportOutputs {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func all(valueCount: Int) -> [ReportOutput] {
+        let directory = repository.appendingPathComponent("templates").path
+        let renderer: @Sendable () throws -> WeeklyRenderer = { WeeklyRenderer(templates: try TemplateSet(directory: directory)) }
+        let settings = HostileStore.settings(valueCount: valueCount)
+        let weekly: @Sendable (MetricStore) throws -> WeeklyReport = { store in
+            try WeeklyModels.shared.model(of: store) {
+                try WeeklyPipeline.model(store: store, week: HostileStore.week, project: HostileStore.project, settings: settings)
+            }
+        }
+        let weeklyShows: @Sendable (MetricStore) throws -> [String] = { store in
+            let report = try weekly(store)
+            return report.devices.map(\.value) + report.browsers.map(\.value) + report.frustrationSegments.map(\.label)
+        }
+        var outputs = [
+            ReportOutput(name: "weekly --format json", kind: .json, render: { try TemplateContext.json(try weekly($0)) }, shows: weeklyShows),
+            ReportOutput(name: "weekly --format md", kind: .markdown, render: { try renderer().markdown(try weekly($0)) },
+                         shows: weeklyShows),
+            ReportOutput(name: "weekly --format html", kind: .html, render: { store in
+                let report = try weekly(store)
+                return try renderer().html(report, charts: WeeklyCharts(report))
+            }, shows: weeklyShows),
+            ReportOutput(name: "MIMEMessage carrying the weekly page (stand-in until weekly --format eml)", kind: .email, render: { store in
+                let report = try weekly(store)
+                let html = try renderer().html(report, charts: WeeklyCharts(report))
+                let text = (report.devices.map { "Device: \($0.value)" } + report.browsers.map { "Browser: \($0.value)" }
+                    + report.frustrationSegments.map { "\($0.signalLabel): \($0.label)" }).joined(separator: "\n")
+                let message = try MIMEMessage(
+                    from: try EmailAddress("reports@shop.example", displayName: "Clarity reports"), to: [try EmailAddress("team@shop.example")],
+                    subject: "\(HostileStore.project.name): weekly UX report, \(report.period.label)",
+                    identity: MessageIdentity(seed: "hostile", date: Instant(iso: "2026-11-23T07:00:00Z")!),
+                    plainText: text, html: html, images: [])
+                return message.encoded()
+            }, shows: weeklyShows),
+        ]
+        let charts: [(String, @Sendable (WeeklyCharts) -> String, @Sendable (WeeklyReport) -> [String])] = [
+            ("sessions", { $0.sessions.svg }, { _ in [] }),
+            ("frustration", { $0.frustration.svg }, { _ in [] }),
+            ("devices", { $0.devices.svg }, { $0.devices.prefix(8).map(\.value) }),
+            ("browsers", { $0.browsers.svg }, { $0.browsers.prefix(8).map(\.value) }),
+            ("segments", { $0.segments.svg }, { $0.frustrationSegments.map { "\($0.signalLabel): \($0.label)" } }),
+            ("sparkline of rage clicks", { $0.sparklines["rageClickRate"]?.svg ?? "" }, { _ in [] }),
+        ]
+        for (name, svg, shown) in charts {
+            outputs.append(ReportOutput(name: "weekly chart: \(name)", kind: .svg,
+                                        render: { svg(WeeklyCharts(try weekly($0))) }, shows: { shown(try weekly($0)) }))
+        }
+        return outputs
+    }
+}
+
+/// Weekly models already built, one per store: several outputs and their expectations read the same model.
+final class WeeklyModels: @unchecked Sendable {
+    static let shared = WeeklyModels()
+    private let lock = NSLock()
+    private var models: [ObjectIdentifier: WeeklyReport] = [:]
+
+    func model(of store: MetricStore, building: () throws -> WeeklyReport) throws -> WeeklyReport {
+        if let model = lock.withLock({ models[ObjectIdentifier(store)] }) { return model }
+        let model = try building()
+        lock.withLock { models[ObjectIdentifier(store)] = model }
+        return model
+    }
+}
