@@ -5,6 +5,8 @@ import GRDB
 /// The local SQLite metric store: every pulled response, its normalized rows, and which snapshot stands for each day.
 public final class MetricStore: Sendable {
     let writer: any DatabaseWriter
+    /// Where queries read: the writer itself, or for a frozen store one snapshot of it.
+    let reader: any DatabaseReader
     /// The file the store lives in, or `:memory:`.
     public let path: String
 
@@ -19,6 +21,7 @@ public final class MetricStore: Sendable {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             self.writer = pool
+            self.reader = pool
             try Self.prepare(pool, path: path)
         } catch let error as StoreError {
             throw error
@@ -34,7 +37,27 @@ public final class MetricStore: Sendable {
         configuration.foreignKeysEnabled = true
         let queue = try DatabaseQueue(configuration: configuration)
         self.writer = queue
+        self.reader = queue
         try Self.prepare(queue, path: path)
+    }
+
+    private init(path: String, writer: any DatabaseWriter, reader: any DatabaseReader) {
+        self.path = path
+        self.writer = writer
+        self.reader = reader
+    }
+
+    /// The store as it is now, frozen: every query on the result reads this one state, however many ingests land meanwhile.
+    ///
+    /// A report runs several queries; reading them all from one state keeps its figures consistent with each other. Writes
+    /// still go to the live store. The private in-memory store has no snapshots and is returned as it is.
+    public func frozen() throws -> MetricStore {
+        guard let pool = writer as? DatabasePool else { return self }
+        do {
+            return MetricStore(path: path, writer: writer, reader: try pool.makeSnapshot())
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
     }
 
     private static func prepare(_ writer: any DatabaseWriter, path: String) throws {
@@ -53,7 +76,7 @@ public final class MetricStore: Sendable {
     /// Runs a read in one consistent snapshot of the store.
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         do {
-            return try writer.read(body)
+            return try reader.read(body)
         } catch {
             throw StoreError.wrapping(error, path: path)
         }

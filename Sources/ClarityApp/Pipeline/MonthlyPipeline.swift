@@ -3,7 +3,9 @@ import ClarityStore
 
 /// Reads what the monthly report needs from the store and builds its model.
 enum MonthlyPipeline {
-    static func model(store: MetricStore, month requested: Month?, project: ProjectInfo, settings: ReportSettings) throws -> MonthlyReport {
+    static func model(store live: MetricStore, month requested: Month?, project: ProjectInfo, settings: ReportSettings) throws -> MonthlyReport {
+        // One state of the store for every query, even while an ingest runs.
+        let store = try live.frozen()
         guard let month = try requested ?? store.latestSiteDay().map(MonthlyReport.defaultMonth(lastSiteDay:)) else {
             throw ReportError.noData(period: "any month", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }

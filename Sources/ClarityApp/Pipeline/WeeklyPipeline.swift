@@ -4,7 +4,9 @@ import Foundation
 
 /// Reads what the weekly report needs from the store and builds its model.
 enum WeeklyPipeline {
-    static func model(store: MetricStore, week requested: ISOWeek?, project: ProjectInfo, settings: ReportSettings) throws -> WeeklyReport {
+    static func model(store live: MetricStore, week requested: ISOWeek?, project: ProjectInfo, settings: ReportSettings) throws -> WeeklyReport {
+        // One state of the store for every query, even while an ingest runs.
+        let store = try live.frozen()
         guard let week = try requested ?? store.latestCompleteWeek() else {
             throw ReportError.noData(period: "any week", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }
