@@ -31,7 +31,7 @@ struct HostileStore {
         for offset in 0..<14 {
             let day = Self.week.previous.firstDay.advanced(by: offset)
             let pull = Instant(seconds: day.advanced(by: 1).startSecond + 90 * 60)
-            result.append(("\(pull.compact)_1d.json", siteTotals(withLists: day == sunday)))
+            result.append(("\(pull.compact)_1d.json", siteTotals(on: day, withLists: day == sunday)))
         }
         let breakdowns: [(suffix: String, rage: Double, row: (Int) -> [(String, JSONText)])] = [
             ("Browser", 0.5, { [("Browser", .string(self.value($0)))] }),
@@ -68,8 +68,8 @@ struct HostileStore {
         }
     }
 
-    private func siteTotals(withLists: Bool) -> [UInt8] {
-        var metrics = Self.siteMetrics()
+    private func siteTotals(on day: Day, withLists: Bool) -> [UInt8] {
+        var metrics = Self.siteMetrics(day: day)
         if withLists {
             let lists: [(metric: String, nameKey: String, countKey: String)] = [
                 ("PopularPages", "url", "visitsCount"), ("PageTitle", "name", "sessionsCount"), ("ReferrerUrl", "name", "sessionsCount"),
@@ -102,9 +102,13 @@ struct HostileStore {
     private static let metricNames = ["Traffic", "DeadClickCount", "RageClickCount", "QuickbackClick", "ExcessiveScroll", "ScriptErrorCount",
                                       "ErrorClickCount", "ScrollDepth", "EngagementTime"]
 
-    private static func siteMetrics() -> [JSONText] {
+    /// The site's figures of a day; bot sessions differ by day so that no two days' files have the same bytes (ingest
+    /// skips those as duplicates).
+    private static func siteMetrics(day: Day) -> [JSONText] {
         metricNames.map { name in
-            .object([("metricName", .string(name)), ("information", .array([.object(figures(metric: name, sessions: 100_000, rage: 1, isSite: true))]))])
+            var figures = figures(metric: name, sessions: 100_000, rage: 1, isSite: true)
+            if name == "Traffic" { figures[1] = ("totalBotSessionCount", .string(String(day.startSecond / 86_400))) }
+            return .object([("metricName", .string(name)), ("information", .array([.object(figures)]))])
         }
     }
 
