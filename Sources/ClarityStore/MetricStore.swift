@@ -69,7 +69,25 @@ public final class MetricStore: Sendable {
             throw StoreError(path: path, message: "the store was written by a newer clarity-report (schema \(unknown.joined(separator: ", "))). Use that version, or a copy of the store made before it.")
         }
         if applied.count < knownMigrations.count {
-            try Schema.migrator.migrate(writer)
+            try migrate(writer)
+        }
+    }
+
+    /// Migrates a store that another process may be migrating at the same moment (two first runs on a new store).
+    ///
+    /// The migrator reads which migrations are applied before it takes the write lock, so the later of two processes
+    /// can find a migration's tables already created by the other; it then reads again and goes on from there.
+    private static func migrate(_ writer: any DatabaseWriter) throws {
+        var attempt = 0
+        while true {
+            do {
+                try Schema.migrator.migrate(writer)
+                return
+            } catch {
+                attempt += 1
+                if try writer.read({ db in try Schema.migrator.hasCompletedMigrations(db) }) { return }
+                if attempt > knownMigrations.count { throw error }
+            }
         }
     }
 
