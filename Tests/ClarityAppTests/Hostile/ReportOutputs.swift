@@ -1,6 +1,6 @@
 import ClarityCharts
 import ClarityModel
-import ClarityRender
+@testable import ClarityRender
 import ClarityStore
 import Foundation
 import Testing
@@ -43,8 +43,14 @@ enum ReportOutputs {
         let renderer: @Sendable () throws -> WeeklyRenderer = { WeeklyRenderer(templates: try TemplateSet(directory: directory)) }
         let settings = HostileStore.settings(valueCount: valueCount)
         let weekly: @Sendable (MetricStore) throws -> WeeklyReport = { store in
-            try WeeklyModels.shared.model(of: store) {
+            try RenderCache.shared.value("weekly model", of: store) {
                 try WeeklyPipeline.model(store: store, week: HostileStore.week, project: HostileStore.project, settings: settings)
+            }
+        }
+        let page: @Sendable (MetricStore) throws -> String = { store in
+            try RenderCache.shared.value("weekly page", of: store) {
+                let report = try weekly(store)
+                return try renderer().html(report, charts: WeeklyCharts(report))
             }
         }
         let weeklyShows: @Sendable (MetricStore) throws -> [String] = { store in
@@ -55,22 +61,21 @@ enum ReportOutputs {
             ReportOutput(name: "weekly --format json", kind: .json, render: { try TemplateContext.json(try weekly($0)) }, shows: weeklyShows),
             ReportOutput(name: "weekly --format md", kind: .markdown, render: { try renderer().markdown(try weekly($0)) },
                          shows: weeklyShows),
-            ReportOutput(name: "weekly --format html", kind: .html, render: { store in
+            ReportOutput(name: "weekly --format html", kind: .html, render: page, shows: weeklyShows),
+            // The weekly page's device table in a message, as the weekly email will carry it; the text part names the devices.
+            ReportOutput(name: "MIMEMessage with the device table (stand-in until weekly --format eml)", kind: .email, render: { store in
                 let report = try weekly(store)
-                return try renderer().html(report, charts: WeeklyCharts(report))
-            }, shows: weeklyShows),
-            ReportOutput(name: "MIMEMessage carrying the weekly page (stand-in until weekly --format eml)", kind: .email, render: { store in
-                let report = try weekly(store)
-                let html = try renderer().html(report, charts: WeeklyCharts(report))
-                let text = (report.devices.map { "Device: \($0.value)" } + report.browsers.map { "Browser: \($0.value)" }
-                    + report.frustrationSegments.map { "\($0.signalLabel): \($0.label)" }).joined(separator: "\n")
+                let renderer = try renderer()
+                let table = try renderer.section("partials/weekly-comparison.md", try renderer.context(report)["devicesTable"] ?? [:])
+                let html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Devices</title></head><body>\(table)</body></html>\n"
+                let text = report.devices.map { "Device: \($0.value)" }.joined(separator: "\n")
                 let message = try MIMEMessage(
                     from: try EmailAddress("reports@shop.example", displayName: "Clarity reports"), to: [try EmailAddress("team@shop.example")],
                     subject: "\(HostileStore.project.name): weekly UX report, \(report.period.label)",
                     identity: MessageIdentity(seed: "hostile", date: Instant(iso: "2026-11-23T07:00:00Z")!),
                     plainText: text, html: html, images: [])
                 return message.encoded()
-            }, shows: weeklyShows),
+            }, shows: { try weekly($0).devices.map(\.value) }),
         ]
         let charts: [(String, @Sendable (WeeklyCharts) -> String, @Sendable (WeeklyReport) -> [String])] = [
             ("sessions", { $0.sessions.svg }, { _ in [] }),
@@ -88,16 +93,17 @@ enum ReportOutputs {
     }
 }
 
-/// Weekly models already built, one per store: several outputs and their expectations read the same model.
-final class WeeklyModels: @unchecked Sendable {
-    static let shared = WeeklyModels()
+/// What several outputs share, built once per store: the weekly model and the weekly page.
+final class RenderCache: @unchecked Sendable {
+    static let shared = RenderCache()
     private let lock = NSLock()
-    private var models: [ObjectIdentifier: WeeklyReport] = [:]
+    private var values: [String: any Sendable] = [:]
 
-    func model(of store: MetricStore, building: () throws -> WeeklyReport) throws -> WeeklyReport {
-        if let model = lock.withLock({ models[ObjectIdentifier(store)] }) { return model }
-        let model = try building()
-        lock.withLock { models[ObjectIdentifier(store)] = model }
-        return model
+    func value<T: Sendable>(_ name: String, of store: MetricStore, building: () throws -> T) throws -> T {
+        let key = "\(name) \(ObjectIdentifier(store).hashValue)"
+        if let value = lock.withLock({ values[key] }) as? T { return value }
+        let value = try building()
+        lock.withLock { values[key] = value }
+        return value
     }
 }
