@@ -113,7 +113,7 @@ public enum ExportParser {
                 }
                 let informationNode = members.first(where: { $0.key == "information" })?.node
                 guard let metric = Metric(name: metricName) else {
-                    warnings.append(ExportWarning(path: metricPath, message: "unknown metric \"\(metricName.prefix(80))\": kept in the raw response, not normalized"))
+                    warnings.append(ExportWarning(path: metricPath, message: "unknown metric \"\(MessageText.escaped(metricName, limit: 80))\": kept in the raw response, not normalized"))
                     continue
                 }
                 let labelledPath = "\(metricPath) (\(metric.name))"
@@ -141,7 +141,7 @@ public enum ExportParser {
                     var dimensionValues: [Segment.DimensionValue] = []
                     var values: [(ReadField, FieldValue)] = []
                     for (key, node) in rowMembers {
-                        let fieldPath = "\(rowPath).\(key)"
+                        let fieldPath = "\(rowPath).\(MessageText.escaped(key, limit: 80))"
                         if let kind = known[Metric.fold(key)] {
                             switch kind {
                             case .count(let field): values.append((field, .count(try count(node, fieldPath))))
@@ -151,7 +151,7 @@ public enum ExportParser {
                         } else if let dimension = Dimension(key: key) {
                             dimensionValues.append(Segment.DimensionValue(dimension, try text(node, fieldPath)))
                         } else {
-                            warnOnce("\(metric.name).\(key)", path: fieldPath, "unknown field \"\(key.prefix(80))\": kept in the raw response, not normalized")
+                            warnOnce("\(metric.name).\(key)", path: fieldPath, "unknown field \"\(MessageText.escaped(key, limit: 80))\": kept in the raw response, not normalized")
                         }
                     }
                     if case .breakdown(let list) = metric {
@@ -171,7 +171,7 @@ public enum ExportParser {
                     if !dimensionValues.isEmpty { dimensionedRowCount += 1 }
                     let segment = Segment(dimensionValues)
                     guard seenSegments.insert(segment).inserted else {
-                        warnOnce("dup.\(metric.name)", path: rowPath, "segment \(segment.label.prefix(120)) appears twice in \(metric.name); the first row is used")
+                        warnOnce("dup.\(metric.name)", path: rowPath, "segment \(MessageText.escaped(segment.label, limit: 120)) appears twice in \(metric.name); the first row is used")
                         continue
                     }
                     let index: Int
@@ -261,7 +261,7 @@ public enum ExportParser {
                 if text.isEmpty { return nil }
                 if let value = Int64(text), value >= 0 { return value }
                 if let value = Double(text), value >= 0, value == value.rounded(), value < 9e18 { return Int64(value) }
-                throw fail(path, node, "expected a count (a whole number, as a string of digits), found \"\(raw.prefix(40))\"")
+                throw fail(path, node, "expected a count (a whole number, as a string of digits), found \"\(MessageText.escaped(raw, limit: 40))\"")
             case .number(let value, _):
                 if value >= 0, value == value.rounded(), value < 9e18 { return Int64(value) }
                 throw fail(path, node, "expected a count (a whole number of at least 0), found \(value)")
@@ -279,7 +279,7 @@ public enum ExportParser {
                 let text = raw.trimmingWhitespace()
                 if text.isEmpty { return nil }
                 guard let number = Double(text), number.isFinite else {
-                    throw fail(path, node, "expected a number, found \"\(raw.prefix(40))\"")
+                    throw fail(path, node, "expected a number, found \"\(MessageText.escaped(raw, limit: 40))\"")
                 }
                 value = number
             default:
