@@ -16,6 +16,9 @@ struct DemoWeek: Sendable {
 
     static let shared: Result<DemoWeek, any Error> = Result {
         let folder = try ScratchFolder("demo-week")
+        // A static is never deinitialised, so the folder goes when the test process exits.
+        removedAtExit = folder.url.path
+        atexit { if let path = DemoWeek.removedAtExit { try? FileManager.default.removeItem(atPath: path) } }
         let responses = folder.url.appendingPathComponent("responses")
         try FileManager.default.createDirectory(at: responses, withIntermediateDirectories: true)
         let site = DemoSite()
@@ -37,6 +40,8 @@ struct DemoWeek: Sendable {
         guard run.status == 0 else { throw ReferenceFailed(run: run) }
         return DemoWeek(folder: folder, files: files, referenceStore: store, reference: try StoreContents.read(store), ingestSeconds: seconds)
     }
+
+    nonisolated(unsafe) private static var removedAtExit: String?
 
     struct ReferenceFailed: Error, CustomStringConvertible {
         let run: CommandLineTool.Finished

@@ -22,8 +22,6 @@ struct StoreContents: Equatable {
     let snapshots: [String: Footprint]
     /// `day|dimensions` → the SHA-256 of the snapshot that stands for it.
     let days: [String: String]
-    /// False when the schema was never created (the process died before its first migration committed).
-    let hasSchema: Bool
 
     static func read(_ path: String) throws -> StoreContents {
         let output = try SQLiteShell.query(path, """
@@ -37,8 +35,9 @@ struct StoreContents: Equatable {
             if fields.first == "integrity" { integrity.append(fields.dropFirst().joined(separator: " ")) }
             if fields.first == "schema" { schema = fields.last == "2" }
         }
+        // A process killed before its first migration committed leaves a store without tables: no snapshot in it.
         guard schema else {
-            return StoreContents(integrity: integrity.joined(separator: "; "), danglingRows: [], snapshots: [:], days: [:], hasSchema: false)
+            return StoreContents(integrity: integrity.joined(separator: "; "), danglingRows: [], snapshots: [:], days: [:])
         }
         let rows = try SQLiteShell.query(path, """
             SELECT 'fk', "table", COALESCE(rowid, ''), parent FROM pragma_foreign_key_check;
@@ -65,7 +64,7 @@ struct StoreContents: Equatable {
             default: break
             }
         }
-        return StoreContents(integrity: integrity.joined(separator: "; "), danglingRows: dangling, snapshots: snapshots, days: days, hasSchema: true)
+        return StoreContents(integrity: integrity.joined(separator: "; "), danglingRows: dangling, snapshots: snapshots, days: days)
     }
 
     /// Problems with a store interrupted while ingesting files whose complete ingest gave `reference`: each file must be

@@ -49,38 +49,40 @@ enum HeadlessChromium {
     }
 }
 
-@Suite("The weekly page in headless Chromium", .enabled(if: HeadlessChromium.path != nil,
-       "chromium is not installed; `CLARITY_WITH_BROWSER=1 scripts/install-deps.sh` installs it (make test does)"))
-struct BrowserTests {
-    @Test("a page whose script does run is caught: the marker is in the DOM and the request reaches the proxy")
-    func controlPageIsCaught() throws {
-        let folder = try ScratchFolder("browser-control")
-        let page = folder.url.appendingPathComponent("control.html")
-        let payload = HostileFixture.payloads[0].text
-        try Data("<!DOCTYPE html><html><body><p>control</p>\(payload)<img src=\"\(HostileFixture.beacon)/control.png\"></body></html>".utf8).write(to: page)
-        let proxy = try RecordingProxy()
-        let dom = try HeadlessChromium.dumpDOM(of: page, proxyPort: proxy.port)
-        proxy.stop()
-        #expect(dom.contains(HostilePayloads.executedMarker), "the unescaped script did not run: \(dom.prefix(300))")
-        let fromPage = proxy.requests.filter { !HeadlessChromium.isBrowsersOwn($0) }
-        #expect(fromPage.contains { $0.contains("beacon.example/script") }, "\(proxy.requests)")
-        #expect(fromPage.contains { $0.contains("beacon.example/control.png") }, "\(proxy.requests)")
-    }
+extension OneAtATime {
+    @Suite("The weekly page in headless Chromium", .enabled(if: HeadlessChromium.path != nil,
+           "chromium is not installed; `CLARITY_WITH_BROWSER=1 scripts/install-deps.sh` installs it (make test does)"))
+    struct BrowserTests {
+        @Test("a page whose script does run is caught: the marker is in the DOM and the request reaches the proxy")
+        func controlPageIsCaught() throws {
+            let folder = try ScratchFolder("browser-control")
+            let page = folder.url.appendingPathComponent("control.html")
+            let payload = HostileFixture.payloads[0].text
+            try Data("<!DOCTYPE html><html><body><p>control</p>\(payload)<img src=\"\(HostileFixture.beacon)/control.png\"></body></html>".utf8).write(to: page)
+            let proxy = try RecordingProxy()
+            let dom = try HeadlessChromium.dumpDOM(of: page, proxyPort: proxy.port)
+            proxy.stop()
+            #expect(dom.contains(HostilePayloads.executedMarker), "the unescaped script did not run: \(dom.prefix(300))")
+            let fromPage = proxy.requests.filter { !HeadlessChromium.isBrowsersOwn($0) }
+            #expect(fromPage.contains { $0.contains("beacon.example/script") }, "\(proxy.requests)")
+            #expect(fromPage.contains { $0.contains("beacon.example/control.png") }, "\(proxy.requests)")
+        }
 
-    @Test("the hostile weekly page runs no script and sends no request")
-    func hostilePageIsInert() throws {
-        let fixture = try HostileFixture.shared.get()
-        let html = try ReportOutputs.all(valueCount: HostileFixture.valueCount).first { $0.kind == .html }!.render(fixture.hostile)
-        let folder = try ScratchFolder("browser-hostile")
-        let page = folder.url.appendingPathComponent("weekly.html")
-        try Data(html.utf8).write(to: page)
-        let proxy = try RecordingProxy()
-        let dom = try HeadlessChromium.dumpDOM(of: page, proxyPort: proxy.port)
-        proxy.stop()
-        #expect(dom.contains("weekly UX report"), "the page did not load: \(dom.prefix(300))")
-        #expect(dom.contains("&lt;script&gt;document.documentElement.setAttribute"), "the payloads are not shown as text")
-        #expect(!dom.contains(HostilePayloads.executedMarker), "a payload's script ran")
-        let fromPage = proxy.requests.filter { !HeadlessChromium.isBrowsersOwn($0) }
-        #expect(fromPage.isEmpty, "the page made requests: \(fromPage)")
+        @Test("the hostile weekly page runs no script and sends no request")
+        func hostilePageIsInert() throws {
+            let fixture = try HostileFixture.shared.get()
+            let html = try ReportOutputs.all(valueCount: HostileFixture.valueCount).first { $0.kind == .html }!.render(fixture.hostile)
+            let folder = try ScratchFolder("browser-hostile")
+            let page = folder.url.appendingPathComponent("weekly.html")
+            try Data(html.utf8).write(to: page)
+            let proxy = try RecordingProxy()
+            let dom = try HeadlessChromium.dumpDOM(of: page, proxyPort: proxy.port)
+            proxy.stop()
+            #expect(dom.contains("weekly UX report"), "the page did not load: \(dom.prefix(300))")
+            #expect(dom.contains("&lt;script&gt;document.documentElement.setAttribute"), "the payloads are not shown as text")
+            #expect(!dom.contains(HostilePayloads.executedMarker), "a payload's script ran")
+            let fromPage = proxy.requests.filter { !HeadlessChromium.isBrowsersOwn($0) }
+            #expect(fromPage.isEmpty, "the page made requests: \(fromPage)")
+        }
     }
 }

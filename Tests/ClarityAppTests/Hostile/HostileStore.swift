@@ -59,15 +59,6 @@ struct HostileStore {
         return store
     }
 
-    /// Writes every response into a folder, as the fetch job saves them; returns the paths in pull order.
-    func write(to folder: URL) throws -> [String] {
-        try responses().map { response in
-            let url = folder.appendingPathComponent(response.name)
-            try Data(response.bytes).write(to: url)
-            return url.path
-        }
-    }
-
     private func siteTotals(on day: Day, withLists: Bool) -> [UInt8] {
         var metrics = Self.siteMetrics(day: day)
         if withLists {

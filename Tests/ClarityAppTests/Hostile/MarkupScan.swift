@@ -61,7 +61,7 @@ struct MarkupScan {
             } else if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "!") || bytes[index + 1] == UInt8(ascii: "?") {
                 problems.append("bogus comment or processing instruction at byte \(start): \(Self.excerpt(bytes, start))")
                 index = Self.find(bytes, ">", from: index).map { $0 + 1 } ?? bytes.count
-            } else if index + 1 < bytes.count, Self.isLetter(bytes[index + 1]) || (bytes[index + 1] == UInt8(ascii: "/") && index + 2 < bytes.count && Self.isLetter(bytes[index + 2])) {
+            } else if Self.startsTag(bytes, at: index) {
                 guard let (element, end) = Self.tag(bytes, at: index) else {
                     problems.append("unterminated tag at byte \(start): \(Self.excerpt(bytes, start))")
                     index = bytes.count
@@ -179,6 +179,13 @@ struct MarkupScan {
             guard let found = memchr(buffer.baseAddress! + start, Int32(byte), buffer.count - start) else { return nil }
             return UnsafeRawPointer(found) - UnsafeRawPointer(buffer.baseAddress!)
         }
+    }
+
+    /// `<` followed by a letter, or by `/` and a letter: where an HTML5 tokenizer starts a tag.
+    static func startsTag(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index + 1 < bytes.count else { return false }
+        if isLetter(bytes[index + 1]) { return true }
+        return bytes[index + 1] == UInt8(ascii: "/") && index + 2 < bytes.count && isLetter(bytes[index + 2])
     }
 
     static func isLetter(_ byte: UInt8) -> Bool {

@@ -14,7 +14,8 @@ struct ReportOutput: Sendable, CustomTestStringConvertible {
     enum Kind: Sendable {
         /// A web page: tags and attributes from our templates, cmark-gfm and the charts only.
         case html
-        /// Markdown: rendered as permissively as GitHub-flavoured Markdown can be, it may form no link, image or raw HTML.
+        /// Markdown: rendered as permissively as GitHub-flavoured Markdown can be, it may form no link (bar the `mailto:` links
+        /// GFM makes of e-mail addresses), image or raw HTML.
         case markdown
         /// JSON: the same structure as for plain text, every string kept exactly.
         case json
