@@ -28,6 +28,10 @@ struct MarkupScan {
     /// The decoded text a reader sees, with a space where a tag was.
     private(set) var text = ""
     private(set) var doctypes = 0
+    /// Our own research-log markers (`<!-- clarity-report:begin NAME -->`), in order; any other comment is a problem.
+    private(set) var markers: [String] = []
+    /// The content of each `<style>` element, which only our templates write; compared with the benign twin's.
+    private(set) var styles: [String] = []
 
     /// Elements whose content an HTML parser reads as raw text, so their end tag is the only way out.
     private static let rawTextElements: Set<String> = ["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"]
@@ -49,8 +53,14 @@ struct MarkupScan {
             flushText(upTo: index)
             let start = index
             if Self.hasPrefix(bytes, at: index, "<!--") {
-                problems.append("comment at byte \(start): \(Self.excerpt(bytes, start))")
-                index = Self.find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count
+                let end = Self.find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count
+                let comment = String(decoding: bytes[start..<end], as: UTF8.self)
+                if Self.isOurMarker(comment) {
+                    markers.append(comment)
+                } else {
+                    problems.append("comment at byte \(start): \(Self.excerpt(bytes, start))")
+                }
+                index = end
             } else if Self.hasPrefix(bytes, at: index, "<![CDATA[") {
                 problems.append("CDATA section at byte \(start): \(Self.excerpt(bytes, start))")
                 index = Self.find(bytes, "]]>", from: index + 9).map { $0 + 3 } ?? bytes.count
@@ -72,8 +82,13 @@ struct MarkupScan {
                 text += " "
                 index = end
                 if !element.isEnd, Self.rawTextElements.contains(element.name) {
-                    problems.append("raw-text element <\(element.name)> at byte \(start)")
-                    index = Self.find(bytes, "</\(element.name)", from: index) ?? bytes.count
+                    let close = Self.find(bytes, "</\(element.name)", from: index) ?? bytes.count
+                    if element.name == "style" {
+                        styles.append(String(decoding: bytes[index..<close], as: UTF8.self))
+                    } else {
+                        problems.append("raw-text element <\(element.name)> at byte \(start)")
+                    }
+                    index = close
                 }
             } else {
                 problems.append("a '<' that starts no tag at byte \(start): \(Self.excerpt(bytes, start))")
@@ -214,6 +229,17 @@ struct MarkupScan {
             index = candidate + 1
         }
         return nil
+    }
+
+    /// True for exactly `<!-- clarity-report:begin NAME -->` or `<!-- clarity-report:end NAME -->`.
+    static func isOurMarker(_ comment: String) -> Bool {
+        for kind in ["begin", "end"] {
+            let prefix = "<!-- clarity-report:\(kind) "
+            guard comment.hasPrefix(prefix), comment.hasSuffix(" -->") else { continue }
+            let name = comment.dropFirst(prefix.count).dropLast(4)
+            return !name.isEmpty && name.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        }
+        return false
     }
 
     static func excerpt(_ bytes: [UInt8], _ start: Int) -> String {

@@ -9,10 +9,11 @@ enum OutputCheck {
     /// Elements the weekly page's templates, cmark-gfm's tables and lists, and the SVG charts write.
     static let pageElements = Set<String>([
         "html", "head", "meta", "title", "body", "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "p", "span", "br",
-        "ul", "ol", "li", "strong", "em", "code", "del",
+        "ul", "ol", "li", "strong", "em", "code", "del", "a", "img", "style", "div", "section",
     ]).union(svgElements)
     static let pageAttributes = Set<String>([
         "lang", "charset", "name", "content", "style", "role", "width", "height", "cellpadding", "cellspacing", "border", "align",
+        "class", "href", "src", "alt", "http-equiv",
     ]).union(svgAttributes)
     static let svgElements: Set<String> = ["svg", "title", "desc", "rect", "line", "path", "circle", "text"]
     static let svgAttributes: Set<String> = [
@@ -21,8 +22,16 @@ enum OutputCheck {
         "font-size", "text-anchor", "paint-order",
     ]
     /// What the Markdown templates' own syntax renders to.
-    static let markdownElements: Set<String> = ["h1", "h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li"]
-    static let markdownAttributes: Set<String> = ["align"]
+    static let markdownElements: Set<String> = ["h1", "h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "code", "a"]
+    static let markdownAttributes: Set<String> = ["align", "href"]
+
+    /// Link targets our own templates write: the research log's chart files and entries, the email's "view in browser" page,
+    /// and cid: images. Anything else in an href or src came from somewhere else.
+    static func isOurLinkTarget(_ value: String) -> Bool {
+        let ours = [#"^charts/\d{4}-W\d{2}-[a-z]+\.svg$"#, #"^\d{4}-W\d{2}\.md$"#, #"^https://reports\.shop\.example/weekly-\d{4}-W\d{2}\.html$"#,
+                    #"^cid:chart-[a-z]+\.[0-9a-f]{16}@clarity-report$"#]
+        return ours.contains { value.range(of: $0, options: .regularExpression) != nil }
+    }
     /// Headers our messages carry, top level and in parts.
     static let emailHeaders: Set<String> = [
         "from", "to", "subject", "date", "message-id", "mime-version", "content-type", "content-transfer-encoding", "content-id",
@@ -40,7 +49,9 @@ enum OutputCheck {
             let scan = MarkupScan(rendered[0])
             let elements = withoutEmailAutolinks(scan.elements)
             var problems = scan.problems + vocabulary(elements.map { ($0.name, $0.attributes) }, markdownElements, markdownAttributes)
-            problems += sameStructure(elements.map(\.shape), withoutEmailAutolinks(MarkupScan(rendered[1]).elements).map(\.shape))
+            let benignScan = MarkupScan(rendered[1])
+            problems += sameStructure(elements.map(\.shape), withoutEmailAutolinks(benignScan.elements).map(\.shape))
+            if scan.markers != benignScan.markers { problems.append("research-log markers differ from the benign twin's: \(scan.markers)") }
             problems += missing(shows, from: scan.text)
             return problems
         case .json:
@@ -81,7 +92,10 @@ enum OutputCheck {
         var problems = scan.problems
         if scan.doctypes != 1 { problems.append("\(scan.doctypes) DOCTYPEs") }
         problems += vocabulary(scan.elements.map { ($0.name, $0.attributes) }, pageElements, pageAttributes)
-        problems += sameStructure(outsideSVG(scan.elements), outsideSVG(MarkupScan(benign).elements))
+        let benignScan = MarkupScan(benign)
+        problems += sameStructure(outsideSVG(scan.elements), outsideSVG(benignScan.elements))
+        if scan.styles != benignScan.styles { problems.append("<style> content differs from the benign twin's") }
+        if !scan.markers.isEmpty { problems.append("comment markers in a page: \(scan.markers)") }
         let bytes = Array(html.utf8)
         var openSVG: Int?
         for element in scan.elements where element.name == "svg" {
@@ -119,8 +133,12 @@ enum OutputCheck {
                     problems.append("attribute \(attribute.name)=\"\(attribute.value.prefix(60))\" on <\(element.name)> is not ours")
                 }
                 let value = attribute.value.lowercased().filter { !$0.isWhitespace }
-                for bad in ["url(", "expression(", "javascript:", "@import", "behavior:", "-moz-binding"] where value.contains(bad) {
+                // alt is text a reader sees when images are blocked (it carries chart summaries with site text); it is never run.
+                for bad in ["url(", "expression(", "javascript:", "@import", "behavior:", "-moz-binding"] where attribute.name != "alt" && value.contains(bad) {
                     problems.append("attribute \(attribute.name) on <\(element.name)> holds \(bad): \(attribute.value.prefix(80))")
+                }
+                if attribute.name == "href" || attribute.name == "src", !isOurLinkTarget(attribute.value) {
+                    problems.append("link target \(attribute.name)=\"\(attribute.value.prefix(80))\" on <\(element.name)> is not one our templates write")
                 }
                 if element.name == "meta", attribute.name == "content", value.contains("url=") {
                     problems.append("a meta refresh: \(attribute.value.prefix(80))")

@@ -54,6 +54,12 @@ enum ReportOutputs {
                 return try renderer().html(report, charts: WeeklyCharts(report))
             }
         }
+        let monthly: @Sendable (MetricStore) throws -> MonthlyReport = { store in
+            try RenderCache.shared.value("monthly model", of: store) {
+                try MonthlyPipeline.model(store: store, month: Month(containing: HostileStore.week.lastDay), project: HostileStore.project, settings: settings)
+            }
+        }
+        let monthlyShows: @Sendable (MetricStore) throws -> [String] = { try monthly($0).frustrationSegments.map(\.label) }
         let weeklyShows: @Sendable (MetricStore) throws -> [String] = { store in
             let report = try weekly(store)
             return report.devices.map(\.value) + report.browsers.map(\.value) + report.frustrationSegments.map(\.label)
@@ -63,20 +69,34 @@ enum ReportOutputs {
             ReportOutput(name: "weekly --format md", kind: .markdown, render: { try renderer().markdown(try weekly($0)) },
                          shows: weeklyShows),
             ReportOutput(name: "weekly --format html", kind: .html, render: page, shows: weeklyShows),
-            // The weekly page's device table in a message, as the weekly email will carry it; the text part names the devices.
-            ReportOutput(name: "MIMEMessage with the device table (stand-in until weekly --format eml)", kind: .email, render: { store in
-                let report = try weekly(store)
-                let renderer = try renderer()
-                let table = try renderer.section("partials/weekly-comparison.md", try renderer.context(report)["devicesTable"] ?? [:])
-                let html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Devices</title></head><body>\(table)</body></html>\n"
-                let text = report.devices.map { "Device: \($0.value)" }.joined(separator: "\n")
-                let message = try MIMEMessage(
-                    from: try EmailAddress("reports@shop.example", displayName: "Clarity reports"), to: [try EmailAddress("team@shop.example")],
-                    subject: "\(HostileStore.project.name): weekly UX report, \(report.period.label)",
-                    identity: MessageIdentity(seed: "hostile", date: Instant(iso: "2026-11-23T07:00:00Z")!),
-                    plainText: text, html: html, images: [])
-                return message.encoded()
+            ReportOutput(name: "weekly --format eml", kind: .email, render: { store in
+                try RenderCache.shared.value("weekly email", of: store) {
+                    let report = try weekly(store)
+                    let envelope = WeeklyEmail.Envelope(
+                        from: try EmailAddress("reports@shop.example", displayName: "Clarity reports"), to: [try EmailAddress("team@shop.example")],
+                        subject: "\(HostileStore.project.name): weekly UX report, \(report.period.label)", viewInBrowserBaseURL: "https://reports.shop.example",
+                        date: Instant(iso: "2026-11-23T07:00:00Z")!)
+                    return try WeeklyEmail(templates: try TemplateSet(directory: directory)).message(report, charts: WeeklyCharts(report), envelope: envelope).encoded()
+                }
             }, shows: { try weekly($0).devices.map(\.value) }),
+            ReportOutput(name: "log: research-log entry", kind: .markdown, render: { store in
+                try ResearchLogRenderer(templates: try TemplateSet(directory: directory)).entry(try weekly(store))
+            }, shows: weeklyShows),
+            ReportOutput(name: "log: research-log index", kind: .markdown, render: { store in
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-log-\(UUID().uuidString)").path
+                let report = try weekly(store)
+                let log = ResearchLog(directory: folder, renderer: ResearchLogRenderer(templates: try TemplateSet(directory: directory)), force: false)
+                _ = try log.write(report, charts: WeeklyCharts(report), project: HostileStore.project)
+                return String(decoding: FileManager.default.contents(atPath: folder + "/README.md") ?? Data(), as: UTF8.self)
+            }, shows: { _ in [] }),
+            ReportOutput(name: "monthly --format json", kind: .json, render: { try TemplateContext.json(try monthly($0)) }, shows: monthlyShows),
+            ReportOutput(name: "monthly --format md", kind: .markdown, render: { store in
+                try MonthlyRenderer(templates: try TemplateSet(directory: directory)).markdown(try monthly(store))
+            }, shows: monthlyShows),
+            ReportOutput(name: "monthly --format html", kind: .html, render: { store in
+                let report = try monthly(store)
+                return try MonthlyRenderer(templates: try TemplateSet(directory: directory)).html(report, charts: MonthlyCharts(report))
+            }, shows: monthlyShows),
         ]
         let charts: [(String, @Sendable (WeeklyCharts) -> String, @Sendable (WeeklyReport) -> [String])] = [
             ("sessions", { $0.sessions.svg }, { _ in [] }),
