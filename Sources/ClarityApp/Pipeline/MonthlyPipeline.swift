@@ -15,7 +15,8 @@ enum MonthlyPipeline {
             previousSegments: try store.segmentTotals(in: month.previous.firstDay...month.previous.lastDay),
             settings: settings,
             releases: try ReleasePipeline.impacts(store: store, days: month.firstDay...month.lastDay, asOf: try store.latestSiteDay() ?? month.lastDay,
-                                                  settings: settings, windowLength: releaseWindow))
+                                                  settings: settings, windowLength: releaseWindow),
+            trendReleases: try store.releases())
         return try MonthlyReport.build(input)
     }
 }

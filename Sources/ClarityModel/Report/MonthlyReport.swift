@@ -9,9 +9,12 @@ public struct MonthlyReportInput: Sendable {
     public var settings: ReportSettings
     /// Before/after comparisons of the month's releases.
     public var releases: [ReleaseImpact]
+    /// Every release inside the weekly trend's weeks, for the chart markers.
+    public var trendReleases: [Release]
 
     public init(project: ProjectInfo, month: Month, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
-                settings: ReportSettings, releases: [ReleaseImpact] = []) {
+                settings: ReportSettings, releases: [ReleaseImpact] = [], trendReleases: [Release] = []) {
+        self.trendReleases = trendReleases
         self.project = project
         self.month = month
         self.siteDays = siteDays
@@ -64,6 +67,8 @@ public struct MonthlyReport: Sendable, Equatable, Encodable {
     public let frustrationSegments: [FrustrationSegment]
     /// The month's releases with their measured before/after effect.
     public let releases: [ReleaseImpact]
+    /// Every release inside the weekly trend's weeks, marked on its charts.
+    public let trendReleases: [Release]
     /// The 13 ISO weeks ending with the one holding the month's last day, oldest first.
     public let weeklyTrend: [WeekPoint]
     /// Labels of the 12 months behind each KPI's `history`, oldest first.
@@ -147,6 +152,10 @@ extension MonthlyReport {
             frustrationSegments: WeeklyReport.rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings,
                                                            siteURL: input.project.site),
             releases: input.releases,
+            trendReleases: input.trendReleases.filter { release in
+                guard let first = trend.first?.firstDay, let last = trend.last?.lastDay else { return false }
+                return (first...last).contains(release.day)
+            },
             weeklyTrend: trend.map { week in weekPoint(week, month: month, siteDays: input.siteDays) },
             historyLabels: sparklineMonths.map(\.label),
             historyDaysCovered: historyTotals.map(\.days),

@@ -13,7 +13,7 @@ public struct MonthlyCharts: Sendable {
         let points = report.weeklyTrend.map { point in
             ISOWeek(label: point.week).map(TimePoint.week) ?? TimePoint(label: point.week)
         }
-        let markers = report.releases.map { ChartMarker(day: $0.release.day, label: $0.release.version) }
+        let markers = report.trendReleases.map { ChartMarker(day: $0.day, label: $0.version) }
         sessions = TimeSeriesChart(
             title: "Sessions per covered day, by ISO week", points: points,
             series: [.init(name: "Sessions per day", values: report.weeklyTrend.map(\.sessionsPerDay))],
