@@ -13,7 +13,9 @@ build: deps
 demo: build
 	$(BIN) demo
 
-test: deps
+# The browser tests need Chromium, so `make test` installs it too.
+test:
+	@CLARITY_WITH_BROWSER=1 scripts/install-deps.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/check-reports.sh $(BIN)

@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "ClarityChartsTests", dependencies: ["ClarityCharts"], resources: [.copy("Golden")]),
         .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender"]),
         .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore"]),
-        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp"]),
+        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp"], exclude: ["Golden"]),
     ]
 )

@@ -59,6 +59,8 @@ struct LoadedConfiguration {
 
     var project: ProjectInfo { ProjectInfo(name: configuration.project.name, site: configuration.project.site) }
 
+    var releaseWindow: Int { configuration.report.releaseWindowDays }
+
     var reportSettings: ReportSettings {
         ReportSettings(minimumSessions: configuration.report.minimumSessions, significance: configuration.report.significance,
                        topSegments: configuration.report.topSegments)

@@ -7,7 +7,15 @@ enum OutputFile {
         try write(Array(text.utf8), to: path)
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    static func write(_ bytes: [UInt8], to given: String) throws {
+        // Write through a symbolic link to the file it names, and straight into what is not a regular file
+        // (/dev/stdout, /dev/null, a pipe): renaming over those would replace them.
+        let path = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
+        var status = stat()
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            try writeInPlace(bytes, to: path)
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         do {
@@ -43,6 +51,28 @@ enum OutputFile {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
             throw OutputError(path: path, message: "cannot replace it (\(reason)); the previous file is untouched")
+        }
+    }
+}
+
+extension OutputFile {
+    /// Writes into an existing device or pipe as it is.
+    static func writeInPlace(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_TRUNC)
+        guard descriptor >= 0 else {
+            throw OutputError(path: path, message: "cannot open it for writing (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(path: path, message: "writing failed (\(String(cString: strerror(errno))))")
+                }
+                offset += written
+            }
         }
     }
 }

@@ -28,9 +28,10 @@ extension DemoSite {
         return plan
     }
 
-    /// Every response of the demo, in pull order.
-    public func responses() -> [DemoResponse] {
-        (firstDay...lastDay).flatMap { responses(on: $0) }
+    /// Every response of the demo (or of the days in a range), in pull order.
+    public func responses(days: ClosedRange<Day>? = nil) -> [DemoResponse] {
+        let range = days.map { max($0.lowerBound, firstDay)...min($0.upperBound, lastDay) } ?? firstDay...lastDay
+        return range.flatMap { responses(on: $0) }
     }
 
     /// The responses pulled for one day (none on a missed day), in pull order.
@@ -93,7 +94,8 @@ extension DemoSite {
                 }
             }
         }
-        return result.filter { $0.share >= 0.003 }
+        // Tiny segments are left out, except in the capped day's URL breakdown, whose long tail runs past the cap.
+        return result.filter { $0.share >= 0.003 || (day == cappedURLDay && dimensions == DimensionSet([.url])) }
     }
 
     /// The pages of the URL breakdown; on the capped day, a long tail of product pages that runs past 1,000 rows.

@@ -35,3 +35,16 @@ public struct Coverage: Sendable, Equatable {
         return result
     }
 }
+
+/// A breakdown whose response reached the API's row cap: segments past the cap are missing from it.
+public struct CappedBreakdown: Sendable, Equatable {
+    public let day: Day
+    public let dimensions: DimensionSet
+    public let rows: Int
+
+    public init(day: Day, dimensions: DimensionSet, rows: Int) {
+        self.day = day
+        self.dimensions = dimensions
+        self.rows = rows
+    }
+}

@@ -103,4 +103,36 @@ extension MetricStore {
         let week = ISOWeek(containing: day)
         return day == week.lastDay ? week : week.previous
     }
+
+    /// The latest day the store covers with site totals (the no-dimension snapshot); nil for an empty store.
+    public func latestSiteDay() throws -> Day? {
+        let last: String? = try read { db in
+            try String.fetchOne(db, sql: "SELECT MAX(day) FROM day_snapshot WHERE dimensions = ''")
+        }
+        return last.flatMap(Day.init(iso:))
+    }
+
+    /// When the latest response was pulled; nil for an empty store.
+    public func latestPull() throws -> Instant? {
+        let seconds: Int64? = try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(pulled_at) FROM snapshot") }
+        return seconds.map(Instant.init(seconds:))
+    }
+}
+
+extension MetricStore {
+    /// The breakdowns standing for days in a range whose response reached the API's row cap (about 1,000 rows), in day order.
+    public func cappedBreakdowns(in range: ClosedRange<Day>, threshold: Int = 1_000) throws -> [CappedBreakdown] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.day, d.dimensions, COUNT(*) AS rows FROM day_snapshot d
+                JOIN observation o ON o.snapshot_id = d.snapshot_id
+                WHERE d.day BETWEEN ? AND ? AND d.dimensions <> ''
+                GROUP BY d.day, d.dimensions HAVING COUNT(*) >= ?
+                ORDER BY d.day, d.dimensions
+                """, arguments: [range.lowerBound.iso, range.upperBound.iso, threshold]).compactMap { row in
+                guard let day = Day(iso: row["day"]), let dimensions = DimensionSet(key: row["dimensions"]) else { return nil }
+                return CappedBreakdown(day: day, dimensions: dimensions, rows: row["rows"])
+            }
+        }
+    }
 }

@@ -90,6 +90,19 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // The release registry: versions and when they went live, for before/after comparisons (see Releases).
+        migrator.registerMigration("v3-releases") { db in
+            try db.execute(sql: """
+                CREATE TABLE release (
+                    version TEXT PRIMARY KEY,
+                    released_at INTEGER NOT NULL,
+                    day TEXT NOT NULL,
+                    note TEXT NOT NULL DEFAULT '',
+                    source TEXT NOT NULL CHECK (source IN ('manual', 'git'))
+                ) WITHOUT ROWID;
+                CREATE INDEX release_by_time ON release(released_at, version);
+                """)
+        }
         return migrator
     }()
 }

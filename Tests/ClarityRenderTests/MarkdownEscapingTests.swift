@@ -103,6 +103,8 @@ import ClarityRender
         #expect(MarkdownEscaping.inline("# heading") == "\\# heading")
         #expect(MarkdownEscaping.inline("12. item") == "12\\. item")
         #expect(MarkdownEscaping.inline("3) item") == "3\\) item")
+        #expect(MarkdownEscaping.inline("2.6.0") == "2.6.0")
+        #expect(MarkdownEscaping.inline("7.") == "7\\.")
         #expect(MarkdownEscaping.inline("a &amp; b & c") == "a \\&amp; b & c")
         #expect(MarkdownEscaping.inline("Readings & events, 2.4% (v2.6)") == "Readings & events, 2.4% (v2.6)")
     }

@@ -64,7 +64,7 @@ import ClarityRender
 
     @Test func numbersAndBooleansRenderThroughTheContentType() throws {
         let templates = try TemplateSet(templates: ["kpi": "{{% CONTENT_TYPE: MARKDOWN }}\n{{sessions}} / {{rate}} / {{up}}"])
-        #expect(try templates.render("kpi", with: ["sessions": 1204, "rate": 1.5, "up": true]) == "1204 / 1\\.5 / true")
+        #expect(try templates.render("kpi", with: ["sessions": 1204, "rate": 1.5, "up": true]) == "1204 / 1.5 / true")
     }
 
     @Test func missingTemplateNamesTheFileAndTheAvailableOnes() throws {

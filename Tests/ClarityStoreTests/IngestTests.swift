@@ -155,7 +155,8 @@ struct IngestTests {
             Issue.record("not ingested")
             return
         }
-        #expect(snapshot.warnings.count == 2)
+        #expect(snapshot.warnings.count == 3)
+        #expect(snapshot.warnings.contains { $0.contains("missing metrics DeadClickCount") })
         #expect(snapshot.warnings.contains { $0.contains("unknown metric \"HoverHeat\"") })
         #expect(snapshot.warnings.contains { $0.contains("unknown field \"sparkleIndex\"") })
         #expect(try store.scalar("SELECT sessions FROM observation") == 10)

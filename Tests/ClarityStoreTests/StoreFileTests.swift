@@ -10,7 +10,7 @@ struct StoreFileTests {
     func notSQLite() throws {
         let path = temporaryStorePath()
         let content = Array("these are my notes, not a database\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 4_096)
-        FileManager.default.createFile(atPath: path, contents: Data(content))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(content)))
         let error = #expect(throws: StoreError.self) { try MetricStore(path: path) }
         #expect(error?.message.contains("not a clarity-report store") == true, "\(String(describing: error))")
         #expect(FileManager.default.contents(atPath: path) == Data(content))

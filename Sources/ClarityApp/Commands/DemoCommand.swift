@@ -49,12 +49,20 @@ struct DemoCommand: ParsableCommand {
         let summary = IngestRun(store: store, options: IngestOptions(), now: SystemClock.now)
             .ingest(paths: paths, progress: { _ in }, problem: { problems.append($0) })
         for problem in problems { Console.error(problem) }
+        for release in site.releases {
+            try store.addRelease(Release(version: release.version, instant: Instant(seconds: release.day.startSecond + 14 * 3600),
+                                         note: release.note, source: .manual))
+        }
         Console.out("      \(summary.line)")
         guard summary.failed == 0 else { throw ExitCode(1) }
 
         Console.out("[3/\(steps)] Writing the example reports to \(reports)")
         let configuration = LoadedConfiguration(
-            configuration: ReportConfiguration(project: .init(name: site.name, site: site.site)), path: nil)
+            configuration: ReportConfiguration(
+                project: .init(name: site.name, site: site.site),
+                email: .init(to: ["Product team <product-team@lumen-books.example>"], from: "Lumen Books UX reports <ux-reports@lumen-books.example>",
+                             viewInBrowserBaseURL: "https://reports.lumen-books.example/ux")),
+            path: nil)
         let written = try DemoReports(store: store, configuration: configuration,
                                       templates: try TemplateLocation.load(option: templates, configuration: configuration),
                                       folder: reports).write()
@@ -77,13 +85,34 @@ struct DemoReports {
             try OutputFile.write(text, to: path)
             written.append(path)
         }
-        try put(StatusText.text(try store.status(), storePath: "the demo store") + "\n", "status.txt")
-        let weekly = try WeeklyPipeline.model(store: store, week: nil, project: configuration.project, settings: configuration.reportSettings)
+        let status = try store.status()
+        try put(StatusText.text(status, capped: try status.span.map { try store.cappedBreakdowns(in: $0) } ?? [], storePath: "the demo store") + "\n", "status.txt")
+        let weekly = try WeeklyPipeline.model(store: store, week: nil, project: configuration.project, settings: configuration.reportSettings, releaseWindow: configuration.releaseWindow)
         let renderer = WeeklyRenderer(templates: templates)
         let label = weekly.period.label
         try put(try TemplateContext.json(weekly), "weekly-\(label).json")
         try put(try renderer.markdown(weekly), "weekly-\(label).md")
-        try put(try renderer.html(weekly, charts: WeeklyCharts(weekly)), "weekly-\(label).html")
+        let charts = WeeklyCharts(weekly)
+        try put(try renderer.html(weekly, charts: charts), WeeklyEmail.webFileName(weekly))
+        let envelope = try EmailEnvelope.make(configuration: configuration.configuration, report: weekly, to: [], from: nil, subject: nil,
+                                              date: try store.latestPull() ?? Instant(seconds: 0))
+        try put(try WeeklyEmail(templates: templates).message(weekly, charts: charts, envelope: envelope).encoded(), "weekly-\(label).eml")
+
+        let log = ResearchLog(directory: (folder as NSString).appendingPathComponent("research-log"), renderer: ResearchLogRenderer(templates: templates), force: false)
+        let lastWeek = ISOWeek(label: label)!
+        for offset in (0..<4).reversed() {
+            let week = ISOWeek(containing: lastWeek.firstDay.advanced(by: -7 * offset))
+            let report = offset == 0 ? weekly : try WeeklyPipeline.model(store: store, week: week, project: configuration.project,
+                                                                         settings: configuration.reportSettings, releaseWindow: configuration.releaseWindow)
+            written += try log.write(report, charts: offset == 0 ? charts : WeeklyCharts(report), project: configuration.project)
+        }
+
+        let monthly = try MonthlyPipeline.model(store: store, month: nil, project: configuration.project, settings: configuration.reportSettings,
+                                                releaseWindow: configuration.releaseWindow)
+        let monthlyRenderer = MonthlyRenderer(templates: templates)
+        try put(try TemplateContext.json(monthly), "monthly-\(monthly.period.label).json")
+        try put(try monthlyRenderer.markdown(monthly), "monthly-\(monthly.period.label).md")
+        try put(try monthlyRenderer.html(monthly, charts: MonthlyCharts(monthly)), "monthly-\(monthly.period.label).html")
         return written
     }
 }

@@ -96,9 +96,12 @@ struct IngestRun {
                     summary.duplicates += 1
                     progress("\(counter) \(path): duplicate of snapshot \(existingID) (\(source)), nothing changed")
                 }
+            } catch let error as IngestError {
+                summary.failed += 1
+                problem("error: \(counter) \(path): \(error.message)")
             } catch {
                 summary.failed += 1
-                problem("error: \(counter) \(String(describing: error))")
+                problem("error: \(counter) \(path): \(error)")
             }
         }
         return summary

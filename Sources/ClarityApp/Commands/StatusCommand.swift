@@ -15,14 +15,16 @@ struct StatusCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let status = try global.openStore().status()
-        Console.out(json ? StatusText.json(status) : StatusText.text(status, storePath: global.storePath))
+        let store = try global.openStore()
+        let status = try store.status()
+        let capped = try status.span.map { try store.cappedBreakdowns(in: $0) } ?? []
+        Console.out(json ? StatusText.json(status, capped: capped) : StatusText.text(status, capped: capped, storePath: global.storePath))
     }
 }
 
 /// The status report in words and as JSON.
 enum StatusText {
-    static func text(_ status: StoreStatus, storePath: String) -> String {
+    static func text(_ status: StoreStatus, capped: [CappedBreakdown] = [], storePath: String) -> String {
         var lines = ["Store: \(storePath)"]
         lines.append("Snapshots: \(status.snapshots) (\(formatBytes(status.rawBytes)) of raw responses kept)")
         lines.append("Rows: \(status.observations) observations, \(status.breakdownItems) list entries, \(status.segments) distinct segments")
@@ -49,6 +51,11 @@ enum StatusText {
             }
             lines.append(line)
         }
+        if !capped.isEmpty {
+            lines.append("")
+            lines.append("Breakdowns that reached the API's 1,000-row cap (segments past it are missing):")
+            for entry in capped { lines.append("  \(entry.day.iso) \(entry.dimensions.key): \(entry.rows) rows") }
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -64,7 +71,7 @@ enum StatusText {
         return "\(bytes) bytes"
     }
 
-    static func json(_ status: StoreStatus) -> String {
+    static func json(_ status: StoreStatus, capped: [CappedBreakdown] = []) -> String {
         struct Entry: Encodable {
             let dimensions: [String]
             let daysCovered: Int
@@ -85,13 +92,20 @@ enum StatusText {
             let supersededSnapshots: Int
             let unparsedSnapshots: Int
             let coverage: [Entry]
+            let cappedBreakdowns: [Capped]
+        }
+        struct Capped: Encodable {
+            let day: String
+            let dimensions: [String]
+            let rows: Int
         }
         let document = Document(
             snapshots: status.snapshots, rawBytes: status.rawBytes, observations: status.observations, breakdownItems: status.breakdownItems,
             segments: status.segments, latestPull: status.latestPull?.iso, firstDay: status.span?.lowerBound.iso, lastDay: status.span?.upperBound.iso,
             multiDaySnapshots: status.multiDaySnapshots, supersededSnapshots: status.supersededSnapshots, unparsedSnapshots: status.unparsedSnapshots,
             coverage: status.coverage.map { Entry(dimensions: $0.dimensions.dimensions.map(\.name), daysCovered: $0.days.count, firstDay: $0.days.first?.iso,
-                                                 lastDay: $0.days.last?.iso, missingDays: $0.missing.map(\.iso)) })
+                                                 lastDay: $0.days.last?.iso, missingDays: $0.missing.map(\.iso)) },
+            cappedBreakdowns: capped.map { Capped(day: $0.day.iso, dimensions: $0.dimensions.dimensions.map(\.name), rows: $0.rows) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try! encoder.encode(document), as: UTF8.self)

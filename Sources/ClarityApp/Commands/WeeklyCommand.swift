@@ -12,7 +12,7 @@ struct WeeklyCommand: ParsableCommand {
         discussion: "The default week is the last complete ISO week (Monday to Sunday, UTC days) in the store.")
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case html, md, json
+        case html, md, json, eml
     }
 
     @OptionGroup var global: GlobalOptions
@@ -20,8 +20,17 @@ struct WeeklyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The ISO week, e.g. 2026-W47.", valueName: "week"))
     var week: String?
 
-    @Option(name: .long, help: "Output format: html, md or json.")
+    @Option(name: .long, help: "Output format: html (the web page), md, json (the model) or eml (the email, for `sendmail -t`).")
     var format: OutputFormat = .html
+
+    @Option(name: .long, help: ArgumentHelp("With --format eml: a recipient (repeatable; default: the configuration's email.to).", valueName: "address"))
+    var to: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("With --format eml: the sender (default: the configuration's email.from).", valueName: "address"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --format eml: the subject; {{project}} and {{week}} are filled in (default: the configuration's email.subject).", valueName: "text"))
+    var subject: String?
 
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
@@ -39,7 +48,7 @@ struct WeeklyCommand: ParsableCommand {
         let loaded = try global.loadConfiguration()
         let store = try global.openStore()
         let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)),
-                                              project: loaded.project, settings: loaded.reportSettings)
+                                              project: loaded.project, settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
         let text: String
         switch format {
         case .json:
@@ -48,11 +57,20 @@ struct WeeklyCommand: ParsableCommand {
             text = try WeeklyRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)).markdown(report)
         case .html:
             text = try WeeklyRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)).html(report, charts: WeeklyCharts(report))
+        case .eml:
+            let envelope = try EmailEnvelope.make(configuration: loaded.configuration, report: report, to: to, from: from, subject: subject,
+                                                  date: try store.latestPull() ?? Instant(seconds: report.period.lastDay.advanced(by: 1).startSecond))
+            let message = try WeeklyEmail(templates: try TemplateLocation.load(option: templates, configuration: loaded))
+                .message(report, charts: WeeklyCharts(report), envelope: envelope)
+            if message.isClippedByGmail {
+                Console.error("warning: the HTML part is over Gmail's ~102 KB limit; Gmail will clip it. Trim the templates or the top segments.")
+            }
+            text = message.encoded()
         }
         if let out {
             try OutputFile.write(text, to: out)
         } else {
-            Console.out(text)
+            Console.out(text, terminator: format == .eml || text.hasSuffix("\n") ? "" : "\n")
         }
     }
 }

@@ -3,7 +3,9 @@ import ClarityStore
 
 /// Reads what the monthly report needs from the store and builds its model.
 enum MonthlyPipeline {
-    static func model(store: MetricStore, month requested: Month?, project: ProjectInfo, settings: ReportSettings) throws -> MonthlyReport {
+    static func model(store live: MetricStore, month requested: Month?, project: ProjectInfo, settings: ReportSettings, releaseWindow: Int = 7) throws -> MonthlyReport {
+        // One state of the store for every query, even while an ingest runs.
+        let store = try live.frozen()
         guard let month = try requested ?? store.latestSiteDay().map(MonthlyReport.defaultMonth(lastSiteDay:)) else {
             throw ReportError.noData(period: "any month", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }
@@ -11,7 +13,10 @@ enum MonthlyPipeline {
             project: project, month: month, siteDays: try store.siteDays(in: MonthlyReport.siteDayRange(for: month)),
             currentSegments: try store.segmentTotals(in: month.firstDay...month.lastDay),
             previousSegments: try store.segmentTotals(in: month.previous.firstDay...month.previous.lastDay),
-            settings: settings)
+            settings: settings,
+            releases: try ReleasePipeline.impacts(store: store, days: month.firstDay...month.lastDay, asOf: try store.latestSiteDay() ?? month.lastDay,
+                                                  settings: settings, windowLength: releaseWindow),
+            trendReleases: try store.releases())
         return try MonthlyReport.build(input)
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 
 /// Reads what the weekly report needs from the store and builds its model.
 enum WeeklyPipeline {
-    static func model(store: MetricStore, week requested: ISOWeek?, project: ProjectInfo, settings: ReportSettings) throws -> WeeklyReport {
+    static func model(store live: MetricStore, week requested: ISOWeek?, project: ProjectInfo, settings: ReportSettings, releaseWindow: Int = 7) throws -> WeeklyReport {
+        // One state of the store for every query, even while an ingest runs.
+        let store = try live.frozen()
         guard let week = try requested ?? store.latestCompleteWeek() else {
             throw ReportError.noData(period: "any week", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }
@@ -13,7 +15,21 @@ enum WeeklyPipeline {
             project: project, week: week, siteDays: try store.siteDays(in: history),
             currentSegments: try store.segmentTotals(in: week.firstDay...week.lastDay),
             previousSegments: try store.segmentTotals(in: week.previous.firstDay...week.previous.lastDay),
-            settings: settings)
+            settings: settings,
+            releases: try ReleasePipeline.impacts(store: store, days: week.firstDay.advanced(by: -7)...week.lastDay, asOf: week.lastDay,
+                                                  settings: settings, windowLength: releaseWindow),
+            capped: try store.cappedBreakdowns(in: week.firstDay...week.lastDay))
         return try WeeklyReport.build(input)
+    }
+}
+
+/// Reads the releases of a stretch of days and measures each one's before/after effect.
+enum ReleasePipeline {
+    static func impacts(store: MetricStore, days: ClosedRange<Day>, asOf: Day, settings: ReportSettings, windowLength: Int) throws -> [ReleaseImpact] {
+        let releases = try store.releases()
+        let judgement = JudgementSettings(minimumSessions: settings.minimumSessions, significance: settings.significance)
+        return try releases.filter { days.contains($0.day) }.map { release in
+            ReleaseImpact.build(try store.releaseImpactInput(for: release, among: releases, windowLength: windowLength, asOf: asOf, settings: judgement))
+        }
     }
 }

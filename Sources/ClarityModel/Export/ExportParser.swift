@@ -122,7 +122,7 @@ public enum ExportParser {
                 }
                 let informationNode = members.first(where: { $0.key == "information" })?.node
                 guard let metric = Metric(name: metricName) else {
-                    warnings.append(ExportWarning(path: metricPath, message: "unknown metric \"\(metricName.prefix(80))\": kept in the raw response, not normalized"))
+                    warnings.append(ExportWarning(path: metricPath, message: "unknown metric \"\(MessageText.escaped(metricName, limit: 80))\": kept in the raw response, not normalized"))
                     continue
                 }
                 let labelledPath = "\(metricPath) (\(metric.name))"
@@ -159,14 +159,15 @@ public enum ExportParser {
                             meaning = known[Metric.fold(key)].map(KeyMeaning.field) ?? Dimension(key: key).map(KeyMeaning.dimension) ?? .unknown
                             meanings[key] = meaning
                         }
+                        func fieldPath() -> String { "\(rowPath()).\(MessageText.escaped(key, limit: 80))" }
                         switch meaning {
-                        case .field(.count(let field)): values.append((field, .count(try count(node, "\(rowPath()).\(key)"))))
-                        case .field(.ratio(let field)): values.append((field, .ratio(try ratio(node, "\(rowPath()).\(key)", field: field))))
-                        case .field(.text(let field)): values.append((field, .text(try text(node, "\(rowPath()).\(key)"))))
+                        case .field(.count(let field)): values.append((field, .count(try count(node, fieldPath()))))
+                        case .field(.ratio(let field)): values.append((field, .ratio(try ratio(node, fieldPath(), field: field))))
+                        case .field(.text(let field)): values.append((field, .text(try text(node, fieldPath()))))
                         case .dimension(let dimension):
-                            dimensionValues.append(Segment.DimensionValue(dimension, try text(node, "\(rowPath()).\(key)")))
+                            dimensionValues.append(Segment.DimensionValue(dimension, try text(node, fieldPath())))
                         case .unknown:
-                            warnOnce("\(metric.name).\(key)", path: "\(rowPath()).\(key)", "unknown field \"\(key.prefix(80))\": kept in the raw response, not normalized")
+                            warnOnce("\(metric.name).\(key)", path: fieldPath(), "unknown field \"\(MessageText.escaped(key, limit: 80))\": kept in the raw response, not normalized")
                         }
                     }
                     if case .breakdown(let list) = metric {
@@ -195,7 +196,7 @@ public enum ExportParser {
                         filledBy.append(-1)
                     }
                     guard filledBy[index] != metricIndex else {
-                        warnOnce("dup.\(metric.name)", path: rowPath(), "segment \(segment.label.prefix(120)) appears twice in \(metric.name); the first row is used")
+                        warnOnce("dup.\(metric.name)", path: rowPath(), "segment \(MessageText.escaped(segment.label, limit: 120)) appears twice in \(metric.name); the first row is used")
                         continue
                     }
                     filledBy[index] = metricIndex
@@ -210,6 +211,14 @@ public enum ExportParser {
                     message: "the request's dimensions are \(declared) but the rows carry \(inferredSet); check --dimensions (URL and Url are the same dimension)")
             }
             let dimensions = declared ?? inferredSet
+            // Large responses can lose whole metrics: say which of the nine every response should carry are absent.
+            if !observations.isEmpty {
+                let expected: [Metric] = [.traffic] + FrustrationSignal.allCases.map(Metric.signal) + [.scrollDepth, .engagementTime]
+                let absent = expected.filter { !seenMetrics.contains($0) }.map(\.name)
+                if !absent.isEmpty {
+                    warnings.append(ExportWarning(path: "$", message: "missing metric\(absent.count == 1 ? "" : "s") \(absent.joined(separator: ", ")) (large responses can drop whole metrics); their figures stay missing for this snapshot"))
+                }
+            }
             // Rows that lack a dimension key the others have are aggregates over it.
             if !dimensions.isEmpty {
                 for index in observations.indices where observations[index].segment.dimensions != dimensions {
@@ -279,7 +288,7 @@ public enum ExportParser {
                 if text.isEmpty { return nil }
                 if let value = Int64(text), value >= 0 { return value }
                 if let value = Double(text), value >= 0, value == value.rounded(), value < 9e18 { return Int64(value) }
-                throw fail(path(), node, "expected a count (a whole number, as a string of digits), found \"\(raw.prefix(40))\"")
+                throw fail(path(), node, "expected a count (a whole number, as a string of digits), found \"\(MessageText.escaped(raw, limit: 40))\"")
             case .number(let value, _):
                 if value >= 0, value == value.rounded(), value < 9e18 { return Int64(value) }
                 throw fail(path(), node, "expected a count (a whole number of at least 0), found \(value)")
@@ -297,7 +306,7 @@ public enum ExportParser {
                 let text = raw.trimmingWhitespace()
                 if text.isEmpty { return nil }
                 guard let number = Double(text), number.isFinite else {
-                    throw fail(path(), node, "expected a number, found \"\(raw.prefix(40))\"")
+                    throw fail(path(), node, "expected a number, found \"\(MessageText.escaped(raw, limit: 40))\"")
                 }
                 value = number
             default:
@@ -314,10 +323,13 @@ public enum ExportParser {
             return value
         }
 
+        /// A string field; U+0000 is read as U+FFFD, because SQLite's text columns come back cut at it.
         func text(_ node: JSONNode, _ path: @autoclosure () -> String) throws(ExportFormatError) -> String? {
             switch node.value {
             case .null: return nil
-            case .string(let value): return value
+            case .string(let value):
+                guard value.unicodeScalars.contains("\u{0}") else { return value }
+                return String(String.UnicodeScalarView(value.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
             default: throw fail(path(), node, "expected a string or null, found \(node.typeName)")
             }
         }

@@ -153,7 +153,7 @@ public struct JSONParser {
             let key = try parseString()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw JSONSyntaxError(message: "expected ':' after member name \"\(key.prefix(40))\" but found \(describeCurrent())", offset: index)
+                throw JSONSyntaxError(message: "expected ':' after member name \"\(MessageText.escaped(key, limit: 40))\" but found \(describeCurrent())", offset: index)
             }
             index += 1
             skipWhitespace()
@@ -306,7 +306,7 @@ public struct JSONParser {
             if (0xDC00...0xDFFF).contains(high) { return "\u{FFFD}" }
             return Unicode.Scalar(high) ?? "\u{FFFD}"
         default:
-            throw JSONSyntaxError(message: "invalid escape sequence '\\\(Character(Unicode.Scalar(byte)))'", offset: start)
+            throw JSONSyntaxError(message: "invalid escape sequence '\\\(MessageText.escaped(String(Unicode.Scalar(byte)), limit: 1))'", offset: start)
         }
     }
 

@@ -7,14 +7,21 @@ public struct MonthlyReportInput: Sendable {
     public var currentSegments: [SegmentTotals]
     public var previousSegments: [SegmentTotals]
     public var settings: ReportSettings
+    /// Before/after comparisons of the month's releases.
+    public var releases: [ReleaseImpact]
+    /// Every release inside the weekly trend's weeks, for the chart markers.
+    public var trendReleases: [Release]
 
-    public init(project: ProjectInfo, month: Month, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals], settings: ReportSettings) {
+    public init(project: ProjectInfo, month: Month, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
+                settings: ReportSettings, releases: [ReleaseImpact] = [], trendReleases: [Release] = []) {
+        self.trendReleases = trendReleases
         self.project = project
         self.month = month
         self.siteDays = siteDays
         self.currentSegments = currentSegments
         self.previousSegments = previousSegments
         self.settings = settings
+        self.releases = releases
     }
 }
 
@@ -58,6 +65,10 @@ public struct MonthlyReport: Sendable, Equatable, Encodable {
     /// Every KPI against the same month a year earlier, in the order of `kpis`; nil when the store holds nothing for that month.
     public let yearAgo: [KPIEntry]?
     public let frustrationSegments: [FrustrationSegment]
+    /// The month's releases with their measured before/after effect.
+    public let releases: [ReleaseImpact]
+    /// Every release inside the weekly trend's weeks, marked on its charts.
+    public let trendReleases: [Release]
     /// The 13 ISO weeks ending with the one holding the month's last day, oldest first.
     public let weeklyTrend: [WeekPoint]
     /// Labels of the 12 months behind each KPI's `history`, oldest first.
@@ -126,7 +137,9 @@ extension MonthlyReport {
         let headline = headlineKPIs.map { kpi in
             HeadlineKPI(kpi: kpis.first { $0.id == kpi.rawValue }!, yearAgo: yearAgoEntries?.first { $0.id == kpi.rawValue })
         }
-        let moves = (comparisons.compactMap(Move.init) + segmentMoves(current: input.currentSegments, previous: input.previousSegments, settings: input.settings)).sorted()
+        // Site-wide moves lead; segment moves fill the remaining lines.
+        let moves = comparisons.compactMap(Move.init).sorted()
+            + segmentMoves(current: input.currentSegments, previous: input.previousSegments, settings: input.settings, siteURL: input.project.site).sorted()
         let lastWeek = ISOWeek(containing: month.lastDay)
         let trend = (0..<trendWeeks).reversed().map { ISOWeek(containing: lastWeek.firstDay.advanced(by: -7 * $0)) }
         return MonthlyReport(
@@ -136,7 +149,13 @@ extension MonthlyReport {
             wins: pick(moves, better: true),
             issues: pick(moves, better: false),
             kpis: kpis, yearAgo: yearAgoEntries,
-            frustrationSegments: WeeklyReport.rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings),
+            frustrationSegments: WeeklyReport.rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings,
+                                                           siteURL: input.project.site),
+            releases: input.releases,
+            trendReleases: input.trendReleases.filter { release in
+                guard let first = trend.first?.firstDay, let last = trend.last?.lastDay else { return false }
+                return (first...last).contains(release.day)
+            },
             weeklyTrend: trend.map { week in weekPoint(week, month: month, siteDays: input.siteDays) },
             historyLabels: sparklineMonths.map(\.label),
             historyDaysCovered: historyTotals.map(\.days),
@@ -175,7 +194,7 @@ extension MonthlyReport {
     }
 
     /// Significant month-over-month moves of a frustration rate within segments the store holds for both months.
-    static func segmentMoves(current: [SegmentTotals], previous: [SegmentTotals], settings: ReportSettings) -> [Move] {
+    static func segmentMoves(current: [SegmentTotals], previous: [SegmentTotals], settings: ReportSettings, siteURL: String = "") -> [Move] {
         let previousBySegment = Dictionary(previous.map { ($0.segment, $0.totals) }, uniquingKeysWith: { first, _ in first })
         let minimum = Double(settings.minimumSessions)
         var moves: [Move] = []
@@ -188,7 +207,7 @@ extension MonthlyReport {
                       let p = Statistics.twoProportionPValue(successes1: now.withSignal, trials1: now.sessions, successes2: then.withSignal, trials2: then.sessions),
                       p < settings.significance else { continue }
                 let change = nowRate / thenRate - 1
-                let sentence = "\(signal.label) in \(entry.segment.label) \(change < 0 ? "fell" : "rose") from \(Format.percent(thenRate)) to \(Format.percent(nowRate)) of sessions (\(Format.change(change)))."
+                let sentence = "\(signal.label) in \(entry.segment.label(site: siteURL)) \(change < 0 ? "fell" : "rose") from \(Format.percent(thenRate)) to \(Format.percent(nowRate)) of sessions (\(Format.change(change)))."
                 moves.append(Move(kpi: .rate(of: signal), pValue: p, change: change, isBetter: change < 0, sentence: sentence))
             }
         }

@@ -7,14 +7,21 @@ public struct WeeklyReportInput: Sendable {
     public var currentSegments: [SegmentTotals]
     public var previousSegments: [SegmentTotals]
     public var settings: ReportSettings
+    /// Before/after comparisons of the releases inside the week or in the week before it.
+    public var releases: [ReleaseImpact]
+    /// Breakdowns of the week that reached the API's row cap.
+    public var capped: [CappedBreakdown]
 
-    public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals], settings: ReportSettings) {
+    public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
+                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = []) {
+        self.capped = capped
         self.project = project
         self.week = week
         self.siteDays = siteDays
         self.currentSegments = currentSegments
         self.previousSegments = previousSegments
         self.settings = settings
+        self.releases = releases
     }
 }
 
@@ -99,9 +106,13 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     public let kpis: [KPIEntry]
     /// Plain sentences on what changed, biggest real moves first.
     public let changes: [String]
+    /// The one sentence that sums the week up: its biggest real move.
+    public let headline: String
     public let frustrationSegments: [FrustrationSegment]
     public let devices: [SegmentComparison]
     public let browsers: [SegmentComparison]
+    /// Releases inside the week or in the week before it, with their before/after figures.
+    public let releases: [ReleaseImpact]
     public let daily: [DailyPoint]
     /// Labels of the 8 weeks behind each KPI's `history`, oldest first.
     public let historyLabels: [String]
@@ -137,13 +148,15 @@ extension WeeklyReport {
         }
         let kpis = comparisons.map(KPIEntry.init)
         let segments = rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings, siteURL: input.project.site)
+        let changes = changeSentences(comparisons, segments: segments)
         return WeeklyReport(
             project: input.project, period: period, previousPeriod: previousPeriod,
-            coverageNote: coverageNote(period, previousPeriod, comparisons),
-            kpis: kpis, changes: changeSentences(comparisons, segments: segments),
+            coverageNote: coverageNote(period, previousPeriod, comparisons) + cappedNote(input.capped),
+            kpis: kpis, changes: changes, headline: changes.first ?? "",
             frustrationSegments: segments,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
+            releases: input.releases,
             daily: week.days.map { day in
                 let observation = input.siteDays[day]
                 var rates: [String: Double] = [:]
@@ -170,10 +183,18 @@ extension WeeklyReport {
         return note
     }
 
+    /// Says which breakdowns reached the API's row cap, so nobody reads a missing long tail as no traffic.
+    static func cappedNote(_ capped: [CappedBreakdown]) -> String {
+        guard !capped.isEmpty else { return "" }
+        let listed = capped.map { "\($0.dimensions.key) on \($0.day.weekdayName) \($0.day.shortLabel)" }.joined(separator: ", ")
+        return " The API's 1,000-row cap was reached by \(listed): segments past the cap are missing from those days."
+    }
+
     static func changeSentences(_ comparisons: [KPIComparison], segments: [FrustrationSegment]) -> [String] {
+        // Biggest real moves first: among changes beyond noise, the largest relative change leads.
         let moves = comparisons.filter { $0.verdict == .significant }.sorted { a, b in
-            if (a.pValue ?? 1) != (b.pValue ?? 1) { return (a.pValue ?? 1) < (b.pValue ?? 1) }
-            return abs(a.change ?? 0) > abs(b.change ?? 0)
+            if abs(a.change ?? 0) != abs(b.change ?? 0) { return abs(a.change ?? 0) > abs(b.change ?? 0) }
+            return (a.pValue ?? 1) < (b.pValue ?? 1)
         }
         var sentences = moves.map { $0.sentence(sayingTone: true) }
         if sentences.isEmpty {

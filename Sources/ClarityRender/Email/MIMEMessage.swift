@@ -100,17 +100,22 @@ public struct MIMEMessage: Sendable, Equatable {
         parts.map { "--\(boundary)\r\n\($0)\r\n" }.joined() + "--\(boundary)--\r\n"
     }
 
-    /// The Content-IDs the HTML shows, from `cid:` URLs that start an attribute value or a CSS `url(`.
+    /// The Content-IDs the HTML shows, from `cid:` URLs that start an attribute value or a CSS `url(` inside a tag.
+    ///
+    /// Only tags count: escaped text never holds a raw `<`, so a page URL such as `/?ref=cid:x` in the report's text
+    /// is not taken for an image reference (which would make the message refuse to build).
     static func contentIDs(referencedIn html: String) -> Set<String> {
         let bytes = Array(html.utf8)
         let scheme = Array("cid:".utf8)
-        let openers = Set("\"'(=".utf8)
         let terminators = Set("\"'()<> \t\r\n".utf8)
         var found = Set<String>()
-        var index = 1
+        var insideTag = false
+        var index = 0
         while index + scheme.count <= bytes.count {
+            if bytes[index] == UInt8(ascii: "<") { insideTag = true }
+            if bytes[index] == UInt8(ascii: ">") { insideTag = false }
             let matches = zip(bytes[index..<index + scheme.count], scheme).allSatisfy { $0 | 0x20 == $1 }
-            if matches, openers.contains(bytes[index - 1]) {
+            if matches, insideTag, Self.opensImageReference(bytes, before: index) {
                 let start = index + scheme.count
                 let end = bytes[start...].firstIndex(where: terminators.contains) ?? bytes.count
                 found.insert(String(decoding: bytes[start..<end], as: UTF8.self))
@@ -120,5 +125,25 @@ public struct MIMEMessage: Sendable, Equatable {
             }
         }
         return found
+    }
+
+    /// True when the text before `index` starts an image reference's value: `src=`, `background=` or CSS `url(`, with
+    /// an optional quote; a `cid:` anywhere else (inside alt text or a page URL shown in the report) is not a reference.
+    static func opensImageReference(_ bytes: [UInt8], before index: Int) -> Bool {
+        var end = index
+        if end > 0, bytes[end - 1] == UInt8(ascii: "\"") || bytes[end - 1] == UInt8(ascii: "'") { end -= 1 }
+        for opener in ["src=", "background=", "url("] {
+            let pattern = Array(opener.utf8)
+            guard end >= pattern.count else { continue }
+            let preceding = bytes[(end - pattern.count)..<end]
+            if zip(preceding, pattern).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+                let before = end - pattern.count - 1
+                // `src=` must be a whole attribute name, not the end of `data-src=`.
+                if opener == "url(" || before < 0 || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ";"), UInt8(ascii: "\"")].contains(bytes[before]) {
+                    return true
+                }
+            }
+        }
+        return false
     }
 }

@@ -6,13 +6,14 @@ public enum MarkdownEscaping {
     /// everywhere `\\ ` * _ [ ] < > | ~` (no link, image, autolink, HTML tag, comment marker, code span, emphasis,
     /// strikethrough or table pipe can form), `&` where it would start an entity, and at the start of the text
     /// what could open a block there (`#`, `+`, `-`, `=`, `!`, an ordered-list number's `.` or `)`); `!` after `<` too, so
-    /// the text never holds `<!--`.
+    /// the text never holds `<!--`; and the `:` of `://` and the `.` of `www.`, so GitHub's autolink extension makes no
+    /// link of a bare URL (it still links e-mail addresses, which no escape in the text can prevent).
     public static func inline(_ text: String) -> String {
         let scalars = Array(visibleText(text).unicodeScalars)
         var escaped = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             if alwaysEscaped.contains(scalar) || (index == 0 && leadingEscaped.contains(scalar)) || (scalar == "!" && index > 0 && scalars[index - 1] == "<")
-                || (scalar == "&" && startsEntity(scalars, at: index)) || endsListNumber(scalars, at: index) {
+                || (scalar == "&" && startsEntity(scalars, at: index)) || endsListNumber(scalars, at: index) || startsAutolink(scalars, at: index) {
                 escaped.append("\\")
             }
             escaped.append(scalar)
@@ -35,9 +36,22 @@ public enum MarkdownEscaping {
         return next > start && next < scalars.count && scalars[next] == ";"
     }
 
+    /// True for the `:` of `scheme://` and the `.` of `www.`, where GFM's autolink extension would start a link.
+    private static func startsAutolink(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        switch scalars[index] {
+        case ":":
+            return index + 2 < scalars.count && scalars[index + 1] == "/" && scalars[index + 2] == "/"
+        case ".":
+            return index >= 3 && scalars[(index - 3)..<index].allSatisfy { $0 == "w" || $0 == "W" }
+        default:
+            return false
+        }
+    }
+
     /// True for the `.` or `)` after leading digits, which would start an ordered list at the beginning of a line.
     private static func endsListNumber(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         guard index > 0, index <= 9, scalars[index] == "." || scalars[index] == ")" else { return false }
+        guard index + 1 == scalars.count || scalars[index + 1] == " " else { return false }
         return scalars[0..<index].allSatisfy { ("0"..."9").contains($0) }
     }
 

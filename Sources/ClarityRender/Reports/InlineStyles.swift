@@ -6,18 +6,18 @@ import Foundation
 /// mistaken for a tag here.
 public enum InlineStyles {
     static let font = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;"
-    static let cell = "padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;line-height:18px;color:#1F2937;vertical-align:top;"
+    static let cell = "padding:5px 6px;border-bottom:1px solid #E5E7EB;font-size:13px;"
 
     static let replacements: [(String, String)] = [
         ("<table>", "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"border-collapse:collapse;width:100%;margin:0 0 16px;\">"),
         ("<th>", "<th align=\"left\" style=\"\(cell)font-weight:600;color:#4B5563;background:#F3F4F6;\">"),
-        ("<th align=\"right\">", "<th align=\"right\" style=\"\(cell)font-weight:600;color:#4B5563;background:#F3F4F6;text-align:right;\">"),
-        ("<th align=\"center\">", "<th align=\"center\" style=\"\(cell)font-weight:600;color:#4B5563;background:#F3F4F6;text-align:center;\">"),
-        ("<th align=\"left\">", "<th align=\"left\" style=\"\(cell)font-weight:600;color:#4B5563;background:#F3F4F6;text-align:left;\">"),
+        ("<th align=\"right\">", "<th align=\"right\" style=\"\(cell)font-weight:600;color:#4B5563;background:#F3F4F6;\">"),
+        ("<th align=\"center\">", "<th align=\"center\" style=\"\(cell)font-weight:600;color:#4B5563;background:#F3F4F6;\">"),
+        ("<th align=\"left\">", "<th align=\"left\" style=\"\(cell)font-weight:600;color:#4B5563;background:#F3F4F6;\">"),
         ("<td>", "<td style=\"\(cell)\">"),
-        ("<td align=\"left\">", "<td align=\"left\" style=\"\(cell)text-align:left;\">"),
-        ("<td align=\"right\">", "<td align=\"right\" style=\"\(cell)text-align:right;white-space:nowrap;\">"),
-        ("<td align=\"center\">", "<td align=\"center\" style=\"\(cell)text-align:center;\">"),
+        ("<td align=\"left\">", "<td align=\"left\" style=\"\(cell)\">"),
+        ("<td align=\"right\">", "<td align=\"right\" style=\"\(cell)white-space:nowrap;\">"),
+        ("<td align=\"center\">", "<td align=\"center\" style=\"\(cell)\">"),
         ("<p>", "<p style=\"margin:0 0 12px;font-size:14px;line-height:21px;color:#1F2937;\">"),
         ("<ul>", "<ul style=\"margin:0 0 16px;padding:0 0 0 20px;\">"),
         ("<ol>", "<ol style=\"margin:0 0 16px;padding:0 0 0 20px;\">"),

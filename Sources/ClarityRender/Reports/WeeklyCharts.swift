@@ -11,8 +11,9 @@ public struct WeeklyCharts: Sendable {
     /// One sparkline per KPI id, over the 8 weeks ending with the report's.
     public let sparklines: [String: Sparkline]
 
-    public init(_ report: WeeklyReport, markers: [ChartMarker] = []) {
+    public init(_ report: WeeklyReport) {
         let days = report.daily.map(\.day)
+        let markers = report.releases.filter { days.contains($0.release.day) }.map { ChartMarker(day: $0.release.day, label: $0.release.version) }
         sessions = TimeSeriesChart(
             title: "Sessions per day, \(report.period.title)", days: days,
             series: [.init(name: "This week", values: report.daily.map(\.sessions))],

@@ -22,12 +22,7 @@ public struct WeeklyRenderer: Sendable {
             "sessions": charts.sessions.svg, "frustration": charts.frustration.svg,
             "devices": charts.devices.svg, "browsers": charts.browsers.svg, "segments": charts.segments.svg,
         ]
-        context["sections"] = [
-            "changes": try section("partials/weekly-changes.md", context),
-            "segments": try section("partials/weekly-segments.md", context),
-            "devices": try section("partials/weekly-comparison.md", context["devicesTable"] ?? [:]),
-            "browsers": try section("partials/weekly-comparison.md", context["browsersTable"] ?? [:]),
-        ]
+        context["sections"] = try sections(context)
         if var kpis = context["kpis"] as? [[String: Any]] {
             for index in kpis.indices {
                 let id = kpis[index]["id"] as? String ?? ""
@@ -37,6 +32,17 @@ public struct WeeklyRenderer: Sendable {
             context["kpis"] = kpis
         }
         return try templates.render("weekly.html", with: context)
+    }
+
+    /// The report's Markdown sections as styled HTML, for the web page and the email.
+    func sections(_ context: [String: Any]) throws -> [String: String] {
+        [
+            "changes": try section("partials/weekly-changes.md", context),
+            "segments": try section("partials/weekly-segments.md", context),
+            "releases": try section("partials/weekly-releases.md", context),
+            "devices": try section("partials/weekly-comparison.md", context["devicesTable"] ?? [:]),
+            "browsers": try section("partials/weekly-comparison.md", context["browsersTable"] ?? [:]),
+        ]
     }
 
     /// Renders a Markdown partial, turns it into HTML with cmark-gfm, and styles its tags inline.
@@ -56,14 +62,20 @@ public struct WeeklyRenderer: Sendable {
     func context(_ report: WeeklyReport) throws -> [String: Any] {
         var context = try TemplateContext.dictionary(report)
         context["hasFrustrationSegments"] = !report.frustrationSegments.isEmpty
-        context["devicesTable"] = Self.comparisonTable(heading: "Device", rows: context["devices"], settings: context["settings"])
-        context["browsersTable"] = Self.comparisonTable(heading: "Browser", rows: context["browsers"], settings: context["settings"])
+        context["previousColumn"] = "Last week"
+        context["hasReleases"] = !report.releases.isEmpty
+        let devices = Self.keyedByID(context["devices"])
+        let browsers = Self.keyedByID(context["browsers"])
+        context["devices"] = devices
+        context["browsers"] = browsers
+        context["devicesTable"] = ["heading": "Device", "rows": devices, "hasRows": !devices.isEmpty, "settings": context["settings"] ?? [:]]
+        context["browsersTable"] = ["heading": "Browser", "rows": browsers, "hasRows": !browsers.isEmpty, "settings": context["settings"] ?? [:]]
         return context
     }
 
-    /// A device or browser table's context, with each row's KPIs also reachable by id (`kpi.rageClickRate`).
-    static func comparisonTable(heading: String, rows: Any?, settings: Any?) -> [String: Any] {
-        let list = (rows as? [[String: Any]] ?? []).map { row -> [String: Any] in
+    /// Device or browser rows with each row's KPIs also reachable by id (`kpi.rageClickRate`).
+    static func keyedByID(_ rows: Any?) -> [[String: Any]] {
+        (rows as? [[String: Any]] ?? []).map { row -> [String: Any] in
             var row = row
             var byID: [String: Any] = [:]
             for kpi in row["kpis"] as? [[String: Any]] ?? [] {
@@ -72,6 +84,5 @@ public struct WeeklyRenderer: Sendable {
             row["kpi"] = byID
             return row
         }
-        return ["heading": heading, "rows": list, "hasRows": !list.isEmpty, "settings": settings ?? [:]]
     }
 }

@@ -51,6 +51,7 @@ public struct TemplateSet: Sendable {
 
     private init(sources: [(name: String, file: String, text: String)], location: String) throws(RenderError) {
         MarkdownContentType.registered
+        PlainTextContentType.registered
         var library = MustacheLibrary()
         for source in sources {
             do {

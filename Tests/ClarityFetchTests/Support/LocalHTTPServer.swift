@@ -38,7 +38,7 @@ final class LocalHTTPServer: @unchecked Sendable {
     private var stopped = false
 
     /// Starts listening and serving on a background thread; `answer` gets each request and its index from 0.
-    init(lifetime: Double = 30, maxRequests: Int = 40, answer: @escaping @Sendable (Request, Int) -> Answer) throws {
+    init(lifetime: Double = 300, maxRequests: Int = 40, answer: @escaping @Sendable (Request, Int) -> Answer) throws {
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketFD >= 0 else { throw ServerError(message: "socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1

@@ -1,0 +1,60 @@
+import ArgumentParser
+import ClarityModel
+import ClarityRender
+import ClarityStore
+import Foundation
+
+/// `clarity-report monthly`: the executive monthly summary.
+struct MonthlyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monthly",
+        abstract: "Write the executive monthly summary.",
+        discussion: """
+            A calendar month of UTC days against the month before and, when the store has it, the same month a year earlier. \
+            The default month is the last complete month in the store. The HTML is made for the screen and for print: a \
+            browser's "Save as PDF" gives a clean A4 or Letter document.
+            """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case html, md, json
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("The month, e.g. 2026-11.", valueName: "month"))
+    var month: String?
+
+    @Option(name: .long, help: "Output format: html, md or json (the model).")
+    var format: OutputFormat = .html
+
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    var out: String?
+
+    @Option(name: .long, help: ArgumentHelp("The templates folder (default: the configuration's report.templates, else ./templates).", valueName: "dir"))
+    var templates: String?
+
+    func validate() throws {
+        if let month, Month(label: month) == nil {
+            throw ValidationError("--month \"\(month)\" is not a month; write it like 2026-11.")
+        }
+    }
+
+    func run() throws {
+        let loaded = try global.loadConfiguration()
+        let store = try global.openStore()
+        let report = try MonthlyPipeline.model(store: store, month: month.flatMap(Month.init(label:)), project: loaded.project,
+                                               settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
+        let text: String
+        switch format {
+        case .json: text = try TemplateContext.json(report)
+        case .md: text = try MonthlyRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)).markdown(report)
+        case .html:
+            text = try MonthlyRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)).html(report, charts: MonthlyCharts(report))
+        }
+        if let out {
+            try OutputFile.write(text, to: out)
+        } else {
+            Console.out(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+}

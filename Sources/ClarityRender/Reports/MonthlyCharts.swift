@@ -1,0 +1,38 @@
+import ClarityCharts
+import ClarityModel
+
+/// The monthly summary's charts, drawn from its model.
+public struct MonthlyCharts: Sendable {
+    public let sessions: TimeSeriesChart
+    public let frustration: TimeSeriesChart
+    public let segments: SegmentBarChart
+    /// One sparkline per headline KPI id, over the last 12 months.
+    public let sparklines: [String: Sparkline]
+
+    public init(_ report: MonthlyReport) {
+        let points = report.weeklyTrend.map { point in
+            ISOWeek(label: point.week).map(TimePoint.week) ?? TimePoint(label: point.week)
+        }
+        let markers = report.trendReleases.map { ChartMarker(day: $0.day, label: $0.version) }
+        sessions = TimeSeriesChart(
+            title: "Sessions per covered day, by ISO week", points: points,
+            series: [.init(name: "Sessions per day", values: report.weeklyTrend.map(\.sessionsPerDay))],
+            markers: markers, format: .count)
+        frustration = TimeSeriesChart(
+            title: "Share of sessions with each frustration signal, by ISO week", points: points,
+            series: FrustrationSignal.allCases.map { signal in
+                .init(name: signal.label, values: report.weeklyTrend.map { $0.rates[signal.rawValue] })
+            },
+            markers: markers, format: .percent, height: 240)
+        segments = SegmentBarChart(
+            title: "Top frustration segments of the month: rate against the site's rate",
+            rows: report.frustrationSegments.map { .init(label: "\($0.signalLabel): \($0.label)", value: $0.rate, reference: $0.siteRate) },
+            referenceName: "site rate for that signal", format: .percent)
+        var lines: [String: Sparkline] = [:]
+        for entry in report.headline {
+            lines[entry.kpi.id] = Sparkline(title: "\(entry.kpi.label), last 12 months", values: entry.kpi.history,
+                                            format: entry.kpi.kind == "rate" ? .percent : .count, width: 120, height: 28)
+        }
+        sparklines = lines
+    }
+}

@@ -1,0 +1,48 @@
+import ClarityCharts
+import ClarityModel
+
+/// Renders the executive monthly summary from its model: Markdown, and an HTML page made for the screen and for print.
+public struct MonthlyRenderer: Sendable {
+    let templates: TemplateSet
+    let markdown = MarkdownRenderer()
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    public func markdown(_ report: MonthlyReport) throws -> String {
+        try templates.render("monthly.md", with: try context(report))
+    }
+
+    public func html(_ report: MonthlyReport, charts: MonthlyCharts) throws -> String {
+        var context = try context(report)
+        context["charts"] = ["sessions": charts.sessions.svg, "frustration": charts.frustration.svg, "segments": charts.segments.svg]
+        context["sections"] = [
+            "segments": InlineStyles.apply(markdown.html(from: try templates.render("partials/weekly-segments.md", with: context))),
+            "releases": InlineStyles.apply(markdown.html(from: try templates.render("partials/monthly-releases.md", with: context))),
+        ]
+        if var headline = context["headline"] as? [[String: Any]] {
+            for index in headline.indices {
+                guard var kpi = headline[index]["kpi"] as? [String: Any], let id = kpi["id"] as? String else { continue }
+                kpi["sparkline"] = charts.sparklines[id]?.svg ?? ""
+                kpi["toneColor"] = WeeklyRenderer.color(tone: kpi["tone"] as? String)
+                headline[index]["kpi"] = kpi
+            }
+            context["headline"] = headline
+            context["headlineRows"] = stride(from: 0, to: headline.count, by: 3).map { start in
+                ["cards": Array(headline[start..<min(start + 3, headline.count)])]
+            }
+        }
+        return try templates.render("monthly.html", with: context)
+    }
+
+    func context(_ report: MonthlyReport) throws -> [String: Any] {
+        var context = try TemplateContext.dictionary(report)
+        context["hasFrustrationSegments"] = !report.frustrationSegments.isEmpty
+        context["previousColumn"] = "Last month"
+        context["hasReleases"] = !report.releases.isEmpty
+        context["hasWins"] = !report.wins.isEmpty
+        context["hasIssues"] = !report.issues.isEmpty
+        return context
+    }
+}
