@@ -73,7 +73,7 @@ extension MetricStore {
             while let row = try segments.next() {
                 let key: String = row[1]
                 if sets[key] == nil { sets[key] = DimensionSet(key: key) }
-                guard let set = sets[key] ?? nil, let segmentSums = sums[row[0]] else { continue }
+                guard let set = sets[key] ?? nil, let segmentSums = sums.removeValue(forKey: row[0]) else { continue }
                 let values = set.dimensions.map { dimension in
                     Segment.DimensionValue(dimension, row[2 + Dimension.allCases.firstIndex(of: dimension)!] as String?)
                 }
