@@ -29,9 +29,11 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", pkgConfig: nil, providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         // librsvg and cairo, confined to one system-library target, for the email's PNG charts.
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        // pango and fontconfig, confined to one system-library target: the PNG charts' private font configuration.
+        .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         // Templates, Markdown to HTML, research-log merge, the email message and its PNG charts.
         .target(name: "ClarityRender", dependencies: [
-            "ClarityModel", "ClarityCharts", "CCmarkGFM", "CRsvg",
+            "ClarityModel", "ClarityCharts", "CCmarkGFM", "CRsvg", "CPango",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The Data Export API client, the daily plan and the request budget.
@@ -57,7 +59,7 @@ let package = Package(
         .testTarget(name: "ClarityStoreTests", dependencies: ["ClarityStore", "ClarityDemo"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ClarityChartsTests", dependencies: ["ClarityCharts"], resources: [.copy("Golden")]),
-        .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender"]),
+        .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender", "ClarityCharts", "CRsvg"]),
         .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore"]),
         .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp"], exclude: ["Golden"]),
     ]

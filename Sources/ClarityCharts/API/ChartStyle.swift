@@ -1,7 +1,8 @@
 /// The neutral colours and the font stack shared by every chart, for templates that sit beside them.
 public enum ChartStyle {
-    /// A system font stack that renders alike in mail clients, browsers and librsvg.
-    public static let fontFamily = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+    /// The font the charts measure their labels in, then the two whose metrics it copies, so labels fit in browsers,
+    /// mail clients and the PNG charts alike.
+    public static let fontFamily = "'Liberation Sans', Arial, Helvetica, sans-serif"
     public static let background = "#FFFFFF"
     public static let text = "#1F2937"
     public static let mutedText = "#6B7280"

@@ -1,65 +1,102 @@
-/// Estimated text widths, from Helvetica's advance widths padded for wider fallback fonts.
+/// Text widths in the charts' font, Liberation Sans, as pango lays it out: advances plus kerning.
+///
+/// The figures come from the font file (`ChartFontMetrics`, generated once), so an SVG is the same on every machine,
+/// and the PNG charts, drawn in that font whatever the machine has, fit their labels exactly.
+/// Browsers that lack it draw the same widths in Arial or Helvetica, whose metrics Liberation Sans copies.
 enum TextMetrics {
-    /// Wider fonts (DejaVu Sans on Linux, Segoe UI) run about this much wider than Helvetica.
-    private static let safety = 1.1
+    /// A character the font lacks is drawn as a box holding its hex code: at most this wide, in ems, for code points
+    /// up to U+FFFF (four digits) and above (six digits), as measured in pango from 10 to 20 px.
+    private static let missingBoxWidth = 0.7849
+    private static let missingWideBoxWidth = 1.1122
 
-    /// The estimated width in pixels of `text` set at `fontSize`.
+    /// The width in pixels of `text` set at `fontSize`.
     static func width(_ text: String, fontSize: Double) -> Double {
-        let units = text.unicodeScalars.reduce(0) { $0 + advance($1) }
-        return Double(units) / 1000 * fontSize * safety
+        var layout = Layout()
+        for scalar in text.unicodeScalars { layout.append(scalar) }
+        return Double(layout.units) / ChartFontMetrics.unitsPerEm * fontSize
     }
 
     /// `text` unchanged when it fits in `maxWidth`, else its longest prefix that fits followed by "…".
     static func fit(_ text: String, maxWidth: Double, fontSize: Double) -> String {
         guard width(text, fontSize: fontSize) > maxWidth else { return text }
-        let budget = maxWidth - width("…", fontSize: fontSize)
+        let budget = maxWidth / fontSize * ChartFontMetrics.unitsPerEm
         var kept = ""
-        var used = 0.0
+        var layout = Layout()
         for character in text {
-            let advance = width(String(character), fontSize: fontSize)
-            guard used + advance <= budget else { break }
+            var longer = layout
+            for scalar in character.unicodeScalars { longer.append(scalar) }
+            var ended = longer
+            ended.append("…")
+            guard Double(ended.units) <= budget else { break }
             kept.append(character)
-            used += advance
+            layout = longer
         }
         while kept.last?.isWhitespace == true { kept.removeLast() }
         return kept + "…"
     }
 
-    /// The advance of one scalar in thousandths of an em.
-    private static func advance(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value >= 32, value < 127 { return helvetica[Int(value) - 32] }
-        switch value {
-        case 0x00B7: return 278                  // middle dot
-        case 0x2039, 0x203A: return 333          // single angle quotes, as in breadcrumbs
-        case 0x00D7: return 584                  // multiplication sign
-        case 0x2013: return 556                  // en dash
-        case 0x2014, 0x2026: return 1000         // em dash, ellipsis
-        default: break
-        }
-        if scalar.properties.generalCategory == .nonspacingMark { return 0 }
-        if isWide(value) { return 1000 }
-        return 600
-    }
+    /// Text laid out one scalar at a time: its width so far in font units, and what the next scalar kerns with.
+    private struct Layout {
+        private(set) var units = 0
+        private var previous: Unicode.Scalar?
+        private var script: KerningScript?
 
-    /// East Asian wide characters and emoji, which take a full em.
-    private static func isWide(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
-            return true
-        default:
-            return false
+        mutating func append(_ scalar: Unicode.Scalar) {
+            if isDefaultIgnorable(scalar) { return }
+            // pango shapes each script's run on its own, so no kerning crosses from one script to the next;
+            // punctuation, digits and spaces join the run they are in.
+            let own = KerningScript(scalar)
+            let sameRun = own == nil || script == nil || own == script
+            if let own { script = own }
+            if let previous, sameRun { units += kern(previous, scalar) }
+            previous = scalar
+            if let index = find(scalar.value, in: ChartFontMetrics.codePoints) {
+                units += Int(ChartFontMetrics.advances[index])
+            } else {
+                let box = scalar.value > 0xFFFF ? missingWideBoxWidth : missingBoxWidth
+                units += Int((box * ChartFontMetrics.unitsPerEm).rounded(.up))
+            }
         }
     }
 
-    /// Helvetica advance widths for the printable ASCII characters U+0020 to U+007E.
-    private static let helvetica: [Int] = [
-        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,  // space to /
-        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,  // 0 to ?
-        1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ to O
-        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,  // P to _
-        333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,  // ` to o
-        556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,       // p to ~
-    ]
+    /// The script of a letter, for the scripts the font kerns, and every other letter as `other`; nil for
+    /// characters of no script of their own (punctuation, digits, spaces, symbols, marks).
+    private enum KerningScript: Equatable {
+        case latin, greek, cyrillic, hebrew, other
+
+        init?(_ scalar: Unicode.Scalar) {
+            guard scalar.properties.isAlphabetic, scalar.properties.generalCategory != .nonspacingMark else {
+                return nil
+            }
+            switch scalar.value {
+            case 0x0041...0x024F, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xFB00...0xFB06: self = .latin
+            case 0x0370...0x03FF, 0x1F00...0x1FFF: self = .greek
+            case 0x0400...0x052F, 0x2DE0...0x2DFF, 0xA640...0xA69F: self = .cyrillic
+            case 0x0590...0x05FF, 0xFB1D...0xFB4F: self = .hebrew
+            default: self = .other
+            }
+        }
+    }
+
+    private static func kern(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Int {
+        let pair = UInt64(first.value) << 32 | UInt64(second.value)
+        return find(pair, in: ChartFontMetrics.kerningPairs).map { Int(ChartFontMetrics.kerningValues[$0]) } ?? 0
+    }
+
+    /// Characters pango draws as nothing, even where the font has a glyph: soft hyphens, format controls, variation
+    /// selectors.
+    private static func isDefaultIgnorable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.generalCategory == .format
+    }
+
+    /// The index of `value` in the ascending `sorted`, by binary search.
+    private static func find<Value: Comparable>(_ value: Value, in sorted: [Value]) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value ? low : nil
+    }
 }

@@ -3,15 +3,12 @@ import Foundation
 
 /// A rasterizer that draws an SVG chart as an opaque PNG with librsvg and cairo, for email clients that show no SVG.
 ///
-/// The PNG has no alpha channel: the chart is drawn over white, so it reads the same in dark-mode clients that
+/// Text is drawn in Liberation Sans whatever fonts the machine has (`ChartFontMap`), so the bytes are the same on
+/// every machine. The PNG has no alpha channel: the chart is drawn over white, so it reads the same in dark-mode clients that
 /// would otherwise show a transparent chart's dark text on a dark background.
 public struct PNGRasterizer: Sendable {
     /// Device pixels per SVG pixel; 2 keeps charts sharp on high-density screens.
     public let scale: Double
-
-    /// Serialises rendering: librsvg handles are independent, but the fontconfig and pango caches behind text
-    /// layout are process-wide, and one lock costs little next to a chart's drawing time.
-    private static let rendering = NSLock()
 
     /// cairo refuses image surfaces wider or taller than this.
     private static let maximumSide = 32767.0
@@ -23,9 +20,10 @@ public struct PNGRasterizer: Sendable {
 
     /// Draws an SVG document and returns the PNG file's bytes; the same SVG always gives the same bytes.
     public func png(fromSVG svg: String) throws(RasterizationError) -> [UInt8] {
-        Self.rendering.lock()
-        defer { Self.rendering.unlock() }
-        return try Self.render(Array(svg.utf8), scale: scale)
+        let scale = scale
+        return try ChartFontMap.withPrivateFonts { () throws(RasterizationError) in
+            try Self.render(Array(svg.utf8), scale: scale)
+        }
     }
 
     private static func render(_ svg: [UInt8], scale: Double) throws(RasterizationError) -> [UInt8] {

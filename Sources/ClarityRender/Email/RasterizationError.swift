@@ -10,6 +10,8 @@ public struct RasterizationError: Error, Equatable, CustomStringConvertible, Sen
         case unsupportedSize(width: Double, height: Double)
         /// cairo or librsvg failed while drawing or encoding; `reason` is its message.
         case renderingFailed(reason: String)
+        /// The charts' font, Liberation Sans, is not installed; `tried` lists the files looked for.
+        case fontMissing(tried: [String])
     }
 
     public let problem: Problem
@@ -28,6 +30,9 @@ public struct RasterizationError: Error, Equatable, CustomStringConvertible, Sen
                 + "it must be between 1 and 32767 pixels on each side. Check the SVG's width, height and the scale."
         case .renderingFailed(let reason):
             "The chart could not be drawn as a PNG (\(reason))."
+        case .fontMissing(let tried):
+            "The charts' font, Liberation Sans, is not installed (looked for \(tried.joined(separator: ", "))). "
+                + "Install Debian's fonts-liberation2 package (scripts/install-deps.sh does)."
         }
     }
 }
