@@ -53,9 +53,9 @@ public struct WeeklyRenderer: Sendable {
     /// Okabe–Ito blue for good news, vermillion for bad, grey otherwise.
     static func color(tone: String?) -> String {
         switch tone {
-        case "good": return ChartPalette.blue
-        case "bad": return ChartPalette.vermillion
-        default: return "#6B7280"
+        case "good": return ChartPalette.goodNews
+        case "bad": return ChartPalette.badNews
+        default: return ChartPalette.neutralNews
         }
     }
 
