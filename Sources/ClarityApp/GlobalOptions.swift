@@ -18,8 +18,15 @@ struct GlobalOptions: ParsableArguments {
         return "clarity.sqlite"
     }
 
+    /// Opens the store for a command that writes to it (ingest, fetch, release changes).
     func openStore() throws -> MetricStore {
         try MetricStore(path: storePath)
+    }
+
+    /// Opens the store for a command that only reads it (reports, status): a read-only file or folder works, and
+    /// the store's bytes stay as they were.
+    func openStoreForReading() throws -> MetricStore {
+        try MetricStore(path: storePath, access: .readOnly)
     }
 
     /// The configuration file this run reads, and whether the user named it (a named file must exist).

@@ -12,22 +12,66 @@ public final class MetricStore: Sendable {
 
     static let knownMigrations = ["v1-snapshots-observations", "v2-fetch-budget", "v3-releases"]
 
-    /// Opens (creating if needed) the store at a path, with WAL and a busy timeout, and migrates it.
-    public init(path: String) throws {
+    /// How a command opens the store: writers create and migrate it; readers never change a byte of it.
+    public enum Access: Sendable {
+        case readWrite
+        case readOnly
+    }
+
+    /// Opens the store at a path: for writing (created if needed, with WAL and a busy timeout, and migrated), or
+    /// read-only, which works on a read-only file or folder and leaves the file's bytes as they were.
+    public init(path: String, access: Access = .readWrite) throws {
         self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
-        configuration.foreignKeysEnabled = true
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            self.writer = pool
-            self.reader = pool
-            try Self.prepare(pool, path: path)
+            switch access {
+            case .readWrite:
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(30)
+                configuration.foreignKeysEnabled = true
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                self.writer = pool
+                self.reader = pool
+                try Self.prepare(pool, path: path)
+            case .readOnly:
+                let database = try Self.openReadOnly(path)
+                self.writer = database
+                self.reader = database
+                try Self.checkSchema(database, path: path)
+            }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError.wrapping(error, path: path)
         }
+    }
+
+    /// Opens an existing store without writing to it.
+    ///
+    /// A WAL store needs its `-shm` index, which SQLite creates beside the file; in a folder the user cannot write,
+    /// the store is opened as immutable instead (no locks, no index), which is right for a backup or a read-only mount.
+    private static func openReadOnly(_ path: String) throws -> any DatabaseWriter {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(path: path, message: "there is no store at this path. Create one with `clarity-report ingest`, `fetch` or `demo`, or point --store (or $CLARITY_REPORT_STORE) at it.")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            // Opening is lazy: read once so a store that cannot be read this way fails here.
+            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return pool
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode) {
+            return try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+        }
+    }
+
+    /// `file:` URI naming the store as immutable, its path percent-encoded.
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
     /// A private in-memory store, for tests.
@@ -61,16 +105,33 @@ public final class MetricStore: Sendable {
     }
 
     private static func prepare(_ writer: any DatabaseWriter, path: String) throws {
-        let applied = try writer.read { db in
+        let applied = try appliedMigrations(writer, path: path)
+        if applied.count < knownMigrations.count {
+            try migrate(writer)
+        }
+    }
+
+    /// Refuses, for a reader, a store it cannot read as it is: from a newer clarity-report, or not yet migrated.
+    private static func checkSchema(_ reader: any DatabaseReader, path: String) throws {
+        let applied = try appliedMigrations(reader, path: path)
+        if applied.isEmpty {
+            throw StoreError(path: path, message: "this file is not a clarity-report store yet (an empty SQLite database, or one being created right now). Create the store with `clarity-report ingest`, `fetch` or `demo`, or run the command again in a moment.")
+        }
+        if applied.count < knownMigrations.count {
+            throw StoreError(path: path, message: "the store's schema is not complete: it is being created right now, or was written by an older clarity-report. Run the command again in a moment; if it still fails, run a writing command once (`clarity-report ingest` or `fetch`) with write access to upgrade the store.")
+        }
+    }
+
+    /// The migrations the store has, refusing a store that has one this version does not know.
+    private static func appliedMigrations(_ reader: any DatabaseReader, path: String) throws -> [String] {
+        let applied = try reader.read { db in
             try db.tableExists("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
         }
         let unknown = applied.filter { !knownMigrations.contains($0) }
         if !unknown.isEmpty {
             throw StoreError(path: path, message: "the store was written by a newer clarity-report (schema \(unknown.joined(separator: ", "))). Use that version, or a copy of the store made before it.")
         }
-        if applied.count < knownMigrations.count {
-            try migrate(writer)
-        }
+        return applied
     }
 
     /// Migrates a store that another process may be migrating at the same moment (two first runs on a new store).

@@ -71,7 +71,7 @@ struct CommandLineTests {
         #expect(ingest.error.contains("--days must be 1, 2 or 3"))
         let empty = try Self.run(["weekly", "--store", scratchFolder("cli-empty") + "/s.sqlite"])
         #expect(empty.status != 0)
-        #expect(empty.error.contains("the store is empty"), "\(empty.error)")
+        #expect(empty.error.contains("there is no store at this path"), "\(empty.error)")
     }
 
     @Test("the help text lists every command")

@@ -37,7 +37,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try global.loadConfiguration()
-        let store = try global.openStore()
+        let store = try global.openStoreForReading()
         let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)), project: loaded.project, settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
         let log = ResearchLog(directory: dir, renderer: ResearchLogRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)), force: force)
         for path in try log.write(report, charts: WeeklyCharts(report), project: loaded.project) {

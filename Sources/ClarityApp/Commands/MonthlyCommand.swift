@@ -41,7 +41,7 @@ struct MonthlyCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try global.loadConfiguration()
-        let store = try global.openStore()
+        let store = try global.openStoreForReading()
         let report = try MonthlyPipeline.model(store: store, month: month.flatMap(Month.init(label:)), project: loaded.project,
                                                settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
         let text: String

@@ -55,7 +55,7 @@ struct ReleaseCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let releases = try global.openStore().releases()
+            let releases = try global.openStoreForReading().releases()
             Console.out(json ? String(try TemplateContext.json(releases).dropLast()) : ReleaseText.table(releases))
         }
     }

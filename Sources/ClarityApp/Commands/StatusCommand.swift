@@ -15,7 +15,7 @@ struct StatusCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStoreForReading()
         let status = try store.status()
         let capped = try status.span.map { try store.cappedBreakdowns(in: $0) } ?? []
         Console.out(json ? StatusText.json(status, capped: capped) : StatusText.text(status, capped: capped, storePath: global.storePath))

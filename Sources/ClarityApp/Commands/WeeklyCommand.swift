@@ -46,7 +46,7 @@ struct WeeklyCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try global.loadConfiguration()
-        let store = try global.openStore()
+        let store = try global.openStoreForReading()
         let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)),
                                               project: loaded.project, settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
         let text: String

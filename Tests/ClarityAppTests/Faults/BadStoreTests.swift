@@ -67,7 +67,7 @@ extension OneAtATime {
             #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes)
         }
 
-        @Test("a store on a read-only disk is refused by every command with a clear message",
+        @Test("on a read-only disk ingest is refused with a clear message, and the reports and status read the store",
               .enabled(if: TemporaryMount.isAvailable, "needs root and `mount -t tmpfs`"))
         func readOnlyDisk() throws {
             let disk = try TemporaryMount(kilobytes: 1_024)
@@ -75,10 +75,69 @@ extension OneAtATime {
             try Self.store(at: store)
             let bytes = try Data(contentsOf: URL(fileURLWithPath: store))
             try disk.remountReadOnly()
-            for command in Self.commands(store) {
-                Self.expectRefusal(try CommandLineTool.built().run(command), saying: "cannot open the store file")
+            let tool = try CommandLineTool.built()
+            Self.expectRefusal(try tool.run(["ingest", "--store", store, Self.devices]), saying: "cannot open the store file")
+            for command in Self.readers(store, scratch: try ScratchFolder("read-only-disk")) {
+                let run = try tool.run(command)
+                #expect(run.status == 0, "\(run)")
             }
             #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes)
+        }
+
+        /// Every command that only reads the store, writing its output into `scratch`.
+        static func readers(_ store: String, scratch: ScratchFolder) -> [[String]] {
+            [
+                ["status", "--store", store], ["status", "--json", "--store", store], ["release", "list", "--store", store],
+                ["weekly", "--store", store, "--week", "2026-W47", "--format", "json", "--out", scratch.path("w.json")],
+                ["weekly", "--store", store, "--week", "2026-W47", "--format", "html", "--out", scratch.path("w.html")],
+                ["log", "--store", store, "--week", "2026-W47", "--dir", scratch.path("log")],
+                ["monthly", "--store", store, "--month", "2026-11", "--format", "md", "--out", scratch.path("m.md")],
+            ]
+        }
+
+        @Test("reports and status leave the store file byte for byte as it was, and add no journal beside it")
+        func readersChangeNothing() throws {
+            let folder = try ScratchFolder("readers")
+            let store = folder.path("store.sqlite")
+            try Self.store(at: store)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: store))
+            let output = try ScratchFolder("readers-out")
+            for command in Self.readers(store, scratch: output) {
+                let run = try CommandLineTool.built().run(command)
+                #expect(run.status == 0, "\(run)")
+                #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes, "\(command) changed the store")
+            }
+            let wal = (try? FileManager.default.attributesOfItem(atPath: store + "-wal")[.size] as? Int) ?? 0
+            #expect(wal == 0, "a report wrote \(wal) bytes of journal")
+        }
+
+        @Test("another user reads a store in a folder they cannot write: every report and status works",
+              .enabled(if: getuid() == 0, "needs root to run the tool as nobody"))
+        func readOnlyFolder() throws {
+            let folder = try ScratchFolder("read-only-folder")
+            let store = folder.path("store.sqlite")
+            try Self.store(at: store)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: store))
+            // The store's folder stays root's and 0755: nobody can read the file but create nothing beside it.
+            for stale in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + stale) }
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
+            let output = try ScratchFolder("read-only-folder-out")
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: output.url.path)
+            for command in Self.readers(store, scratch: output) {
+                let run = try CommandLineTool.built().run(command, as: 65_534)
+                #expect(run.status == 0, "\(run)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes)
+            #expect(!FileManager.default.fileExists(atPath: store + "-shm"))
+        }
+
+        @Test("a report on a path with no store says so and creates nothing")
+        func missingStore() throws {
+            let folder = try ScratchFolder("no-store")
+            let store = folder.path("absent.sqlite")
+            let run = try CommandLineTool.built().run(["weekly", "--store", store, "--format", "json"])
+            Self.expectRefusal(run, saying: "there is no store at this path")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
         }
 
         @Test("on a full disk an ingest fails with a clear message and changes nothing, and succeeds once there is room",
