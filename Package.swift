@@ -16,9 +16,11 @@ let package = Package(
     targets: [
         // Pure domain values: export responses, days and weeks, KPIs, segments, releases. No I/O.
         .target(name: "ClarityModel"),
+        // zstd, confined to one system-library target: the store keeps raw responses compressed.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // The SQLite metric store: schema, ingest, day attribution, coverage and queries.
         .target(name: "ClarityStore", dependencies: [
-            "ClarityModel",
+            "ClarityModel", "CZstd",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // A deterministic synthetic site written as API-shaped responses.

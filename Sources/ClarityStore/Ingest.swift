@@ -118,7 +118,8 @@ extension MetricStore {
             arguments: [sha, submission.pulledAt.seconds, submission.numOfDays, dimensions.key, submission.source, now.seconds,
                         submission.bytes.count, rowCount, day?.iso, parseError, warnings.joined(separator: "\n")])
         let id = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO raw_response (snapshot_id, body) VALUES (?, ?)", arguments: [id, submission.bytes.withUnsafeBufferPointer { Data($0) }])
+        try db.execute(sql: "INSERT INTO raw_response (snapshot_id, body, encoding) VALUES (?, ?, ?)",
+                       arguments: [id, try RawEncoding.current.encode(submission.bytes), RawEncoding.current.rawValue])
         return id
     }
 

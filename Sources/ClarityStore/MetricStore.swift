@@ -10,7 +10,7 @@ public final class MetricStore: Sendable {
     /// The file the store lives in, or `:memory:`.
     public let path: String
 
-    static let knownMigrations = ["v1-snapshots-observations", "v2-fetch-budget", "v3-releases"]
+    static let knownMigrations = ["v1-snapshots-observations", "v2-fetch-budget", "v3-releases", "v4-raw-encoding"]
 
     /// How a command opens the store: writers create and migrate it; readers never change a byte of it.
     public enum Access: Sendable {
@@ -32,6 +32,7 @@ public final class MetricStore: Sendable {
                 self.writer = pool
                 self.reader = pool
                 try Self.prepare(pool, path: path)
+                if try hasUncompressedRawResponses() { try compressRawResponses() }
             case .readOnly:
                 let database = try Self.openReadOnly(path)
                 self.writer = database

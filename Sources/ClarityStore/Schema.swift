@@ -103,6 +103,14 @@ enum Schema {
                 CREATE INDEX release_by_time ON release(released_at, version);
                 """)
         }
+        // Raw responses compressed: each row says how its body is kept. Rows from before stay `identity` until
+        // `MetricStore.compressRawResponses` rewrites them a batch at a time (see RawEncoding).
+        migrator.registerMigration("v4-raw-encoding") { db in
+            try db.execute(sql: """
+                ALTER TABLE raw_response ADD COLUMN encoding TEXT NOT NULL DEFAULT 'identity';
+                CREATE INDEX raw_response_as_received ON raw_response(snapshot_id) WHERE encoding = 'identity';
+                """)
+        }
         return migrator
     }()
 }

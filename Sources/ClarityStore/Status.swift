@@ -13,6 +13,8 @@ public struct StoreStatus: Sendable {
 
     public let snapshots: Int
     public let rawBytes: Int64
+    /// What the raw responses take in the store, compressed.
+    public let storedRawBytes: Int64
     public let observations: Int
     public let breakdownItems: Int
     public let segments: Int
@@ -61,6 +63,7 @@ extension MetricStore {
             let counts = try Row.fetchOne(db, sql: """
                 SELECT (SELECT COUNT(*) FROM snapshot) AS snapshots,
                        (SELECT COALESCE(SUM(byte_count), 0) FROM snapshot) AS raw_bytes,
+                       (SELECT COALESCE(SUM(length(body)), 0) FROM raw_response) AS stored_raw_bytes,
                        (SELECT COUNT(*) FROM observation) AS observations,
                        (SELECT COUNT(*) FROM breakdown_item) AS items,
                        (SELECT COUNT(*) FROM segment) AS segments,
@@ -72,17 +75,11 @@ extension MetricStore {
                 """)!
             let latest: Int64? = counts["latest"]
             return StoreStatus(
-                snapshots: counts["snapshots"], rawBytes: counts["raw_bytes"], observations: counts["observations"],
+                snapshots: counts["snapshots"], rawBytes: counts["raw_bytes"], storedRawBytes: counts["stored_raw_bytes"], observations: counts["observations"],
                 breakdownItems: counts["items"], segments: counts["segments"], latestPull: latest.map(Instant.init(seconds:)),
                 span: span, coverage: perSet, multiDaySnapshots: counts["multi"], supersededSnapshots: counts["superseded"],
                 unparsedSnapshots: counts["unparsed"])
         }
     }
 
-    /// The raw bytes of a snapshot exactly as received.
-    public func rawResponse(snapshotID: Int64) throws -> [UInt8]? {
-        try read { db in
-            try Data.fetchOne(db, sql: "SELECT body FROM raw_response WHERE snapshot_id = ?", arguments: [snapshotID]).map { [UInt8]($0) }
-        }
-    }
 }

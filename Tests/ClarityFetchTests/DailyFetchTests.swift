@@ -184,7 +184,7 @@ import Testing
         }
         #expect(reason.contains("not valid JSON"))
         #expect(!reason.contains("The store is unchanged"))
-        #expect(try store.rawResponse(snapshotID: snapshotID) == page)
+        #expect(try store.rawResponse(snapshotID: snapshotID)?.bytes == page)
         #expect(try store.status().unparsedSnapshots == 1)
         #expect(run.report.exitCode == 3)
         #expect(run.report.summary.contains("[8/9] URL: kept raw as snapshot \(snapshotID), it did not parse: "))

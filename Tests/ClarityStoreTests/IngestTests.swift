@@ -160,7 +160,7 @@ struct IngestTests {
         #expect(snapshot.warnings.contains { $0.contains("unknown metric \"HoverHeat\"") })
         #expect(snapshot.warnings.contains { $0.contains("unknown field \"sparkleIndex\"") })
         #expect(try store.scalar("SELECT sessions FROM observation") == 10)
-        #expect(try store.rawResponse(snapshotID: snapshot.id) == Array(json.utf8))
+        #expect(try store.rawResponse(snapshotID: snapshot.id)?.bytes == Array(json.utf8))
     }
 
     @Test("the same bytes twice are a duplicate, and nothing changes")

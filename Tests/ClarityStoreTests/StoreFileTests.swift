@@ -41,7 +41,7 @@ struct StoreFileTests {
             id = snapshot.id
         }
         let reopened = try MetricStore(path: path)
-        #expect(try reopened.rawResponse(snapshotID: id) == bytes)
+        #expect(try reopened.rawResponse(snapshotID: id)?.bytes == bytes)
         #expect(try reopened.coverage().covered(DimensionSet([.browser, .device])).count == 1)
     }
 }

@@ -90,7 +90,7 @@ struct IngestRun {
                     summary.ingested += 1
                     summary.rows += snapshot.rowCount
                     let day = snapshot.day.map { "day \($0.iso)\(snapshot.standsForDay ? "" : ", outranked by another pull")" } ?? "\(snapshot.numOfDays)-day window, no single day"
-                    progress("\(counter) \(path): ingested \(snapshot.rowCount) rows, \(snapshot.dimensions), \(day)")
+                    progress("\(counter) \(path): ingested \(snapshot.rowCount) rows as snapshot \(snapshot.id), \(snapshot.dimensions), \(day)")
                     for warning in snapshot.warnings { problem("warning: \(path): \(warning)") }
                 case .duplicate(let existingID, let source):
                     summary.duplicates += 1

@@ -26,7 +26,7 @@ struct StatusCommand: ParsableCommand {
 enum StatusText {
     static func text(_ status: StoreStatus, capped: [CappedBreakdown] = [], storePath: String) -> String {
         var lines = ["Store: \(storePath)"]
-        lines.append("Snapshots: \(status.snapshots) (\(formatBytes(status.rawBytes)) of raw responses kept)")
+        lines.append("Snapshots: \(status.snapshots) (\(formatBytes(status.rawBytes)) of raw responses kept, \(formatBytes(status.storedRawBytes)) compressed)")
         lines.append("Rows: \(status.observations) observations, \(status.breakdownItems) list entries, \(status.segments) distinct segments")
         lines.append("Latest pull: \(status.latestPull?.iso ?? "none yet")")
         if status.multiDaySnapshots + status.supersededSnapshots + status.unparsedSnapshots > 0 {
@@ -82,6 +82,7 @@ enum StatusText {
         struct Document: Encodable {
             let snapshots: Int
             let rawBytes: Int64
+            let storedRawBytes: Int64
             let observations: Int
             let breakdownItems: Int
             let segments: Int
@@ -100,7 +101,7 @@ enum StatusText {
             let rows: Int
         }
         let document = Document(
-            snapshots: status.snapshots, rawBytes: status.rawBytes, observations: status.observations, breakdownItems: status.breakdownItems,
+            snapshots: status.snapshots, rawBytes: status.rawBytes, storedRawBytes: status.storedRawBytes, observations: status.observations, breakdownItems: status.breakdownItems,
             segments: status.segments, latestPull: status.latestPull?.iso, firstDay: status.span?.lowerBound.iso, lastDay: status.span?.upperBound.iso,
             multiDaySnapshots: status.multiDaySnapshots, supersededSnapshots: status.supersededSnapshots, unparsedSnapshots: status.unparsedSnapshots,
             coverage: status.coverage.map { Entry(dimensions: $0.dimensions.dimensions.map(\.name), daysCovered: $0.days.count, firstDay: $0.days.first?.iso,

@@ -17,8 +17,9 @@ extension OneAtATime {
             var kills = 0
             var snapshotsAtKill: [Int] = []
             var chain = 0
-            while kills < 21, chain < 16 {
-                // A chain: up to five runs on one store, each killed, then one left to finish.
+            while kills < 21, chain < 48 {
+                // A chain: up to five runs on one store, each killed, then one left to finish. A run that ends before
+                // its kill (a whole ingest takes a fraction of a second) ends its chain, so there are chains to spare.
                 chain += 1
                 let store = scratch.path("store-\(chain).sqlite")
                 var present = 0

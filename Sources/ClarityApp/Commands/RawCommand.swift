@@ -1,0 +1,34 @@
+import ArgumentParser
+import ClarityStore
+import Foundation
+
+/// `clarity-report raw`: one stored response, byte for byte as the API sent it.
+struct RawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "raw",
+        abstract: "Write a snapshot's raw response exactly as it was received, checked against its SHA-256.",
+        discussion: """
+            Snapshot ids are in ingest's output ("ingested 36 rows as snapshot 12"). The store keeps every response \
+            compressed; this gives back the original bytes, to standard output or to a file.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The snapshot's id.", valueName: "snapshot-id"))
+    var snapshotID: Int64
+
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    var out: String?
+
+    func run() throws {
+        let store = try global.openStoreForReading()
+        guard let response = try store.rawResponse(snapshotID: snapshotID) else {
+            throw ValidationError("the store has no snapshot \(snapshotID); ingest prints each response's snapshot id.")
+        }
+        if let out {
+            try OutputFile.write(response.bytes, to: out)
+        } else {
+            FileHandle.standardOutput.write(Data(response.bytes))
+        }
+    }
+}
