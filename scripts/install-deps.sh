@@ -2,7 +2,8 @@
 # Installs the Debian packages clarity-report builds and tests against, when they are missing.
 set -euo pipefail
 
-packages=(libsqlite3-dev sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev pkg-config python3 time)
+# libcurl4: Foundation's networking (the API client) loads it at run time, also in the installed binary.
+packages=(libsqlite3-dev sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libcurl4 pkg-config python3 time)
 # CLARITY_WITH_BROWSER=1 adds Chromium, which the hostile-text tests load the weekly page in (`make test` sets it).
 if [ "${CLARITY_WITH_BROWSER:-0}" = "1" ]; then
   packages+=(chromium)

@@ -25,8 +25,8 @@ import Testing
             try Data(expected.utf8).write(to: Self.generated)
             return
         }
-        let committed = try String(contentsOf: Self.generated, encoding: .utf8)
-        #expect(committed == expected, "Sources/ClarityRender/Templates/BuiltInTemplates.swift is stale: run `make templates`, rebuild, and commit it.")
+        let isFresh = try String(contentsOf: Self.generated, encoding: .utf8) == expected
+        #expect(isFresh, "Sources/ClarityRender/Templates/BuiltInTemplates.swift is stale: run `make templates`, rebuild, and commit it.")
     }
 
     @Test("the compiled-in text of every template equals its file byte for byte, and no file is missing")
@@ -34,7 +34,8 @@ import Testing
         let files = try Self.editableFiles()
         #expect(BuiltInTemplates.files.map(\.path) == files.map(\.path), "run `make templates` and rebuild")
         for (builtIn, file) in zip(BuiltInTemplates.files, files) where builtIn.path == file.path {
-            #expect(Array(builtIn.text.utf8) == Array(file.text.utf8), "\(file.path) differs from its compiled-in copy: run `make templates` and rebuild")
+            let isSame = Array(builtIn.text.utf8) == Array(file.text.utf8)
+            #expect(isSame, "\(file.path) differs from its compiled-in copy: run `make templates` and rebuild")
         }
     }
 
