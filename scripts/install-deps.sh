@@ -4,8 +4,9 @@ set -euo pipefail
 
 # fonts-liberation2 is the one font the PNG charts are drawn in, whatever else the machine has (see ChartFontMap):
 # Liberation Sans has Arial's and Helvetica's metrics, so labels measured in it fit in browsers and mail clients too.
+# libcurl4: Foundation's networking (the API client) loads it at run time, also in the installed binary.
 packages=(libsqlite3-dev sqlite3 libzstd-dev libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpango1.0-dev
-  fonts-liberation2 pkg-config python3 time)
+  fonts-liberation2 libcurl4 pkg-config python3 time)
 # CLARITY_WITH_BROWSER=1 adds what only the tests need (`make test` sets it): Chromium, which the hostile-text tests
 # load the weekly page in, and fontconfig's tools with a second font family for the hostile-fontconfig test.
 if [ "${CLARITY_WITH_BROWSER:-0}" = "1" ]; then

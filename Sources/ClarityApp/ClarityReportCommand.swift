@@ -10,7 +10,7 @@ public struct ClarityReportCommand: AsyncParsableCommand {
             stakeholder report, the research log and the executive monthly summary from it.
             """,
         subcommands: [IngestCommand.self, FetchCommand.self, StatusCommand.self, WeeklyCommand.self, LogCommand.self, MonthlyCommand.self, ReleaseCommand.self,
-                      ConfigCommand.self, DemoCommand.self, RawCommand.self])
+                      ConfigCommand.self, TemplatesCommand.self, DemoCommand.self, RawCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

@@ -11,8 +11,8 @@ struct BenchCommand: ParsableCommand {
             Builds four stores through MetricStore.ingest (API max for a year; the demo's shape for 1 month, 1 year and 3 \
             years) and caches them under WORK; times ingest of a week of API-max responses against sqlite3's .import of the \
             same rows; then runs each report of the release-built clarity-report as a child process on each store, each run \
-            followed by sqlite3 computing the same aggregates with hand-written SQL. Run it from the package root (the \
-            reports read ./templates). Results go to standard output and WORK/results.md.
+            followed by sqlite3 computing the same aggregates with hand-written SQL. The reports use the templates built into \
+            clarity-report, so it runs from any folder. Results go to standard output and WORK/results.md.
             """)
 
     @Flag(help: "Rebuild the stores even when cached ones match.")
@@ -47,9 +47,6 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let binary = try clarityReportBinary()
-        guard FileManager.default.fileExists(atPath: "templates") else {
-            throw BenchError("no templates/ folder here: run clarity-bench from the package root, where the reports find their templates.")
-        }
         let scratch = (work as NSString).appendingPathComponent("scratch")
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let shell = SQLiteShell(binary: sqlite3, scratch: scratch)

@@ -77,7 +77,7 @@ struct CommandLineTests {
     @Test("the help text lists every command")
     func help() throws {
         let help = try Self.run(["--help"])
-        for command in ["ingest", "fetch", "status", "weekly", "log", "monthly", "release", "config", "demo"] {
+        for command in ["ingest", "fetch", "status", "weekly", "log", "monthly", "release", "config", "templates", "demo"] {
             #expect(help.out.contains("  \(command)"), "\(command) missing from --help")
         }
     }

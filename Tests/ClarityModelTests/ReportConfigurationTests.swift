@@ -21,7 +21,7 @@ private func configurationError(_ text: String) -> ConfigError? {
         #expect(configuration.report.minimumSessions == 100)
         #expect(configuration.report.topSegments == 5)
         #expect(configuration.report.releaseWindowDays == 7)
-        #expect(configuration.report.templates == "templates")
+        #expect(configuration.report.templates == "")
         #expect(configuration.report.significance == 0.05)
         #expect(configuration.email.to.isEmpty)
         #expect(configuration.email.from == "")
@@ -111,8 +111,7 @@ private func configurationError(_ text: String) -> ConfigError? {
         ("[report]\nsignificance = 0.51\n", 2, "report.significance is 0.51, but must be above 0 and at most 0.5", "the default is 0.05"),
         ("[report]\nsignificance = nan\n", 2, "report.significance is nan", "the default is 0.05"),
         ("[report]\nsignificance = \"0.05\"\n", 2, "report.significance must be a number, but it is a string", "significance = 0.05"),
-        ("[report]\ntemplates = \"\"\n", 2, "report.templates is empty", "templates directory"),
-        ("[report]\ntemplates = false\n", 2, "report.templates must be a string, but it is a boolean", #"templates = "templates""#),
+        ("[report]\ntemplates = false\n", 2, "report.templates must be a string, but it is a boolean", #"templates = """#),
         ("[project]\nname = [\"a\"]\n", 2, "project.name must be a string, but it is an array", #"name = "My site""#),
         ("[email]\nto = \"ux@example.com\"\n", 2, "email.to must be an array of strings, but it is a string", #"to = ["first", "second"]"#),
         ("[email]\nto = [\"a@example.com\", 2]\n", 2, "element 2 of email.to must be a string, but it is an integer", "to = ["),

@@ -122,8 +122,30 @@ import ClarityRender
         try directory.write("partials/row.mustache", "{{% CONTENT_TYPE: MARKDOWN }}\n* {{title}}")
         try directory.write("notes.txt", "not a template {{")
         let templates = try TemplateSet(directory: directory.path)
-        #expect(templates.names == ["partials/row", "weekly"])
+        #expect(templates.names.contains("partials/row") && templates.names.contains("weekly"))
         #expect(try templates.render("weekly", with: ["title": "#1"]) == "* \\#1")
+    }
+
+    @Test func anOverrideFolderReplacesOnlyTheFilesItHas() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("weekly.md.mustache", "{{% CONTENT_TYPE: MARKDOWN }}\nOverridden: {{project.name}}\n")
+        try directory.write("partials/extra.md.mustache", "extra\n")
+        let templates = try TemplateSet(overrides: TemplateOverrides(folder: directory.path, namedBy: "--templates"))
+        let builtIn = try TemplateSet()
+        #expect(Set(templates.names) == Set(builtIn.names).union(["partials/extra.md"]))
+        #expect(templates.origins["weekly.md"] == .file(directory.path + "/weekly.md.mustache"))
+        #expect(templates.origins["weekly.html"] == .builtIn)
+        #expect(try templates.render("weekly.md", with: ["project": ["name": "*Shop*"]]) == "Overridden: \\*Shop\\*\n")
+        #expect(try templates.render("partials/weekly-changes.md", with: [String: String]())
+                == (try builtIn.render("partials/weekly-changes.md", with: [String: String]())))
+    }
+
+    @Test func theBuiltInSetHasEveryTemplateTheReportsUse() throws {
+        let templates = try TemplateSet()
+        #expect(templates.origins.values.allSatisfy { $0 == .builtIn })
+        for use in TemplateUse.reports {
+            #expect(templates.names.contains(use.template), "\(use.output) renders \(use.template), which is not built in")
+        }
     }
 
     @Test func directoryParseErrorNamesTheFilePath() throws {
@@ -145,10 +167,15 @@ import ClarityRender
         }
     }
 
-    @Test func missingDirectoryIsReported() {
-        #expect(throws: RenderError(file: "/nonexistent/templates", problem: .directoryNotFound)) {
-            try TemplateSet(directory: "/nonexistent/templates")
+    @Test func missingOverrideFolderNamesTheSettingAndEveryPathTried() throws {
+        let error = try #require(throws: RenderError.self) {
+            try TemplateSet(overrides: TemplateOverrides(folder: "no-such/templates", namedBy: "report.templates in site/clarity-report.toml"))
         }
+        let absolute = FileManager.default.currentDirectoryPath + "/no-such/templates"
+        #expect(error == RenderError(file: "no-such/templates", problem: .directoryNotFound(
+            namedBy: "report.templates in site/clarity-report.toml", tried: ["no-such/templates", absolute])))
+        #expect(error.description.contains("named by report.templates in site/clarity-report.toml does not exist (tried no-such/templates, \(absolute))"))
+        #expect(error.description.contains("clarity-report templates export DIR"))
     }
 }
 

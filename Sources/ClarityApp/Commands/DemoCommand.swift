@@ -23,8 +23,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the example reports.", valueName: "dir"))
     var reports = "reports"
 
-    @Option(name: .long, help: ArgumentHelp("The templates folder (default: ./templates).", valueName: "dir"))
-    var templates: String?
+    @OptionGroup var templateOptions: TemplateOptions
 
     func run() throws {
         let site = DemoSite()
@@ -64,7 +63,7 @@ struct DemoCommand: ParsableCommand {
                              viewInBrowserBaseURL: "https://reports.lumen-books.example/ux")),
             path: nil)
         let written = try DemoReports(store: store, configuration: configuration,
-                                      templates: try TemplateLocation.load(option: templates, configuration: configuration),
+                                      templates: try templateOptions.templateSet(configuration: configuration),
                                       folder: reports).write()
         for path in written { Console.out("      \(path)") }
         Console.out("Done.")

@@ -23,8 +23,7 @@ struct LogCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The research log's folder.", valueName: "dir"))
     var dir = "reports/research-log"
 
-    @Option(name: .long, help: ArgumentHelp("The templates folder (default: the configuration's report.templates, else ./templates).", valueName: "dir"))
-    var templates: String?
+    @OptionGroup var templateOptions: TemplateOptions
 
     @Flag(name: .long, help: "Regenerate an entry whose markers are damaged, keeping the old file beside it.")
     var force = false
@@ -39,7 +38,7 @@ struct LogCommand: ParsableCommand {
         let loaded = try global.loadConfiguration()
         let store = try global.openStoreForReading()
         let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)), project: loaded.project, settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
-        let log = ResearchLog(directory: dir, renderer: ResearchLogRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)), force: force)
+        let log = ResearchLog(directory: dir, renderer: ResearchLogRenderer(templates: try templateOptions.templateSet(configuration: loaded)), force: force)
         for path in try log.write(report, charts: WeeklyCharts(report), project: loaded.project) {
             Console.out("wrote \(path)")
         }

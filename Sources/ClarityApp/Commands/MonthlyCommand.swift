@@ -30,8 +30,7 @@ struct MonthlyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("The templates folder (default: the configuration's report.templates, else ./templates).", valueName: "dir"))
-    var templates: String?
+    @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
         if let month, Month(label: month) == nil {
@@ -47,9 +46,9 @@ struct MonthlyCommand: ParsableCommand {
         let text: String
         switch format {
         case .json: text = try TemplateContext.json(report)
-        case .md: text = try MonthlyRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)).markdown(report)
+        case .md: text = try MonthlyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).markdown(report)
         case .html:
-            text = try MonthlyRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)).html(report, charts: MonthlyCharts(report))
+            text = try MonthlyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).html(report, charts: MonthlyCharts(report))
         }
         if let out {
             try OutputFile.write(text, to: out)

@@ -35,8 +35,7 @@ struct WeeklyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("The templates folder (default: the configuration's report.templates, else ./templates).", valueName: "dir"))
-    var templates: String?
+    @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
         if let week, ISOWeek(label: week) == nil {
@@ -54,13 +53,13 @@ struct WeeklyCommand: ParsableCommand {
         case .json:
             text = try TemplateContext.json(report)
         case .md:
-            text = try WeeklyRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)).markdown(report)
+            text = try WeeklyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).markdown(report)
         case .html:
-            text = try WeeklyRenderer(templates: try TemplateLocation.load(option: templates, configuration: loaded)).html(report, charts: WeeklyCharts(report))
+            text = try WeeklyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).html(report, charts: WeeklyCharts(report))
         case .eml:
             let envelope = try EmailEnvelope.make(configuration: loaded.configuration, report: report, to: to, from: from, subject: subject,
                                                   date: try store.latestPull() ?? Instant(seconds: report.period.lastDay.advanced(by: 1).startSecond))
-            let message = try WeeklyEmail(templates: try TemplateLocation.load(option: templates, configuration: loaded))
+            let message = try WeeklyEmail(templates: try templateOptions.templateSet(configuration: loaded))
                 .message(report, charts: WeeklyCharts(report), envelope: envelope)
             if message.isClippedByGmail {
                 Console.error("warning: the HTML part is over Gmail's ~102 KB limit; Gmail will clip it. Trim the templates or the top segments.")

@@ -34,9 +34,6 @@ extension ReportConfiguration {
         self.report.releaseWindowDays = try report.integer("release_window_days", default: self.report.releaseWindowDays,
                                                            in: Report.releaseWindowDaysRange)
         self.report.templates = try report.string("templates", default: self.report.templates)
-        guard !self.report.templates.isEmpty else {
-            throw report.error("templates", "report.templates is empty", hint: "name the templates directory, such as \"templates\"")
-        }
         self.report.significance = try report.double("significance", default: self.report.significance,
                                                      rule: "above 0 and at most 0.5") { $0 > 0 && $0 <= 0.5 }
 

@@ -33,13 +33,13 @@ public struct ReportConfiguration: Sendable, Equatable {
         public var topSegments: Int
         /// The days compared before and after a release; default 7, from 1 to 28.
         public var releaseWindowDays: Int
-        /// The directory of the report templates, relative to the configuration file; default "templates".
+        /// A folder of template overrides, relative to the configuration file; default "": the built-in templates only.
         public var templates: String
         /// The p-value below which a change is called significant; default 0.05, above 0 and at most 0.5.
         public var significance: Double
 
         public init(minimumSessions: Int = 100, topSegments: Int = 5, releaseWindowDays: Int = 7,
-                    templates: String = "templates", significance: Double = 0.05) {
+                    templates: String = "", significance: Double = 0.05) {
             self.minimumSessions = minimumSessions
             self.topSegments = topSegments
             self.releaseWindowDays = releaseWindowDays

@@ -4,14 +4,14 @@ import Mustache
 public struct RenderError: Error, Equatable, CustomStringConvertible, Sendable {
     /// What went wrong with the template file.
     public enum Problem: Equatable, Sendable {
-        case directoryNotFound
+        case directoryNotFound(namedBy: String, tried: [String])
         case unreadable
         case notUTF8
         case templateNotFound(name: String, available: [String])
         case syntax(line: Int, column: Int, lineText: String, reason: String)
     }
 
-    /// The template file (or, for `directoryNotFound`, the directory) the problem is in.
+    /// The template file (or, for `directoryNotFound`, the folder) the problem is in.
     public let file: String
     public let problem: Problem
 
@@ -22,8 +22,10 @@ public struct RenderError: Error, Equatable, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch problem {
-        case .directoryNotFound:
-            "\(file): the template directory does not exist. Point the command at the folder holding the *.mustache files."
+        case .directoryNotFound(let namedBy, let tried):
+            "\(file): the template override folder named by \(namedBy) does not exist (tried \(tried.joined(separator: ", "))). "
+                + "Correct the path, create the folder (`clarity-report templates export DIR` writes the built-in set to edit), "
+                + "or drop the setting to use the built-in templates."
         case .unreadable:
             "\(file): the template cannot be read. Check the file's permissions."
         case .notUTF8:

@@ -1,7 +1,7 @@
 import Foundation
 import Mustache
 
-/// The report templates of one directory, parsed together so they can include each other as partials.
+/// The report templates: the built-in set, with the files of an override folder in place of the built-in ones they name.
 ///
 /// A template that starts with `{{% CONTENT_TYPE: MARKDOWN }}` escapes every `{{value}}` with
 /// `MarkdownEscaping.inline`, while `{{{value}}}` inserts our own pre-rendered fragments untouched; without the
@@ -10,46 +10,53 @@ import Mustache
 /// used inside a Markdown template must declare `{{% CONTENT_TYPE: MARKDOWN }}` itself; otherwise hostile text
 /// in it is only HTML-escaped and Markdown links and images in that text stay live.
 public struct TemplateSet: Sendable {
-    private static let fileExtension = ".mustache"
+    static let fileExtension = ".mustache"
 
-    /// The template names, sorted: file paths relative to the directory without `.mustache`, such as `weekly` or `partials/row`.
+    /// One template's name, text and where the text came from.
+    struct Source {
+        let name: String
+        let file: String
+        let text: String
+        let origin: TemplateOrigin
+    }
+
+    /// The template names, sorted: file paths relative to the folder without `.mustache`, such as `weekly` or `partials/row`.
     public let names: [String]
+    /// Where each template's text came from, by name.
+    public let origins: [String: TemplateOrigin]
     private let library: MustacheLibrary
     private let location: String
 
-    /// Loads every `*.mustache` file under `directory`, including subfolders.
-    public init(directory: String) throws(RenderError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RenderError(file: directory, problem: .directoryNotFound)
+    /// The built-in templates, each replaced by the override folder's file of the same path when it has one.
+    public init(overrides: TemplateOverrides? = nil) throws(RenderError) {
+        var sources = Self.builtInFiles.map { file in
+            Source(name: Self.name(of: file.path), file: "built-in templates/" + file.path, text: file.text, origin: .builtIn)
         }
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
-        let paths = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(Self.fileExtension) }
-            .sorted()
-        var sources: [(name: String, file: String, text: String)] = []
-        for path in paths {
-            let file = base + path
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw RenderError(file: file, problem: .unreadable)
+        var location = "built-in templates/"
+        if let overrides {
+            location = overrides.folder.hasSuffix("/") ? overrides.folder : overrides.folder + "/"
+            for source in try Self.read(overrides) {
+                sources.removeAll { $0.name == source.name }
+                sources.append(source)
             }
-            guard let text = String(bytes: data, encoding: .utf8) else {
-                throw RenderError(file: file, problem: .notUTF8)
-            }
-            sources.append((String(path.dropLast(Self.fileExtension.count)), file, text))
         }
-        try self.init(sources: sources, location: base)
+        try self.init(sources: sources.sorted { $0.name < $1.name }, location: location)
     }
 
-    /// Parses templates given as text, keyed by name; errors name them as `NAME.mustache`.
+    /// The built-in templates with the files of `directory` in their place.
+    public init(directory: String) throws(RenderError) {
+        try self.init(overrides: TemplateOverrides(folder: directory, namedBy: "the templates folder"))
+    }
+
+    /// Only the templates given as text, keyed by name; errors name them as `NAME.mustache`.
     public init(templates: [String: String]) throws(RenderError) {
         let sources = templates.keys.sorted().map { name in
-            (name: name, file: name + Self.fileExtension, text: templates[name] ?? "")
+            Source(name: name, file: name + Self.fileExtension, text: templates[name] ?? "", origin: .builtIn)
         }
         try self.init(sources: sources, location: "")
     }
 
-    private init(sources: [(name: String, file: String, text: String)], location: String) throws(RenderError) {
+    private init(sources: [Source], location: String) throws(RenderError) {
         MarkdownContentType.registered
         PlainTextContentType.registered
         var library = MustacheLibrary()
@@ -61,8 +68,41 @@ public struct TemplateSet: Sendable {
             }
         }
         self.names = sources.map(\.name)
+        self.origins = Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0.origin) })
         self.library = library
         self.location = location
+    }
+
+    /// The built-in templates' files, by path under `templates/`, for `templates export`.
+    public static var builtInFiles: [(path: String, text: String)] { BuiltInTemplates.files }
+
+    /// A template's name: its path without `.mustache`.
+    static func name(of path: String) -> String {
+        path.hasSuffix(fileExtension) ? String(path.dropLast(fileExtension.count)) : path
+    }
+
+    /// Reads every `*.mustache` file under the override folder, including subfolders.
+    private static func read(_ overrides: TemplateOverrides) throws(RenderError) -> [Source] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: overrides.folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RenderError(file: overrides.folder, problem: .directoryNotFound(namedBy: overrides.namedBy, tried: overrides.pathsTried))
+        }
+        let base = overrides.folder.hasSuffix("/") ? overrides.folder : overrides.folder + "/"
+        let paths = (FileManager.default.enumerator(atPath: overrides.folder)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(fileExtension) }
+            .sorted()
+        var sources: [Source] = []
+        for path in paths {
+            let file = base + path
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw RenderError(file: file, problem: .unreadable)
+            }
+            guard let text = String(bytes: data, encoding: .utf8) else {
+                throw RenderError(file: file, problem: .notUTF8)
+            }
+            sources.append(Source(name: name(of: path), file: file, text: text, origin: .file(file)))
+        }
+        return sources
     }
 
     /// Renders the named template with a context of dictionaries, arrays and plain values.

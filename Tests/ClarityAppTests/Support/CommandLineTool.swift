@@ -23,14 +23,15 @@ struct CommandLineTool {
     }
 
     /// Runs to completion and returns the exit status and both outputs.
-    func run(_ arguments: [String], environment: [String: String] = [:], as user: UInt32? = nil) throws -> Finished {
-        let running = try start(arguments, environment: environment, as: user)
+    func run(_ arguments: [String], environment: [String: String] = [:], as user: UInt32? = nil, in directory: String? = nil) throws -> Finished {
+        let running = try start(arguments, environment: environment, as: user, in: directory)
         return running.wait()
     }
 
-    /// Starts the tool and returns at once; the caller waits for it or kills it.
-    func start(_ arguments: [String], environment: [String: String] = [:], as user: UInt32? = nil) throws -> Running {
+    /// Starts the tool (in `directory` when given, else the tests' working directory) and returns at once; the caller waits for it or kills it.
+    func start(_ arguments: [String], environment: [String: String] = [:], as user: UInt32? = nil, in directory: String? = nil) throws -> Running {
         let process = Process()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", url.path] + arguments

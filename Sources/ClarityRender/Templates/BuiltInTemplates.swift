@@ -1,0 +1,535 @@
+// Generated from templates/ by `make templates`; edit the files there, not this one.
+// BuiltInTemplatesTests fails when this file is stale.
+
+/// The default report templates compiled into the binary, keyed by their path under `templates/`.
+enum BuiltInTemplates {
+    static let files: [(path: String, text: String)] = [
+        ("monthly.html.mustache", #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{project.name}}: executive summary, {{period.title}}</title>
+<style>
+body { margin: 0; background: #F3F4F6; color: #1F2937; font-family: -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; }
+.page { max-width: 760px; margin: 0 auto; background: #FFFFFF; padding: 28px 32px; }
+h1 { font-size: 26px; line-height: 32px; margin: 4px 0 6px; color: #111827; }
+h2 { font-size: 18px; line-height: 24px; margin: 0 0 10px; color: #111827; }
+.eyebrow { font-size: 12px; letter-spacing: 0.04em; text-transform: uppercase; color: #6B7280; margin: 0; }
+.note { font-size: 13px; line-height: 19px; color: #4B5563; margin: 0 0 16px; }
+.cards { width: 100%; border-collapse: separate; border-spacing: 8px; margin: 0 -8px; }
+.card { width: 33%; vertical-align: top; border: 1px solid #E5E7EB; padding: 10px 12px; }
+.card .label { font-size: 12px; color: #4B5563; }
+.card .value { font-size: 22px; font-weight: 700; margin: 2px 0; }
+.card .change { font-size: 13px; font-weight: 600; }
+.card .verdict { font-size: 11px; color: #6B7280; }
+.columns { width: 100%; border-collapse: collapse; }
+.columns td { width: 50%; vertical-align: top; padding: 0 8px 0 0; }
+ul { margin: 0 0 12px; padding-left: 20px; } li { font-size: 14px; line-height: 20px; margin-bottom: 6px; }
+section { margin: 22px 0 0; }
+svg { max-width: 100%; height: auto; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { background: #FFFFFF; }
+  .page { max-width: none; padding: 0; }
+  section { break-inside: avoid; page-break-inside: avoid; }
+  section.chapter { break-before: page; page-break-before: always; }
+  svg, table, .card { break-inside: avoid; page-break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+</style>
+</head>
+<body>
+<div class="page">
+<section>
+<p class="eyebrow">{{project.name}} · executive summary · {{period.label}}</p>
+<h1>{{period.title}}</h1>
+<p class="note">{{coverageNote}}</p>
+<table class="cards" role="presentation">
+{{#headlineRows}}
+<tr>
+{{#cards}}
+<td class="card">
+<div class="label">{{kpi.label}}</div>
+<div class="value">{{kpi.currentText}}</div>
+<div class="change" style="color:{{kpi.toneColor}};">{{kpi.arrow}} {{kpi.changeText}}{{#kpi.comparedPerDay}} per day{{/kpi.comparedPerDay}}</div>
+<div class="verdict">{{kpi.verdictText}} · a year earlier {{#yearAgo}}{{previousText}}{{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}}</div>
+<div>{{{kpi.sparkline}}}</div>
+</td>
+{{/cards}}
+</tr>
+{{/headlineRows}}
+</table>
+</section>
+<section>
+<table class="columns" role="presentation"><tr>
+<td><h2>Wins</h2>
+<ul>{{#wins}}<li>{{.}}</li>{{/wins}}{{^wins}}<li>No figure improved beyond normal month-to-month noise.</li>{{/wins}}</ul></td>
+<td><h2>Issues</h2>
+<ul>{{#issues}}<li>{{.}}</li>{{/issues}}{{^issues}}<li>No figure worsened beyond normal month-to-month noise.</li>{{/issues}}</ul></td>
+</tr></table>
+</section>
+<section>
+<h2>Releases</h2>
+{{{sections.releases}}}
+</section>
+<section class="chapter">
+<h2>Weekly trend: sessions</h2>
+{{{charts.sessions}}}
+</section>
+<section>
+<h2>Weekly trend: frustration signals</h2>
+{{{charts.frustration}}}
+</section>
+<section class="chapter">
+<h2>Top frustration segments</h2>
+{{{charts.segments}}}
+{{{sections.segments}}}
+</section>
+<p class="note" style="margin-top:24px;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). Rates are shares of sessions; time is weighted by sessions; users per day is a daily mean. Counts are compared per covered day when months differ in length or coverage.</p>
+</div>
+</body>
+</html>
+
+"""#),
+        ("monthly.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+# {{project.name}}: executive summary, {{{period.title}}}
+
+{{coverageNote}}
+
+## Headline figures
+
+| Figure | {{{period.title}}} | Change on {{{previousPeriod.title}}} | Verdict | A year earlier |
+|:--|--:|--:|:--|--:|
+{{#headline}}
+| {{kpi.label}} | {{{kpi.currentText}}} | {{{kpi.arrow}}} {{{kpi.changeText}}}{{#kpi.comparedPerDay}} per day{{/kpi.comparedPerDay}} | {{{kpi.verdictText}}} | {{#yearAgo}}{{{previousText}}} ({{{changeText}}}){{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}} |
+{{/headline}}
+
+## Wins
+
+{{#wins}}
+- {{.}}
+{{/wins}}
+{{^wins}}
+No figure improved beyond normal month-to-month noise.
+{{/wins}}
+
+## Issues
+
+{{#issues}}
+- {{.}}
+{{/issues}}
+{{^issues}}
+No figure worsened beyond normal month-to-month noise.
+{{/issues}}
+
+## Releases
+
+{{> partials/monthly-releases.md}}
+
+## Top frustration segments
+
+{{> partials/weekly-segments.md}}
+
+## All figures
+
+| Figure | This month | Last month | Change | Verdict |
+|:--|--:|--:|--:|:--|
+{{#kpis}}
+| {{label}} | {{{currentText}}} | {{{previousText}}} | {{{arrow}}} {{{changeText}}}{{#comparedPerDay}} per day{{/comparedPerDay}} | {{{verdictText}}} |
+{{/kpis}}
+
+"""#),
+        ("partials/monthly-releases.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+{{#releases}}
+- **{{release.version}}** ({{{dayText}}}){{#release.note}}, {{release.note}}{{/release.note}}: {{#findings}}{{.}} {{/findings}}{{^findings}}no measurable effect. {{/findings}}{{{coverageText}}}
+{{/releases}}
+{{^releases}}
+No release recorded this month.
+{{/releases}}
+
+"""#),
+        ("partials/weekly-changes.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+{{#changes}}
+- {{.}}
+{{/changes}}
+
+"""#),
+        ("partials/weekly-comparison.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+{{#hasRows}}
+| {{{heading}}} | Share | Sessions | Dead clicks | Rage clicks | Quick backs | Script errors | Active time |
+|:--|--:|--:|--:|--:|--:|--:|--:|
+{{/hasRows}}
+{{#rows}}
+| {{value}} | {{{shareText}}} | {{#kpi.sessions}}{{{currentText}}}{{/kpi.sessions}} | {{#kpi.deadClickRate}}{{{currentText}}} {{{arrow}}}{{/kpi.deadClickRate}} | {{#kpi.rageClickRate}}{{{currentText}}} {{{arrow}}}{{/kpi.rageClickRate}} | {{#kpi.quickbackRate}}{{{currentText}}} {{{arrow}}}{{/kpi.quickbackRate}} | {{#kpi.scriptErrorRate}}{{{currentText}}} {{{arrow}}}{{/kpi.scriptErrorRate}} | {{#kpi.activeTime}}{{{currentText}}}{{/kpi.activeTime}} |
+{{/rows}}
+{{^rows}}
+The store holds no {{{heading}}} breakdown for this week.
+{{/rows}}
+
+"""#),
+        ("partials/weekly-kpis.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+| Figure | This week | Last week | Change | Verdict |
+|:--|--:|--:|--:|:--|
+{{#kpis}}
+| {{label}} | {{{currentText}}} | {{{previousText}}} | {{{arrow}}} {{{changeText}}}{{#comparedPerDay}} per day{{/comparedPerDay}} | {{{verdictText}}} |
+{{/kpis}}
+
+Rates are the share of sessions with the signal; time and scroll depth are weighted by each day's sessions; users per day is the mean of daily distinct users. "Beyond noise" means p < {{{settings.significance}}} (two-proportion test for rates; spread of the 8 earlier weeks for the others); below {{{settings.minimumSessions}}} sessions no verdict is given.
+
+"""#),
+        ("partials/weekly-releases.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+{{#releases}}
+### {{release.version}}, {{{dayText}}}
+
+{{#release.note}}{{release.note}}. {{/release.note}}{{{beforeTitle}}} against {{{afterTitle}}}, the release day left out. {{{coverageText}}}{{#overlapText}} {{overlapText}}{{/overlapText}}
+
+{{#findings}}
+- {{.}}
+{{/findings}}
+
+| Figure | Before | After | Change | Verdict |
+|:--|--:|--:|--:|:--|
+{{#kpis}}
+| {{label}} | {{{beforeText}}} | {{{afterText}}} | {{{arrow}}} {{{changeText}}} | {{{verdictText}}} |
+{{/kpis}}
+
+{{/releases}}
+{{^releases}}
+No release recorded in this week or the week before.
+{{/releases}}
+
+"""#),
+        ("partials/weekly-segments.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+{{#hasFrustrationSegments}}
+Segments with at least {{{settings.minimumSessions}}} sessions, ranked by frustrated sessions beyond what the site's rate predicts.
+
+| # | Segment | Signal | Rate | Site rate | Sessions | Excess | {{{previousColumn}}} |
+|--:|:--|:--|--:|--:|--:|--:|--:|
+{{/hasFrustrationSegments}}
+{{#frustrationSegments}}
+| {{{rank}}} | {{label}} | {{signalLabel}} | {{{rateText}}} ({{{ratioText}}}) | {{{siteRateText}}} | {{{sessionsText}}} | {{{excessText}}} | {{{previousRateText}}} |
+{{/frustrationSegments}}
+{{^frustrationSegments}}
+No segment with at least {{{settings.minimumSessions}}} sessions shows a signal above the site's rate this week.
+{{/frustrationSegments}}
+
+"""#),
+        ("research-log-entry.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+# {{{period.label}}}: {{{period.title}}}
+
+<!-- clarity-report:begin summary -->
+**Headline:** {{headline}}
+
+{{coverageNote}}
+
+{{> partials/weekly-kpis.md}}
+
+### What changed
+
+{{> partials/weekly-changes.md}}
+
+Charts: [sessions per day](charts/{{{period.label}}}-sessions.svg) · [frustration signals per day](charts/{{{period.label}}}-frustration.svg) · [top segments](charts/{{{period.label}}}-segments.svg) · [devices](charts/{{{period.label}}}-devices.svg) · [browsers](charts/{{{period.label}}}-browsers.svg)
+<!-- clarity-report:end summary -->
+
+## Notes
+
+_Your observations for {{{period.label}}}. clarity-report rewrites only the blocks between its `clarity-report:begin` and `clarity-report:end` comments; everything else in this file is yours and is kept byte for byte._
+
+<!-- clarity-report:begin segments -->
+## Top frustration segments
+
+{{> partials/weekly-segments.md}}
+
+### What to watch in Clarity's recordings
+
+{{#frustrationSegments}}
+{{{rank}}}\. **{{signalLabel}} in {{label}}**: {{recordingFilter}} Watch {{watchFor}}.
+{{/frustrationSegments}}
+{{^frustrationSegments}}
+Nothing stands out this week.
+{{/frustrationSegments}}
+<!-- clarity-report:end segments -->
+
+### Findings from recordings
+
+-\#u{20}
+
+<!-- clarity-report:begin devices -->
+## Devices and browsers
+
+{{#devicesTable}}{{> partials/weekly-comparison.md}}{{/devicesTable}}
+
+{{#browsersTable}}{{> partials/weekly-comparison.md}}{{/browsersTable}}
+<!-- clarity-report:end devices -->
+
+<!-- clarity-report:begin releases -->
+## Releases
+
+{{> partials/weekly-releases.md}}
+<!-- clarity-report:end releases -->
+
+"""#),
+        ("research-log-index.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+# {{project.name}} research log
+
+One entry a week, newest first. Entries are written by `clarity-report log`; notes written outside the generated blocks are kept.
+
+<!-- clarity-report:begin index -->
+| Week | Dates | Headline |
+|:--|:--|:--|
+{{#entries}}
+| [{{{label}}}]({{{file}}}) | {{{title}}} | {{{headline}}} |
+{{/entries}}
+<!-- clarity-report:end index -->
+
+"""#),
+        ("weekly-email.html.mustache", #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<meta name="color-scheme" content="light">
+<title>{{project.name}}: weekly UX report, {{period.label}}</title>
+</head>
+<body style="margin:0;padding:0;background:#F3F4F6;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
+<tr><td align="center" style="padding:16px 8px;">
+<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
+<tr><td style="padding:24px 20px 8px;">
+{{#viewInBrowserURL}}
+<p style="margin:0 0 8px;font-size:11px;line-height:16px;color:#6B7280;"><a href="{{viewInBrowserURL}}" style="color:#0072B2;">View this report in a browser</a></p>
+{{/viewInBrowserURL}}
+<p style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · weekly UX report · {{period.label}}</p>
+<h1 style="margin:4px 0 8px;font-size:24px;line-height:30px;color:#111827;">{{period.title}}</h1>
+<p style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">{{coverageNote}}</p>
+</td></tr>
+<tr><td style="padding:8px 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">What changed</h2>
+{{{sections.changes}}}
+</td></tr>
+<tr><td style="padding:0 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Headline figures</h2>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
+<tr>
+<th align="left" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Figure</th>
+<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">This week</th>
+<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Change</th>
+<th align="center" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">8 weeks</th>
+</tr>
+{{#kpis}}
+<tr>
+<td style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;line-height:18px;">{{label}}<br><span style="font-size:11px;color:#6B7280;">last week {{previousText}}</span></td>
+<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:15px;font-weight:600;white-space:nowrap;">{{currentText}}</td>
+<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;white-space:nowrap;color:{{toneColor}};"><span style="font-weight:700;">{{arrow}} {{changeText}}</span><br><span style="font-size:11px;color:#6B7280;">{{verdictText}}{{#comparedPerDay}}, per day{{/comparedPerDay}}</span></td>
+<td align="center" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;letter-spacing:1px;color:#0072B2;white-space:nowrap;">{{sparklineText}}</td>
+</tr>
+{{/kpis}}
+</table>
+<p style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
+</td></tr>
+<tr><td style="padding:8px 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Sessions per day</h2>
+{{#images.sessions}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.sessions}}
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Frustration signals per day</h2>
+{{#images.frustration}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.frustration}}
+</td></tr>
+<tr><td style="padding:8px 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Top frustration segments</h2>
+{{#images.segments}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.segments}}
+{{{sections.segments}}}
+</td></tr>
+{{#hasReleases}}
+<tr><td style="padding:8px 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Releases</h2>
+{{{sections.releases}}}
+</td></tr>
+{{/hasReleases}}
+<tr><td style="padding:8px 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Devices</h2>
+{{#images.devices}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.devices}}
+{{{sections.devices}}}
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Browsers</h2>
+{{#images.browsers}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.browsers}}
+{{{sections.browsers}}}
+</td></tr>
+<tr><td style="padding:16px 20px 24px;">
+<p style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). {{coverageNote}}</p>
+</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+
+"""#),
+        ("weekly-email.txt.mustache", #"""
+{{% CONTENT_TYPE: PLAIN }}
+{{project.name}}: weekly UX report, {{period.label}} ({{period.title}})
+{{#viewInBrowserURL}}
+View in a browser: {{viewInBrowserURL}}
+{{/viewInBrowserURL}}
+
+{{coverageNote}}
+
+WHAT CHANGED
+{{#changes}}
+* {{.}}
+{{/changes}}
+
+HEADLINE FIGURES (this week, change, verdict, last 8 weeks)
+{{#kpis}}
+{{paddedLabel}} {{paddedCurrent}}  {{paddedChange}}  {{sparklineText}}  {{verdictText}}
+{{/kpis}}
+
+TOP FRUSTRATION SEGMENTS
+{{#frustrationSegments}}
+{{rank}}. {{signalLabel}} in {{label}}: {{rateText}} of {{sessionsText}} sessions, site {{siteRateText}}, last week {{previousRateText}}
+{{/frustrationSegments}}
+{{^frustrationSegments}}
+No segment stands out this week.
+{{/frustrationSegments}}
+{{#releases}}
+
+RELEASE {{release.version}}, {{dayText}}
+{{coverageText}}
+{{#findings}}
+* {{.}}
+{{/findings}}
+{{/releases}}
+
+DEVICES (share of sessions, rage clicks, dead clicks)
+{{#devices}}
+{{value}}: {{shareText}}{{#kpi.rageClickRate}}, rage {{currentText}}{{/kpi.rageClickRate}}{{#kpi.deadClickRate}}, dead {{currentText}}{{/kpi.deadClickRate}}
+{{/devices}}
+
+BROWSERS (share of sessions, rage clicks, dead clicks)
+{{#browsers}}
+{{value}}: {{shareText}}{{#kpi.rageClickRate}}, rage {{currentText}}{{/kpi.rageClickRate}}{{#kpi.deadClickRate}}, dead {{currentText}}{{/kpi.deadClickRate}}
+{{/browsers}}
+
+Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
+
+"""#),
+        ("weekly.html.mustache", #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>{{project.name}}: weekly UX report, {{period.label}}</title>
+</head>
+<body style="margin:0;padding:0;background:#F3F4F6;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
+<tr><td align="center" style="padding:16px 8px;">
+<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
+<tr><td style="padding:24px 20px 8px;">
+<p style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · weekly UX report · {{period.label}}</p>
+<h1 style="margin:4px 0 8px;font-size:24px;line-height:30px;color:#111827;">{{period.title}}</h1>
+<p style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">{{coverageNote}}</p>
+</td></tr>
+<tr><td style="padding:8px 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">What changed</h2>
+{{{sections.changes}}}
+</td></tr>
+<tr><td style="padding:0 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Headline figures</h2>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
+<tr>
+<th align="left" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Figure</th>
+<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">This week</th>
+<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Change</th>
+<th align="center" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">8 weeks</th>
+</tr>
+{{#kpis}}
+<tr>
+<td style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;line-height:18px;">{{label}}<br><span style="font-size:11px;color:#6B7280;">last week {{previousText}}</span></td>
+<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:15px;font-weight:600;white-space:nowrap;">{{currentText}}</td>
+<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;white-space:nowrap;color:{{toneColor}};"><span style="font-weight:700;">{{arrow}} {{changeText}}</span><br><span style="font-size:11px;color:#6B7280;">{{verdictText}}{{#comparedPerDay}}, per day{{/comparedPerDay}}</span></td>
+<td align="center" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;">{{{sparkline}}}</td>
+</tr>
+{{/kpis}}
+</table>
+<p style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
+</td></tr>
+<tr><td style="padding:8px 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Sessions per day</h2>
+{{{charts.sessions}}}
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Frustration signals per day</h2>
+{{{charts.frustration}}}
+</td></tr>
+<tr><td style="padding:8px 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Top frustration segments</h2>
+{{{charts.segments}}}
+{{{sections.segments}}}
+</td></tr>
+{{#hasReleases}}
+<tr><td style="padding:8px 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Releases</h2>
+{{{sections.releases}}}
+</td></tr>
+{{/hasReleases}}
+<tr><td style="padding:8px 20px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Devices</h2>
+{{{charts.devices}}}
+{{{sections.devices}}}
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Browsers</h2>
+{{{charts.browsers}}}
+{{{sections.browsers}}}
+</td></tr>
+<tr><td style="padding:16px 20px 24px;">
+<p style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). {{coverageNote}}</p>
+</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+
+"""#),
+        ("weekly.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+# {{project.name}}: weekly UX report, {{{period.label}}}
+
+**{{{period.title}}}.** {{coverageNote}}
+
+## Headline figures
+
+{{> partials/weekly-kpis.md}}
+
+## What changed
+
+{{> partials/weekly-changes.md}}
+
+## Top frustration segments
+
+{{> partials/weekly-segments.md}}
+
+## Releases
+
+{{> partials/weekly-releases.md}}
+
+## Devices
+
+{{#devicesTable}}{{> partials/weekly-comparison.md}}{{/devicesTable}}
+
+## Browsers
+
+{{#browsersTable}}{{> partials/weekly-comparison.md}}{{/browsersTable}}
+
+"""#),
+    ]
+}
