@@ -2,7 +2,8 @@
 # Installs the Debian packages clarity-report builds and tests against, when they are missing.
 set -euo pipefail
 
-packages=(libsqlite3-dev sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev pkg-config python3 time)
+packages=(libsqlite3-dev sqlite3 libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libcurl4-openssl-dev pkg-config python3
+          python3-pip openssl time)
 # CLARITY_WITH_BROWSER=1 adds Chromium, which the hostile-text tests load the weekly page in (`make test` sets it).
 if [ "${CLARITY_WITH_BROWSER:-0}" = "1" ]; then
   packages+=(chromium)
@@ -14,14 +15,23 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
 
-echo "Installing missing Debian packages: ${missing[*]}"
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "error: need root or sudo to install ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing Debian packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "error: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# The SMTP tests run aiosmtpd (from PyPI) under the `python3` first on PATH, so it is installed for that same interpreter.
+if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+  echo "Installing aiosmtpd for $(command -v python3)"
+  python3 -m pip install --quiet aiosmtpd 2>/dev/null \
+    || python3 -m pip install --quiet --user --break-system-packages aiosmtpd
+  python3 -c 'import aiosmtpd' || { echo "error: aiosmtpd is not importable by $(command -v python3); the SMTP tests need it" >&2; exit 1; }
+fi

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClarityDelivery
 import ClarityModel
 import ClarityRender
 import ClarityStore
@@ -35,10 +36,16 @@ struct WeeklyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
 
+    @Flag(name: .long, help: "With --format eml: send the message through the [email.smtp] server, as `send` does (exit 75: kept in the outbox).")
+    var send = false
+
     @Option(name: .long, help: ArgumentHelp("The templates folder (default: the configuration's report.templates, else ./templates).", valueName: "dir"))
     var templates: String?
 
     func validate() throws {
+        if send && format != .eml {
+            throw ValidationError("--send needs --format eml.")
+        }
         if let week, ISOWeek(label: week) == nil {
             throw ValidationError("--week \"\(week)\" is not an ISO week; write it like 2026-W47 (weeks run 01 to 52 or 53).")
         }
@@ -66,11 +73,24 @@ struct WeeklyCommand: ParsableCommand {
                 Console.error("warning: the HTML part is over Gmail's ~102 KB limit; Gmail will clip it. Trim the templates or the top segments.")
             }
             text = message.encoded()
+            if send {
+                try deliver(text, loaded: loaded, name: out ?? "weekly-\(report.period.label).eml")
+                return
+            }
         }
         if let out {
             try OutputFile.write(text, to: out)
         } else {
             Console.out(text, terminator: format == .eml || text.hasSuffix("\n") ? "" : "\n")
         }
+    }
+
+    /// Sends the message (writing it to --out first when given), and exits 75 when it is kept in the outbox.
+    private func deliver(_ text: String, loaded: LoadedConfiguration, name: String) throws {
+        let bytes = Array(text.utf8)
+        let message = try OutgoingMessage(eml: bytes, origin: name)
+        let submission = try MailSubmission(loaded: loaded)
+        if let out { try OutputFile.write(bytes, to: out) }
+        if try !submission.send(message, bytes: bytes, name: name) { throw ExitCode(MailSubmission.keptExitCode) }
     }
 }
