@@ -8,6 +8,7 @@ import asyncio
 import json
 import os
 import subprocess
+import signal
 import ssl
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
@@ -51,6 +52,9 @@ class Recorder:
 
 
 def main():
+    # A process started from a Swift Testing thread inherits that thread's blocked signals; let SIGTERM and SIGINT work.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    parent = os.getppid()
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True)
     parser.add_argument("--user")
@@ -85,7 +89,10 @@ def main():
         with open(os.path.join(arguments.dir, "port.partial"), "w") as file:
             file.write(str(port))
         os.rename(os.path.join(arguments.dir, "port.partial"), os.path.join(arguments.dir, "port"))
-        await server.serve_forever()
+        # The tests stop the server; should the test process die first, the server goes too.
+        while os.getppid() == parent:
+            await asyncio.sleep(0.5)
+        os._exit(0)
 
     asyncio.run(serve())
 
