@@ -2,6 +2,7 @@ import ClarityModel
 import ClarityStore
 import Foundation
 import Testing
+@testable import ClarityApp
 
 extension OneAtATime {
     @Suite("SMTP delivery to a real server on loopback")
@@ -206,6 +207,35 @@ extension OneAtATime {
             #expect(run.stderr.contains("bad.eml: line 2 holds a lone CR, which is refused"), "\(run)")
             #expect(try server.received().isEmpty, "a bad message stops the run before the good one is sent")
             #expect(server.authLog.isEmpty)
+            #expect(try setup.kept().isEmpty)
+        }
+
+        @Test("weekly --send delivers the email it writes with --out, [email] bcc in the envelope only; a line break in --to is refused")
+        func weeklySend() throws {
+            let server = try SMTPTestServer(user: Self.user, password: Self.password)
+            let email = "[email]\nto = [\"product@lumen-books.example\"]\nbcc = [\"audit@lumen-books.example\"]\nfrom = \"UX reports <ux@lumen-books.example>\"\n"
+            let setup = try Setup(port: server.port, caFile: server.caFile, extra: email)
+            let week = ISOWeek(label: "2026-W47")!
+            let storePath = setup.folder.path("clarity.sqlite")
+            try ingestDemo(into: try MetricStore(path: storePath), days: week.firstDay.advanced(by: -7)...week.lastDay)
+            let out = setup.folder.path("weekly.eml")
+            let weekly = ["weekly", "--store", storePath, "--week", "2026-W47", "--format", "eml", "--send", "--templates", repositoryTemplates]
+            let run = try setup.run(weekly + ["--out", out])
+            #expect(run.status == 0, "\(run)")
+            let written = read(out)
+            #expect(written.contains("\r\nBcc: audit@lumen-books.example\r\n"), "the file keeps Bcc for `sendmail -t` and `send`")
+            let received = try server.received()
+            try #require(received.count == 1)
+            #expect(received[0].data == Array(written.replacingOccurrences(of: "\r\nBcc: audit@lumen-books.example\r\n", with: "\r\n").utf8))
+            #expect(received[0].recipients == ["product@lumen-books.example", "audit@lumen-books.example"])
+            let store = String(decoding: try Data(contentsOf: URL(fileURLWithPath: storePath)), as: UTF8.self)
+            #expect(!store.contains(Self.password))
+            try setup.expectNoPassword(in: run)
+
+            let injected = try setup.run(weekly + ["--to", "product@lumen-books.example\r\nRCPT TO:<evil@attacker.example>"])
+            #expect(injected.status == 64, "\(injected)")
+            #expect(injected.stderr.contains("line break"), "\(injected)")
+            #expect(try server.received().count == 1)
             #expect(try setup.kept().isEmpty)
         }
     }
