@@ -44,7 +44,7 @@ struct SendCommand: ParsableCommand {
         var messages: [(path: String, bytes: [UInt8], message: OutgoingMessage)] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("cannot read \(path). Check the path; `weekly --format eml --out FILE` writes a message.")
+                throw SendError(message: "cannot read \(path). Check the path; `weekly --format eml --out FILE` writes a message.")
             }
             let bytes = [UInt8](data)
             messages.append((path, bytes, try OutgoingMessage(eml: bytes, origin: path)))

@@ -1,4 +1,3 @@
-import ArgumentParser
 import ClarityDelivery
 import ClarityFetch
 import ClarityModel
@@ -18,7 +17,7 @@ struct MailSubmission {
         settings = loaded.configuration.email.smtp
         outbox = Outbox(folder: loaded.resolve(settings.outbox))
         guard !settings.host.isEmpty else {
-            throw ValidationError("no SMTP server: set host under [email.smtp] in clarity-report.toml (`clarity-report config` lists every setting), "
+            throw SendError(message: "no SMTP server: set host under [email.smtp] in clarity-report.toml (`clarity-report config` lists every setting), "
                                   + "or pipe `weekly --format eml` into `sendmail -t`.")
         }
         let password = try Self.password(settings: settings, loaded: loaded, environment: environment)
@@ -37,14 +36,14 @@ struct MailSubmission {
             do {
                 text = try SecretFile(kind: "SMTP password file", option: "email.smtp.password_file").read(path)
             } catch {
-                throw ValidationError(error.message)
+                throw SendError(message: error.message)
             }
             return try SMTPPassword(text, origin: path)
         }
         if let text = environment[SMTPPassword.environmentVariable] {
             return try SMTPPassword(text, origin: "$\(SMTPPassword.environmentVariable)")
         }
-        throw ValidationError("email.smtp.username is \"\(settings.username)\" but no password is given: set \(SMTPPassword.environmentVariable), "
+        throw SendError(message: "email.smtp.username is \"\(settings.username)\" but no password is given: set \(SMTPPassword.environmentVariable), "
                               + "or email.smtp.password_file to a file only you can read (chmod 600 FILE).")
     }
 

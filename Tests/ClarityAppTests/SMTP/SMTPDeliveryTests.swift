@@ -48,7 +48,7 @@ extension OneAtATime {
             /// Runs `clarity-report` with this configuration and the password in the environment.
             func run(_ arguments: [String], password: String? = SMTPDeliveryTests.password) throws -> CommandLineTool.Finished {
                 try CommandLineTool.built().run(arguments + ["--config", config],
-                                                environment: ["CLARITY_SMTP_PASSWORD": password ?? ""].filter { !$0.value.isEmpty || password != nil })
+                                                environment: password.map { ["CLARITY_SMTP_PASSWORD": $0] } ?? [:])
             }
 
             /// The password appears in no output and no outbox file.
@@ -156,6 +156,24 @@ extension OneAtATime {
             #expect(empty.status == 0 && empty.stdout.contains("is empty"))
             try setup.expectNoPassword(in: down, again)
             try back.expectNoPassword(in: retried)
+        }
+
+        @Test("a missing password or a password file others may read stops the run (exit 1) before any connection, nothing kept")
+        func passwordProblems() throws {
+            let server = try SMTPTestServer(user: Self.user, password: Self.password)
+            let setup = try Setup(port: server.port, caFile: server.caFile)
+            let file = try setup.write("weekly.eml", Self.message)
+            let missing = try setup.run(["send", file], password: nil)
+            #expect(missing.status == 1, "\(missing)")
+            #expect(missing.stderr.contains("no password is given: set CLARITY_SMTP_PASSWORD, or email.smtp.password_file"))
+            let open = try Setup(port: server.port, caFile: server.caFile, passwordFile: true)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: open.folder.path("smtp-password"))
+            let run = try open.run(["send", try open.write("weekly.eml", Self.message)], password: nil)
+            #expect(run.status == 1, "\(run)")
+            #expect(run.stderr.contains("is open to its group or to others (mode 0644); it holds a secret. Run: chmod 600"), "\(run)")
+            #expect(try server.received().isEmpty && server.authLog.isEmpty)
+            #expect(try setup.kept().isEmpty && open.kept().isEmpty)
+            try open.expectNoPassword(in: missing, run)
         }
 
         @Test("a 451 is retried and the message delivered exactly once")
