@@ -16,11 +16,11 @@ extension OneAtATime {
             let config: String
             var outbox: String { folder.path("outbox") }
 
-            init(port: Int, caFile: String, extra: String = "", passwordFile: Bool = false) throws {
+            init(port: Int, caFile: String, extra: String = "", passwordFile: Bool = false, timeout: Int = 5) throws {
                 folder = try ScratchFolder("smtp")
                 config = folder.path("clarity-report.toml")
                 var smtp = "[email.smtp]\nhost = \"localhost\"\nport = \(port)\nusername = \"\(SMTPDeliveryTests.user)\"\nca_file = \"\(caFile)\"\n"
-                    + "timeout = 5\nretry_delay = 0\noutbox = \"outbox\"\n"
+                    + "timeout = \(timeout)\nretry_delay = 0\noutbox = \"outbox\"\n"
                 if passwordFile {
                     let path = folder.path("smtp-password")
                     FileManager.default.createFile(atPath: path, contents: Data((SMTPDeliveryTests.password + "\n").utf8), attributes: [.posixPermissions: 0o600])
@@ -174,6 +174,19 @@ extension OneAtATime {
             #expect(try server.received().isEmpty && server.authLog.isEmpty)
             #expect(try setup.kept().isEmpty && open.kept().isEmpty)
             try open.expectNoPassword(in: missing, run)
+        }
+
+        @Test("a server that never answers times out, is retried, and the message is kept (exit 75)")
+        func timeout() throws {
+            let server = try SMTPTestServer(silent: true)
+            let setup = try Setup(port: server.port, caFile: server.caFile, timeout: 1)
+            let started = Date()
+            let run = try setup.run(["send", try setup.write("weekly.eml", Self.message)])
+            #expect(run.status == 75, "\(run)")
+            #expect(run.stderr.contains("not delivered after 3 attempts"), "\(run)")
+            #expect(run.stderr.lowercased().contains("timed out") || run.stderr.lowercased().contains("timeout"), "\(run)")
+            #expect(Date().timeIntervalSince(started) < 15)
+            #expect(try setup.kept().count == 1)
         }
 
         @Test("a 451 is retried and the message delivered exactly once")

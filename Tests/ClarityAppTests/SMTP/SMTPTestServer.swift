@@ -13,8 +13,8 @@ final class SMTPTestServer: @unchecked Sendable {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp-server.py").path
 
     /// Starts the server and waits until it listens; `user` and `password` make AUTH required, `mechanism` offers only
-    /// PLAIN or LOGIN, `deferOnce` answers the first DATA with 451.
-    init(user: String? = nil, password: String? = nil, mechanism: String? = nil, deferOnce: Bool = false) throws {
+    /// PLAIN or LOGIN, `deferOnce` answers the first DATA with 451, `silent` accepts connections and never answers.
+    init(user: String? = nil, password: String? = nil, mechanism: String? = nil, deferOnce: Bool = false, silent: Bool = false) throws {
         folder = try ScratchFolder("smtp-server")
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -22,6 +22,7 @@ final class SMTPTestServer: @unchecked Sendable {
         if let user, let password { arguments += ["--user", user, "--password", password] }
         if let mechanism { arguments += ["--mechanism", mechanism] }
         if deferOnce { arguments.append("--defer-once") }
+        if silent { arguments.append("--silent") }
         process.arguments = arguments
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         let errors = folder.url.appendingPathComponent("server.log")

@@ -1,6 +1,6 @@
 """A loopback SMTP server for clarity-report's tests: aiosmtpd with STARTTLS from a throw-away CA, AUTH PLAIN/LOGIN.
 
-Writes its port to DIR/port once it listens, and each accepted message as DIR/NNN.json (envelope) and DIR/NNN.eml (DATA as
+With --silent it accepts connections and never answers. Writes its port to DIR/port once it listens, and each accepted message as DIR/NNN.json (envelope) and DIR/NNN.eml (DATA as
 received, dot-stuffing undone). Every AUTH attempt is appended to DIR/auth.log (mechanism, login, whether it passed).
 """
 import argparse
@@ -61,6 +61,7 @@ def main():
     parser.add_argument("--password")
     parser.add_argument("--mechanism", choices=["PLAIN", "LOGIN"], help="offer only this AUTH mechanism")
     parser.add_argument("--defer-once", action="store_true", help="answer the first DATA with 451")
+    parser.add_argument("--silent", action="store_true", help="accept connections and never answer, to test timeouts")
     arguments = parser.parse_args()
 
     cert, key = make_certificates(arguments.dir)
@@ -79,6 +80,8 @@ def main():
     excluded = [] if not arguments.mechanism else [m for m in ("PLAIN", "LOGIN") if m != arguments.mechanism]
 
     def factory():
+        if arguments.silent:
+            return asyncio.Protocol()
         return SMTP(handler, hostname="localhost", tls_context=context, require_starttls=True,
                     authenticator=authenticator, auth_required=arguments.user is not None, auth_require_tls=True,
                     auth_exclude_mechanism=excluded, data_size_limit=64 * 1024 * 1024)
