@@ -122,6 +122,8 @@ private func configurationError(_ text: String) -> ConfigError? {
         ("[email.smtp]\nhost = \"mail.example.com\"\nsecurity = \"none\"\n", 3, #"email.smtp.security is "none" but the host "mail.example.com" is not this machine"#,
          #"use "starttls" or "tls""#),
         ("[email.smtp]\nsecurity = \"ssl\"\n", 2, #"email.smtp.security is "ssl", which is not a security setting"#, #"write "starttls", "tls" or "none""#),
+        ("[email.smtp]\nhost = \"smtp.example.com/x@y\"\n", 2, #"email.smtp.host "smtp.example.com/x@y" is not a host name or address"#,
+         "with the port in email.smtp.port"),
         ("[email.smtp]\nport = 70000\n", 2, "email.smtp.port is 70000, but must be from 1 to 65535", "the default is 587"),
         ("[email.smtp]\npasword_file = \"x\"\n", 2, #"unknown key "pasword_file" in [email.smtp]"#, "password_file"),
         ("[fetch]\nplan = \"weekly\"\n", 2, #"fetch.plan names "weekly", which is not a plan"#,

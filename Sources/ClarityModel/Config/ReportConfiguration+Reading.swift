@@ -85,7 +85,12 @@ extension ConfigSection {
         try requireKnownKeys(ReportConfiguration.keys(of: "email.smtp"))
         let defaults = SMTP()
         var smtp = defaults
-        smtp.host = try headerString("host", default: defaults.host)
+        smtp.host = try string("host", default: defaults.host)
+        guard smtp.host.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+            || ".-:".unicodeScalars.contains($0) }) else {
+            throw error("host", "\(name("host")) \(TOMLValue.basicString(smtp.host)) is not a host name or address",
+                        hint: "write the server's name or IP address alone, such as \"smtp.example.com\", with the port in email.smtp.port")
+        }
         let securityText = try string("security", default: defaults.security.rawValue)
         guard let security = SMTP.Security(rawValue: securityText) else {
             throw error("security", "\(name("security")) is \(TOMLValue.basicString(securityText)), which is not a security setting",
