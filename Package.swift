@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender"]),
         .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore"]),
         .testTarget(name: "ClarityDeliveryTests", dependencies: ["ClarityDelivery"]),
-        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp", "ClarityDelivery"], exclude: ["Golden", "SMTP/smtp-server.py"]),
+        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp"], exclude: ["Golden", "SMTP/smtp-server.py"]),
     ]
 )

@@ -21,7 +21,7 @@ struct WeeklyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The ISO week, e.g. 2026-W47.", valueName: "week"))
     var week: String?
 
-    @Option(name: .long, help: "Output format: html (the web page), md, json (the model) or eml (the email, for `sendmail -t`).")
+    @Option(name: .long, help: "Output format: html (the web page), md, json (the model) or eml (the email, for `--send`, `send` or `sendmail -t`).")
     var format: OutputFormat = .html
 
     @Option(name: .long, help: ArgumentHelp("With --format eml: a recipient (repeatable; default: the configuration's email.to).", valueName: "address"))
