@@ -33,6 +33,8 @@ let package = Package(
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         // pango and fontconfig, confined to one system-library target: the PNG charts' private font configuration.
         .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        // libcurl, confined to one system-library target, for SMTP submission.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Templates, Markdown to HTML, research-log merge, the email message and its PNG charts.
         .target(name: "ClarityRender", dependencies: [
             "ClarityModel", "ClarityCharts", "CCmarkGFM", "CRsvg", "CPango",
@@ -40,9 +42,11 @@ let package = Package(
         ]),
         // The Data Export API client, the daily plan and the request budget.
         .target(name: "ClarityFetch", dependencies: ["ClarityModel", "ClarityStore"]),
+        // SMTP delivery: a message's envelope (pure), retries, and submission through libcurl.
+        .target(name: "ClarityDelivery", dependencies: ["ClarityModel", "ClarityRender", "CCurl"]),
         // Commands and the pipeline wiring, testable without the executable.
         .target(name: "ClarityApp", dependencies: [
-            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender", "ClarityFetch",
+            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender", "ClarityFetch", "ClarityDelivery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "clarity-report", dependencies: [
@@ -63,6 +67,7 @@ let package = Package(
         .testTarget(name: "ClarityChartsTests", dependencies: ["ClarityCharts"], resources: [.copy("Golden")]),
         .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender", "ClarityCharts", "CRsvg"]),
         .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore"]),
-        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp"], exclude: ["Golden"]),
+        .testTarget(name: "ClarityDeliveryTests", dependencies: ["ClarityDelivery"]),
+        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp"], exclude: ["Golden", "SMTP/smtp-server.py"]),
     ]
 )

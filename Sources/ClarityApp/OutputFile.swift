@@ -7,7 +7,8 @@ enum OutputFile {
         try write(Array(text.utf8), to: path)
     }
 
-    static func write(_ bytes: [UInt8], to given: String) throws {
+    /// `permissions` apply to a newly written file, such as 0o600 for one that only its owner may read.
+    static func write(_ bytes: [UInt8], to given: String, permissions: mode_t = 0o644) throws {
         // Write through a symbolic link to the file it names, and straight into what is not a regular file
         // (/dev/stdout, /dev/null, a pipe): renaming over those would replace them.
         let path = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
@@ -24,7 +25,7 @@ enum OutputFile {
             throw OutputError(path: path, message: "cannot create the folder \(directory.path) (\(error.localizedDescription))")
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, permissions)
         guard descriptor >= 0 else {
             throw OutputError(path: path, message: "cannot write beside it (\(String(cString: strerror(errno)))); the previous file is untouched")
         }

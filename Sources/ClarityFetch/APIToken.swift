@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The Data Export API token, which prints, logs and reflects as `<redacted>` wherever it goes.
 public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -44,45 +39,15 @@ public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConv
         throw TokenError(message: "no API token: set \(environmentVariable) or pass --token-file PATH (a file only you can read: chmod 600 PATH).")
     }
 
-    /// Largest token file read; a Data Export token is a JWT of about a kilobyte.
-    static let largestFile = 16 * 1024
-
-    /// Reads a token file, refusing one that its group or others may use; checked on the open file, so it cannot be swapped in between.
+    /// Reads a token file, refusing one that its group or others may use.
     public static func read(file path: String) throws(TokenError) -> APIToken {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw TokenError(message: "cannot open the token file \(path): \(String(cString: strerror(errno))). Check the path given to --token-file.")
-        }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw TokenError(message: "cannot inspect the token file \(path): \(String(cString: strerror(errno))).")
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            throw TokenError(message: "the token file \(path) is not a regular file. Point --token-file at the file that holds the token.")
-        }
-        let mode = Int(info.st_mode & 0o777)
-        guard mode & 0o077 == 0 else {
-            throw TokenError(message: "the token file \(path) is open to its group or to others (mode \(octal(mode))); the token is a secret. Run: chmod 600 \(path)")
-        }
-        guard info.st_size <= largestFile else {
-            throw TokenError(message: "the token file \(path) is \(info.st_size) bytes, too large to hold a token. Point --token-file at the file that holds only the token.")
-        }
-        let data: Data?
+        let text: String
         do {
-            data = try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).read(upToCount: largestFile)
+            text = try SecretFile(kind: "token file", option: "--token-file").read(path)
         } catch {
-            throw TokenError(message: "cannot read the token file \(path): \(error.localizedDescription).")
-        }
-        guard let text = String(data: data ?? Data(), encoding: .utf8) else {
-            throw TokenError(message: "the token file \(path) is not text. Point --token-file at the file that holds the token.")
+            throw TokenError(message: error.message)
         }
         return try APIToken(text, origin: "the token file \(path)")
-    }
-
-    private static func octal(_ mode: Int) -> String {
-        let digits = String(mode, radix: 8)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
 

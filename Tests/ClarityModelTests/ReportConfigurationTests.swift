@@ -97,7 +97,7 @@ private func configurationError(_ text: String) -> ConfigError? {
         ("[report]\ntop_segments = 3\nminimum_sesions = 5\n", 3, #"unknown key "minimum_sesions" in [report]"#,
          "known keys are minimum_sessions, top_segments, release_window_days, templates, significance"),
         ("[report.extra]\n", 1, "unknown table [report.extra]", "[report] knows minimum_sessions"),
-        ("[email]\nreply_to = \"a\"\n", 2, #"unknown key "reply_to" in [email]"#, "known keys are to, from, subject, view_in_browser_base_url"),
+        ("[email]\nreply_to = \"a\"\n", 2, #"unknown key "reply_to" in [email]"#, "known keys are to, bcc, from, subject, view_in_browser_base_url, smtp"),
         ("[fetch]\n\nplans = 3\n", 3, "fetch.plans must be a table, but it is an integer", "a [fetch.plans] section"),
         ("project = 1\n", 1, "project must be a table, but it is an integer", "a [project] section"),
         ("[report]\nminimum_sessions = \"100\"\n", 2, "report.minimum_sessions must be an integer, but it is a string",
@@ -118,6 +118,13 @@ private func configurationError(_ text: String) -> ConfigError? {
         ("[fetch]\ndaily_budget = 11\n", 2, "fetch.daily_budget is 11, but must be from 1 to 10", "the default is 10"),
         ("[fetch]\nendpoint = \"ftp://example.com\"\n", 2, #"fetch.endpoint "ftp://example.com" is not an http(s) address"#,
          "the default is https://www.clarity.ms/"),
+        ("[email.smtp]\nhost = \"mail.example.com\"\nsecurity = \"none\"\n", 3, #"email.smtp.security is "none" but the host "mail.example.com" is not this machine"#,
+         #"use "starttls" or "tls""#),
+        ("[email.smtp]\nsecurity = \"ssl\"\n", 2, #"email.smtp.security is "ssl", which is not a security setting"#, #"write "starttls", "tls" or "none""#),
+        ("[email.smtp]\nhost = \"smtp.example.com/x@y\"\n", 2, #"email.smtp.host "smtp.example.com/x@y" is not a host name or address"#,
+         "with the port in email.smtp.port"),
+        ("[email.smtp]\nport = 70000\n", 2, "email.smtp.port is 70000, but must be from 1 to 65535", "the default is 587"),
+        ("[email.smtp]\npasword_file = \"x\"\n", 2, #"unknown key "pasword_file" in [email.smtp]"#, "password_file"),
         ("[fetch]\nplan = \"weekly\"\n", 2, #"fetch.plan names "weekly", which is not a plan"#,
          "known plans are default; define more under [fetch.plans]"),
         ("[fetch.plans]\nweekly = [\"\"]\n[fetch]\nplan = \"daily\"\n", 4, #"fetch.plan names "daily""#, "known plans are default, weekly"),
@@ -169,10 +176,20 @@ private func configurationError(_ text: String) -> ConfigError? {
         let text = configuration.tomlText
         #expect(text.hasPrefix("# clarity-report settings in effect, defaults included.\n\n[project]\nname = \"My site\"\n"))
         let headers = text.split(separator: "\n").filter { $0.hasPrefix("[") }
-        #expect(headers == ["[project]", "[report]", "[email]", "[fetch]", "[fetch.plans]"])
+        #expect(headers == ["[project]", "[report]", "[email]", "[email.smtp]", "[fetch]", "[fetch.plans]"])
         #expect(text.contains("\n[fetch.plans]\n\"a plan\" = [\"URL\"]\nb-plan = [\"\"]\ndefault = [\n    \"\",\n    \"Device\",\n"))
         #expect(text.contains("\nsignificance = 0.05\n"))
         #expect(configuration.tomlText == text)
+    }
+
+    @Test func smtpSettingsHaveDefaultsAndTheSecuritysPort() throws {
+        #expect(ReportConfiguration().email.smtp == .init(host: "", port: 587, security: .starttls, timeout: 30, retries: 2, retryDelay: 5, outbox: "outbox"))
+        #expect(try ReportConfiguration(parsing: "[email.smtp]\nhost = \"mail.example.com\"\nsecurity = \"tls\"\n").email.smtp.port == 465)
+        let local = try ReportConfiguration(parsing: "[email]\nbcc = [\"audit@example.com\"]\n[email.smtp]\nhost = \"127.0.0.1\"\nsecurity = \"none\"\n")
+        #expect(local.email.smtp.port == 25)
+        #expect(local.email.bcc == ["audit@example.com"])
+        #expect(["localhost", "127.0.0.1", "127.1.2.3", "::1"].allSatisfy(ReportConfiguration.Email.SMTP.isLoopback))
+        #expect(!["mail.example.com", "127.0.0.1.example.com", "10.0.0.1", "128.0.0.1"].contains(where: ReportConfiguration.Email.SMTP.isLoopback))
     }
 
     @Test func textReadsBackToTheSameSettings() throws {
@@ -180,8 +197,10 @@ private func configurationError(_ text: String) -> ConfigError? {
             project: .init(name: "Café \"Zoë\" — ünïcode \\ shop", site: "https://example.com/?a=1&b=2"),
             report: .init(minimumSessions: 250, topSegments: 50, releaseWindowDays: 28, templates: "C:\\reports\\templates",
                           significance: 0.001),
-            email: .init(to: ["a@example.com", "B <b@example.com>"], from: "x@example.com", subject: "{{week}}\t{{project}}",
-                         viewInBrowserBaseURL: "https://r.example.com"),
+            email: .init(to: ["a@example.com", "B <b@example.com>"], bcc: ["audit@example.com"], from: "x@example.com",
+                         subject: "{{week}}\t{{project}}", viewInBrowserBaseURL: "https://r.example.com",
+                         smtp: .init(host: "mail.example.com", security: .tls, username: "reports", passwordFile: "smtp-password",
+                                     caFile: "ca.pem", timeout: 5, retries: 0, retryDelay: 1, outbox: "undelivered")),
             fetch: .init(tokenFile: "token", dailyBudget: 1, plan: "mine",
                          plans: ["default": ReportConfiguration.Fetch.defaultPlan,
                                  "mine": [DimensionSet([.campaign, .source, .medium]), .none]]))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClarityDelivery
 import ClarityModel
 import ClarityRender
 import ClarityStore
@@ -20,7 +21,7 @@ struct WeeklyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The ISO week, e.g. 2026-W47.", valueName: "week"))
     var week: String?
 
-    @Option(name: .long, help: "Output format: html (the web page), md, json (the model) or eml (the email, for `sendmail -t`).")
+    @Option(name: .long, help: "Output format: html (the web page), md, json (the model) or eml (the email, for `--send`, `send` or `sendmail -t`).")
     var format: OutputFormat = .html
 
     @Option(name: .long, help: ArgumentHelp("With --format eml: a recipient (repeatable; default: the configuration's email.to).", valueName: "address"))
@@ -37,7 +38,13 @@ struct WeeklyCommand: ParsableCommand {
 
     @OptionGroup var templateOptions: TemplateOptions
 
+    @Flag(name: .long, help: "With --format eml: send the message through the [email.smtp] server, as `send` does (exit 75: kept in the outbox).")
+    var send = false
+
     func validate() throws {
+        if send && format != .eml {
+            throw ValidationError("--send needs --format eml.")
+        }
         if let week, ISOWeek(label: week) == nil {
             throw ValidationError("--week \"\(week)\" is not an ISO week; write it like 2026-W47 (weeks run 01 to 52 or 53).")
         }
@@ -65,11 +72,24 @@ struct WeeklyCommand: ParsableCommand {
                 Console.error("warning: the HTML part is over Gmail's ~102 KB limit; Gmail will clip it. Trim the templates or the top segments.")
             }
             text = message.encoded()
+            if send {
+                try deliver(text, loaded: loaded, name: out ?? "weekly-\(report.period.label).eml")
+                return
+            }
         }
         if let out {
             try OutputFile.write(text, to: out)
         } else {
             Console.out(text, terminator: format == .eml || text.hasSuffix("\n") ? "" : "\n")
         }
+    }
+
+    /// Sends the message (writing it to --out first when given), and exits 75 when it is kept in the outbox.
+    private func deliver(_ text: String, loaded: LoadedConfiguration, name: String) throws {
+        let bytes = Array(text.utf8)
+        let message = try OutgoingMessage(eml: bytes, origin: name)
+        let submission = try MailSubmission(loaded: loaded)
+        if let out { try OutputFile.write(bytes, to: out) }
+        if try !submission.send(message, bytes: bytes, name: name) { throw ExitCode(MailSubmission.keptExitCode) }
     }
 }

@@ -21,6 +21,7 @@ enum EmailEnvelope {
         do {
             return WeeklyEmail.Envelope(
                 from: try EmailAddress(parsing: sender), to: try recipients.map { try EmailAddress(parsing: $0) },
+                bcc: try configuration.email.bcc.map { try EmailAddress(parsing: $0) },
                 subject: filled, viewInBrowserBaseURL: configuration.email.viewInBrowserBaseURL, date: date)
         } catch {
             throw ValidationError("email header: \(error)")

@@ -3,7 +3,8 @@ extension ReportConfiguration {
     static let knownKeys: [(table: String, keys: [String])] = [
         ("project", ["name", "site"]),
         ("report", ["minimum_sessions", "top_segments", "release_window_days", "templates", "significance"]),
-        ("email", ["to", "from", "subject", "view_in_browser_base_url"]),
+        ("email", ["to", "bcc", "from", "subject", "view_in_browser_base_url", "smtp"]),
+        ("email.smtp", ["host", "port", "security", "username", "password_file", "ca_file", "timeout", "retries", "retry_delay", "outbox"]),
         ("fetch", ["endpoint", "token_file", "daily_budget", "plan", "plans"]),
     ]
 
@@ -19,7 +20,7 @@ extension ReportConfiguration {
     public init(_ document: TOMLDocument) throws(ConfigError) {
         self.init()
         let root = ConfigSection(table: document.root, path: [], fileName: document.fileName)
-        try root.requireKnownKeys(Self.knownKeys.map(\.table), suggesting: Self.knownKeys)
+        try root.requireKnownKeys(Self.knownKeys.map(\.table).filter { !$0.contains(".") }, suggesting: Self.knownKeys)
 
         let project = try root.section("project")
         try project.requireKnownKeys(Self.keys(of: "project"))
@@ -43,9 +44,14 @@ extension ReportConfiguration {
         for (offset, address) in self.email.to.enumerated() {
             try email.requireOneLine(address, key: "to", what: "address \(offset + 1) of email.to")
         }
+        self.email.bcc = try email.strings("bcc", default: self.email.bcc)
+        for (offset, address) in self.email.bcc.enumerated() {
+            try email.requireOneLine(address, key: "bcc", what: "address \(offset + 1) of email.bcc")
+        }
         self.email.from = try email.headerString("from", default: self.email.from)
         self.email.subject = try email.headerString("subject", default: self.email.subject)
         self.email.viewInBrowserBaseURL = try email.string("view_in_browser_base_url", default: self.email.viewInBrowserBaseURL)
+        self.email.smtp = try email.section("smtp").smtp()
 
         let fetch = try root.section("fetch")
         try fetch.requireKnownKeys(Self.keys(of: "fetch"))
@@ -70,6 +76,43 @@ extension ReportConfiguration {
 }
 
 extension ConfigSection {
+    /// The `[email.smtp]` settings, each checked so that a mistake shows before any connection.
+    func smtp() throws(ConfigError) -> ReportConfiguration.Email.SMTP {
+        typealias SMTP = ReportConfiguration.Email.SMTP
+        try requireKnownKeys(ReportConfiguration.keys(of: "email.smtp"))
+        let defaults = SMTP()
+        var smtp = defaults
+        smtp.host = try string("host", default: defaults.host)
+        guard smtp.host.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+            || ".-:".unicodeScalars.contains($0) }) else {
+            throw error("host", "\(name("host")) \(TOMLValue.basicString(smtp.host)) is not a host name or address",
+                        hint: "write the server's name or IP address alone, such as \"smtp.example.com\", with the port in email.smtp.port")
+        }
+        let securityText = try string("security", default: defaults.security.rawValue)
+        guard let security = SMTP.Security(rawValue: securityText) else {
+            throw error("security", "\(name("security")) is \(TOMLValue.basicString(securityText)), which is not a security setting",
+                        hint: "write \"starttls\", \"tls\" or \"none\" (none only for a server on this machine)")
+        }
+        smtp.security = security
+        guard security != .none || smtp.host.isEmpty || smtp.isLoopback else {
+            throw error("security", "\(name("security")) is \"none\" but the host \(TOMLValue.basicString(smtp.host)) is not this machine; "
+                        + "the password and the report would cross the network unencrypted",
+                        hint: "use \"starttls\" or \"tls\"; \"none\" is only for localhost, 127.0.0.1 or ::1")
+        }
+        smtp.port = try integer("port", default: security.defaultPort, in: SMTP.portRange)
+        smtp.username = try headerString("username", default: defaults.username)
+        smtp.passwordFile = try string("password_file", default: defaults.passwordFile)
+        smtp.caFile = try string("ca_file", default: defaults.caFile)
+        smtp.timeout = try integer("timeout", default: defaults.timeout, in: SMTP.timeoutRange)
+        smtp.retries = try integer("retries", default: defaults.retries, in: SMTP.retriesRange)
+        smtp.retryDelay = try integer("retry_delay", default: defaults.retryDelay, in: SMTP.retryDelayRange)
+        smtp.outbox = try string("outbox", default: defaults.outbox)
+        guard !smtp.outbox.isEmpty else {
+            throw error("outbox", "\(name("outbox")) is empty", hint: "name the folder undelivered messages wait in, such as \"outbox\"")
+        }
+        return smtp
+    }
+
     /// A plan under `[fetch.plans]`: distinct requests, each "" for the site totals or dimensions joined by "+" or ",".
     func plan(_ key: String) throws(ConfigError) -> [DimensionSet] {
         let requests = try strings(key, default: [])

@@ -14,9 +14,23 @@ extension ReportConfiguration {
 
         var email = TOMLTable()
         email.set(.array(self.email.to.map(TOMLValue.string)), for: "to")
+        email.set(.array(self.email.bcc.map(TOMLValue.string)), for: "bcc")
         email.set(.string(self.email.from), for: "from")
         email.set(.string(self.email.subject), for: "subject")
         email.set(.string(self.email.viewInBrowserBaseURL), for: "view_in_browser_base_url")
+        let settings = self.email.smtp
+        var smtp = TOMLTable()
+        smtp.set(.string(settings.host), for: "host")
+        smtp.set(.integer(settings.port), for: "port")
+        smtp.set(.string(settings.security.rawValue), for: "security")
+        smtp.set(.string(settings.username), for: "username")
+        smtp.set(.string(settings.passwordFile), for: "password_file")
+        smtp.set(.string(settings.caFile), for: "ca_file")
+        smtp.set(.integer(settings.timeout), for: "timeout")
+        smtp.set(.integer(settings.retries), for: "retries")
+        smtp.set(.integer(settings.retryDelay), for: "retry_delay")
+        smtp.set(.string(settings.outbox), for: "outbox")
+        email.set(.table(smtp), for: "smtp")
 
         var plans = TOMLTable()
         for (name, requests) in self.fetch.plans.sorted(by: { $0.key < $1.key }) {

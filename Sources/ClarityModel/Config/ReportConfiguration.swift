@@ -56,16 +56,22 @@ public struct ReportConfiguration: Sendable, Equatable {
     public struct Email: Sendable, Equatable {
         /// The recipients' addresses; default none.
         public var to: [String]
+        /// Blind-copy recipients: in the SMTP envelope, never in the transmitted headers; default none.
+        public var bcc: [String]
         /// The sender, such as `Reports <reports@example.com>`; default "".
         public var from: String
         /// The subject, where `{{project}}` and `{{week}}` stand for the project name and the period; one line.
         public var subject: String
         /// Where the HTML reports are published, for a "view in browser" link; default "" (no link).
         public var viewInBrowserBaseURL: String
+        /// The server `send` and `weekly --send` submit to: `[email.smtp]`.
+        public var smtp: SMTP
 
-        public init(to: [String] = [], from: String = "", subject: String = "{{project}} weekly UX report — {{week}}",
-                    viewInBrowserBaseURL: String = "") {
+        public init(to: [String] = [], bcc: [String] = [], from: String = "", subject: String = "{{project}} weekly UX report — {{week}}",
+                    viewInBrowserBaseURL: String = "", smtp: SMTP = SMTP()) {
             self.to = to
+            self.bcc = bcc
+            self.smtp = smtp
             self.from = from
             self.subject = subject
             self.viewInBrowserBaseURL = viewInBrowserBaseURL

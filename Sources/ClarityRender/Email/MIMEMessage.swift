@@ -9,6 +9,8 @@ import Foundation
 public struct MIMEMessage: Sendable, Equatable {
     public let from: EmailAddress
     public let to: [EmailAddress]
+    /// Blind copies, written as a Bcc header for `sendmail -t` or `send` to read and remove before transmission.
+    public let bcc: [EmailAddress]
     public let subject: String
     public let identity: MessageIdentity
     public let plainText: String
@@ -19,7 +21,7 @@ public struct MIMEMessage: Sendable, Equatable {
     public static let gmailClippingLimit = 102_000
 
     public init(
-        from: EmailAddress, to: [EmailAddress], subject: String, identity: MessageIdentity,
+        from: EmailAddress, to: [EmailAddress], bcc: [EmailAddress] = [], subject: String, identity: MessageIdentity,
         plainText: String, html: String, images: [InlineImage]
     ) throws(EmailError) {
         try HeaderText.refuseControls(in: subject, field: "Subject")
@@ -38,6 +40,7 @@ public struct MIMEMessage: Sendable, Equatable {
         }
         self.from = from
         self.to = to
+        self.bcc = bcc
         self.subject = subject
         self.identity = identity
         self.plainText = plainText
@@ -54,6 +57,7 @@ public struct MIMEMessage: Sendable, Equatable {
         let headers = [
             HeaderText.addresses("From", [from]),
             HeaderText.addresses("To", to),
+        ] + (bcc.isEmpty ? [] : [HeaderText.addresses("Bcc", bcc)]) + [
             HeaderText.unstructured("Subject", subject),
             "Date: " + HeaderText.date(identity.date),
             "Message-ID: " + identity.messageID(domain: from.domain),

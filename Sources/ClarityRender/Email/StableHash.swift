@@ -1,6 +1,6 @@
 /// A 64-bit FNV-1a hash: stable across runs and platforms, unlike `Hasher`, for identifiers that must not change.
-enum StableHash {
-    static func hex(_ text: String) -> String {
+public enum StableHash {
+    public static func hex(_ text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)

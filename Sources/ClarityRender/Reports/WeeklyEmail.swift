@@ -7,15 +7,19 @@ public struct WeeklyEmail: Sendable {
     public struct Envelope: Sendable {
         public var from: EmailAddress
         public var to: [EmailAddress]
+        /// Blind copies: written as a Bcc header that `sendmail -t` and `send` remove before transmission.
+        public var bcc: [EmailAddress]
         public var subject: String
         /// The base URL the web HTML is published under; empty for no "view in browser" link.
         public var viewInBrowserBaseURL: String
         /// The Date header; derive it from the data so the same store gives the same message.
         public var date: Instant
 
-        public init(from: EmailAddress, to: [EmailAddress], subject: String, viewInBrowserBaseURL: String, date: Instant) {
+        public init(from: EmailAddress, to: [EmailAddress], bcc: [EmailAddress] = [], subject: String, viewInBrowserBaseURL: String,
+                    date: Instant) {
             self.from = from
             self.to = to
+            self.bcc = bcc
             self.subject = subject
             self.viewInBrowserBaseURL = viewInBrowserBaseURL
             self.date = date
@@ -73,7 +77,7 @@ public struct WeeklyEmail: Sendable {
         }
         let html = try templates.render("weekly-email.html", with: context)
         let text = try templates.render("weekly-email.txt", with: context)
-        return try MIMEMessage(from: envelope.from, to: envelope.to, subject: envelope.subject, identity: identity,
+        return try MIMEMessage(from: envelope.from, to: envelope.to, bcc: envelope.bcc, subject: envelope.subject, identity: identity,
                                plainText: text, html: html, images: images)
     }
 }
