@@ -8,9 +8,10 @@ set -euo pipefail
 packages=(libsqlite3-dev sqlite3 libzstd-dev libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libpango1.0-dev
   libcurl4-openssl-dev fonts-liberation2 pkg-config python3 python3-pip openssl time)
 # CLARITY_WITH_BROWSER=1 adds what only the tests need (`make test` sets it): Chromium, which the hostile-text tests
-# load the weekly page in, and fontconfig's tools with a second font family for the hostile-fontconfig test.
+# load the weekly page in, fontconfig's tools with a second font family for the hostile-fontconfig test, and poppler's
+# pdfinfo, pdffonts and pdftotext, which read the monthly PDF as a reader's viewer would.
 if [ "${CLARITY_WITH_BROWSER:-0}" = "1" ]; then
-  packages+=(chromium fontconfig fonts-dejavu-core)
+  packages+=(chromium fontconfig fonts-dejavu-core poppler-utils)
 fi
 
 missing=()

@@ -71,17 +71,7 @@ extension OneAtATime {
 
         /// The family fontconfig's own matcher picks for `family`, as any program using the system's fonts would get.
         static func fcMatch(_ family: String, environment: [String: String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/fc-match")
-            process.arguments = ["-f", "%{family[0]}", family]
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            try ExternalTool.output("/usr/bin/fc-match", ["-f", "%{family[0]}", family], environment: environment)
         }
     }
 }

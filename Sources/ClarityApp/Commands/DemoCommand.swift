@@ -111,7 +111,11 @@ struct DemoReports {
         let monthlyRenderer = MonthlyRenderer(templates: templates)
         try put(try TemplateContext.json(monthly), "monthly-\(monthly.period.label).json")
         try put(try monthlyRenderer.markdown(monthly), "monthly-\(monthly.period.label).md")
-        try put(try monthlyRenderer.html(monthly, charts: MonthlyCharts(monthly)), "monthly-\(monthly.period.label).html")
+        let monthlyCharts = MonthlyCharts(monthly)
+        try put(try monthlyRenderer.html(monthly, charts: monthlyCharts), "monthly-\(monthly.period.label).html")
+        let pdf = (folder as NSString).appendingPathComponent("monthly-\(monthly.period.label).pdf")
+        try OutputFile.write(try MonthlyPDF().render(monthly, charts: monthlyCharts), to: pdf)
+        written.append(pdf)
         return written
     }
 }

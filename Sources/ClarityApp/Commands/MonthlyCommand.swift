@@ -4,6 +4,8 @@ import ClarityRender
 import ClarityStore
 import Foundation
 
+extension MonthlyPDF.Paper: ExpressibleByArgument {}
+
 /// `clarity-report monthly`: the executive monthly summary.
 struct MonthlyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,12 +13,12 @@ struct MonthlyCommand: ParsableCommand {
         abstract: "Write the executive monthly summary.",
         discussion: """
             A calendar month of UTC days against the month before and, when the store has it, the same month a year earlier. \
-            The default month is the last complete month in the store. The HTML is made for the screen and for print: a \
-            browser's "Save as PDF" gives a clean A4 or Letter document.
+            The default month is the last complete month in the store. The HTML is made for the screen and for print; \
+            `--format pdf` writes the summary as a PDF of one or two A4 (or `--paper letter`) pages, with no browser.
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case html, md, json
+        case html, md, json, pdf
     }
 
     @OptionGroup var global: GlobalOptions
@@ -24,8 +26,11 @@ struct MonthlyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The month, e.g. 2026-11.", valueName: "month"))
     var month: String?
 
-    @Option(name: .long, help: "Output format: html, md or json (the model).")
+    @Option(name: .long, help: "Output format: html, md, json (the model) or pdf.")
     var format: OutputFormat = .html
+
+    @Option(name: .long, help: "The PDF's paper: a4 or letter.")
+    var paper: MonthlyPDF.Paper = .a4
 
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
@@ -43,8 +48,18 @@ struct MonthlyCommand: ParsableCommand {
         let store = try global.openStoreForReading()
         let report = try MonthlyPipeline.model(store: store, month: month.flatMap(Month.init(label:)), project: loaded.project,
                                                settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
+        if format == .pdf {
+            let bytes = try MonthlyPDF(paper: paper).render(report, charts: MonthlyCharts(report))
+            if let out {
+                try OutputFile.write(bytes, to: out)
+            } else {
+                FileHandle.standardOutput.write(Data(bytes))
+            }
+            return
+        }
         let text: String
         switch format {
+        case .pdf: return
         case .json: text = try TemplateContext.json(report)
         case .md: text = try MonthlyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).markdown(report)
         case .html:

@@ -1,0 +1,52 @@
+/// The executive monthly summary in plain words: its one-sentence summary, and figures' texts without analyst jargon.
+public enum MonthlySummary {
+    /// One sentence for the top of the summary: how sessions moved, then the strongest win and the strongest issue.
+    ///
+    /// Wins and issues come ranked from the model (site-wide moves first), so the first of each is the strongest.
+    public static func sentence(_ report: MonthlyReport) -> String {
+        var parts: [String] = []
+        if let sessions = report.kpis.first(where: { $0.id == "sessions" }) {
+            let perDay = sessions.comparedPerDay ? " per day" : ""
+            switch (sessions.verdict, sessions.direction) {
+            case ("significant", "up"): parts.append("sessions rose to \(sessions.currentText) (\(sessions.changeText)\(perDay))")
+            case ("significant", "down"): parts.append("sessions fell to \(sessions.currentText) (\(sessions.changeText)\(perDay))")
+            default: parts.append("sessions held steady at \(sessions.currentText)")
+            }
+        }
+        if let win = report.wins.first { parts.append(lowercasingFirst(trimmingPeriod(plain(win)))) }
+        if let issue = report.issues.first { parts.append(lowercasingFirst(trimmingPeriod(plain(issue)))) }
+        if report.wins.isEmpty, report.issues.isEmpty {
+            parts.append("no other figure moved beyond the usual month-to-month variation")
+        }
+        return "\(report.period.title): " + parts.joined(separator: "; ") + "."
+    }
+
+    /// `text` with segment labels and verdicts in plain words: "Rage clicks in Browser = Safari · Device = Mobile"
+    /// becomes "Rage clicks in Safari, Mobile", "beyond noise" becomes "a real change".
+    public static func plain(_ text: String) -> String {
+        var result = text
+        for dimension in Dimension.allCases {
+            result = result.replacing("\(dimension.name) = ", with: "")
+        }
+        return result.replacing(" · ", with: ", ")
+            .replacing("beyond noise", with: "a real change")
+            .replacing("within noise", with: "usual variation")
+    }
+
+    /// A release as one short line: version, day, note, and its first measured effect.
+    public static func releaseLine(_ impact: ReleaseImpact) -> String {
+        let note = impact.release.note.isEmpty ? "" : " (\(impact.release.note))"
+        let effect = impact.findings.first.map(plain) ?? "no measurable effect."
+        let provisional = impact.isComplete ? "" : " \(impact.progressText)"
+        return "\(impact.release.version), \(impact.dayText)\(note): \(effect)\(provisional)"
+    }
+
+    private static func trimmingPeriod(_ text: String) -> String {
+        text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+
+    private static func lowercasingFirst(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+}
