@@ -30,11 +30,13 @@ struct SegmentBarChartTests {
         #expect(Sample.segmentFrustration.chart.svg.contains("height=\"208\""))
     }
 
-    @Test("Cuts long segment labels with the whole label as a tooltip and escapes hostile ones")
+    @Test("Cuts long segment labels in the middle, keeping both ends, with the whole label as a tooltip; escapes hostile ones")
     func labels() throws {
         let root = try #require(SVGNode.parse(Sample.segmentFrustration.chart.svg))
         let cut = try #require(root.all("text").first { $0.children.first?.text == Sample.longLabel })
-        #expect(cut.text.hasSuffix("…"))
+        let ends = cut.text.components(separatedBy: "…")
+        #expect(ends.count == 2 && Sample.longLabel.hasPrefix(ends[0]) && Sample.longLabel.hasSuffix(ends[1]))
+        #expect(!ends[1].isEmpty)
         #expect(root.all("text").contains { $0.text == Sample.hostile })
     }
 

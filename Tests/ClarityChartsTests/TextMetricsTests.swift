@@ -31,3 +31,25 @@ struct TextMetricsTests {
         #expect(TextMetrics.width("東京", fontSize: 10) > TextMetrics.width("ab", fontSize: 10))
     }
 }
+
+@Suite("Text fitting from the middle")
+struct TextMetricsMiddleTests {
+    @Test("a long label keeps its start and its end, and fits")
+    func keepsEnds() {
+        let label = "Safari · /collections/limited-edition-winter-jacket/reviews/page-2"
+        let cut = TextMetrics.fitMiddle(label, maxWidth: 200, fontSize: 12)
+        #expect(cut.contains("…"))
+        #expect(TextMetrics.width(cut, fontSize: 12) <= 200)
+        let parts = cut.components(separatedBy: "…")
+        #expect(label.hasPrefix(parts[0]) && label.hasSuffix(parts[1]))
+        #expect(parts[1].hasSuffix("page-2") && parts[0].hasPrefix("Safari"))
+        #expect(TextMetrics.fitMiddle("Safari · /checkout", maxWidth: 200, fontSize: 12) == "Safari · /checkout")
+    }
+
+    @Test("a 10 kB label is cut in bounded time")
+    func longLabel() {
+        let label = String(repeating: "é漢😀|[x](y)", count: 1_000)
+        let cut = TextMetrics.fitMiddle(label, maxWidth: 150, fontSize: 12)
+        #expect(TextMetrics.width(cut, fontSize: 12) <= 150)
+    }
+}

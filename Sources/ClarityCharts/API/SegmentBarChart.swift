@@ -2,13 +2,20 @@
 public struct SegmentBarChart: Chart {
     /// One bar: a segment's label, which may be long, and its value.
     public struct Row: Sendable, Hashable {
+        /// What tells this segment apart (`Safari · /checkout`); when it is too long its middle is cut, never its ends.
         public let label: String
+        /// A smaller second line under the label (`Rage clicks, 24.8% against 2.6%`), or nil.
+        public let detail: String?
+        /// The whole description, kept in the row's `<title>` for screen readers and hover.
+        public let fullText: String?
         public let value: Double
         /// This row's own reference (the site's rate for the row's signal), drawn as a tick across its bar.
         public let reference: Double?
 
-        public init(label: String, value: Double, reference: Double? = nil) {
+        public init(label: String, value: Double, reference: Double? = nil, detail: String? = nil, fullText: String? = nil) {
             self.label = SVGText.clean(label)
+            self.detail = detail.map(SVGText.clean)
+            self.fullText = fullText.map(SVGText.clean)
             self.value = value
             self.reference = reference.flatMap { $0.isFinite ? $0 : nil }
         }
@@ -35,7 +42,11 @@ public struct SegmentBarChart: Chart {
     }
 
     /// The height that fits every row, the reference label and the axis.
-    public var height: Int { Int(rowsTop) + max(rows.count, 1) * Int(Self.rowHeight) + 24 }
+    public var height: Int { Int(rowsTop) + max(rows.count, 1) * Int(rowHeight) + 24 }
+
+    private var hasDetails: Bool { rows.contains { $0.detail != nil } }
+    /// Rows with a second line are taller.
+    private var rowHeight: Double { hasDetails ? 38 : 26 }
 
     public var summary: String {
         guard !rows.isEmpty else {
@@ -64,8 +75,8 @@ public struct SegmentBarChart: Chart {
         ChartDocument.render(title: title, summary: summary, width: width, height: height, body: body)
     }
 
-    private static let rowHeight = 26.0
     private static let barHeight = 16.0
+    private static let detailFontSize = 10.5
     private static let labelFontSize = 12.0
     private static let valueFontSize = 11.0
 
@@ -77,13 +88,17 @@ public struct SegmentBarChart: Chart {
         let scale = NiceScale(covering: rows.map(\.value) + rows.compactMap(\.reference) + (reference.map { [$0] } ?? []), format: format)
         let ticks = scale.ticks
         let tickLabels = format.axisLabels(for: ticks, step: scale.step)
-        let labelWidth = min(rows.map { TextMetrics.width($0.label, fontSize: Self.labelFontSize) }.max() ?? 0, canvasWidth * 0.38)
+        let widest = rows.map { row in
+            max(TextMetrics.width(row.label, fontSize: Self.labelFontSize),
+                row.detail.map { TextMetrics.width($0, fontSize: Self.detailFontSize) } ?? 0)
+        }.max() ?? 0
+        let labelWidth = min(widest, canvasWidth * 0.42)
         let barLeft = 10 + labelWidth + 10
         let valueWidth = rows.map { TextMetrics.width(format.format($0.value), fontSize: Self.valueFontSize) }.max() ?? 0
         let lastTickHalf = TextMetrics.width(tickLabels.last ?? "", fontSize: ValueAxis.fontSize) / 2
         let barRight = canvasWidth - max(valueWidth + 6, lastTickHalf) - 10
         let x = { (value: Double) in barLeft + scale.fraction(value) * (barRight - barLeft) }
-        let rowsBottom = rowsTop + Double(max(rows.count, 1)) * Self.rowHeight
+        let rowsBottom = rowsTop + Double(max(rows.count, 1)) * rowHeight
 
         var elements: [SVGElement] = []
         for (tick, label) in zip(ticks, tickLabels) {
@@ -97,7 +112,7 @@ public struct SegmentBarChart: Chart {
             ], text: label))
         }
         for (index, row) in rows.enumerated() {
-            let middle = rowsTop + (Double(index) + 0.5) * Self.rowHeight
+            let middle = rowsTop + (Double(index) + 0.5) * rowHeight
             let left = x(min(row.value, 0))
             elements.append(SVGElement("rect", [
                 "x": left.svg, "y": (middle - Self.barHeight / 2).svg,
@@ -109,9 +124,15 @@ public struct SegmentBarChart: Chart {
                     "stroke": ChartPalette.black, "stroke-width": "2",
                 ]))
             }
-            elements.append(.label(row.label, maxWidth: labelWidth, fontSize: Self.labelFontSize, [
-                "x": (barLeft - 10).svg, "y": (middle + 4).svg, "text-anchor": "end", "fill": ChartStyle.text,
+            let labelY = row.detail == nil ? middle + 4 : middle - 2
+            elements.append(.middleCutLabel(row.label, maxWidth: labelWidth, fontSize: Self.labelFontSize, fullText: row.fullText, [
+                "x": (barLeft - 10).svg, "y": labelY.svg, "text-anchor": "end", "fill": ChartStyle.text,
             ]))
+            if let detail = row.detail {
+                elements.append(.label(detail, maxWidth: labelWidth, fontSize: Self.detailFontSize, [
+                    "x": (barLeft - 10).svg, "y": (middle + 11).svg, "text-anchor": "end", "fill": ChartStyle.mutedText,
+                ]))
+            }
             elements.append(SVGElement("text", [
                 "x": (x(max(row.value, 0)) + 6).svg, "y": (middle + 4).svg, "font-size": Self.valueFontSize.svg,
                 "fill": ChartStyle.text, "stroke": ChartStyle.background, "stroke-width": "3",

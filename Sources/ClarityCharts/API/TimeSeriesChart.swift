@@ -84,7 +84,7 @@ public struct TimeSeriesChart: Chart {
         case .count:
             let total = "total \(format.format(present.reduce(0) { $0 + $1.value }))"
             return naming ? "\(total), highest \(format.format(highest.value))\(on(highest.index))" : total
-        case .percent:
+        case .percent, .multiple:
             return "lowest \(format.format(lowest.value))\(on(lowest.index)), highest \(format.format(highest.value))\(on(highest.index))"
         }
     }

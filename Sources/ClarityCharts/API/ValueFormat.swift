@@ -4,12 +4,15 @@ public enum ValueFormat: Sendable, Hashable {
     case count
     /// A fraction shown as a percentage with one decimal: `0.042` is `4.2%`.
     case percent
+    /// A ratio to a reference, with one decimal: `9.4×`.
+    case multiple
 
     /// The value written in full: `12,345` or `4.2%`.
     public func format(_ value: Double) -> String {
         switch self {
         case .count: DecimalText.fixed(value, decimals: 0, grouped: true)
         case .percent: DecimalText.fixed(value * 100, decimals: 1, grouped: true) + "%"
+        case .multiple: DecimalText.fixed(value, decimals: 1, grouped: true) + "×"
         }
     }
 
@@ -21,7 +24,7 @@ public enum ValueFormat: Sendable, Hashable {
             if magnitude >= 999_950 { return DecimalText.trimmed(value / 1_000_000, maxDecimals: 1, grouped: true) + "M" }
             if magnitude >= 10_000 { return DecimalText.trimmed(value / 1_000, maxDecimals: 1) + "k" }
             return format(value)
-        case .percent:
+        case .percent, .multiple:
             return format(value)
         }
     }
@@ -39,6 +42,9 @@ public enum ValueFormat: Sendable, Hashable {
         case .percent:
             let decimals = DecimalText.decimalsNeeded(for: step * 100)
             return ticks.map { tick in DecimalText.trimmed(tick * 100, maxDecimals: decimals, grouped: true) + "%" }
+        case .multiple:
+            let decimals = DecimalText.decimalsNeeded(for: step)
+            return ticks.map { tick in DecimalText.trimmed(tick, maxDecimals: decimals, grouped: true) + "×" }
         }
     }
 
@@ -47,6 +53,7 @@ public enum ValueFormat: Sendable, Hashable {
         switch self {
         case .count: step >= 1 && step == step.rounded()
         case .percent: step >= 0.001 * (1 - 1e-9)
+        case .multiple: step >= 0.1 * (1 - 1e-9)
         }
     }
 
@@ -55,6 +62,7 @@ public enum ValueFormat: Sendable, Hashable {
         switch self {
         case .count: 4
         case .percent: 0.01
+        case .multiple: 2
         }
     }
 }

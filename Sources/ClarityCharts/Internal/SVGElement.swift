@@ -20,6 +20,17 @@ struct SVGElement {
         return SVGElement(name: "text", attributes: sized, children: title, text: shown)
     }
 
+    /// A `<text>` element showing `label` with its middle cut to fit `maxWidth`, so both its ends stay whole, and the
+    /// whole label (or `fullText`) in a `<title>` child.
+    static func middleCutLabel(_ label: String, maxWidth: Double, fontSize: Double, fullText: String?,
+                               _ attributes: KeyValuePairs<String, String>) -> SVGElement {
+        let shown = TextMetrics.fitMiddle(label, maxWidth: maxWidth, fontSize: fontSize)
+        let described = fullText ?? label
+        let title = shown == described ? [] : [SVGElement("title", text: described)]
+        let sized = attributes.map { ($0.key, $0.value) } + [("font-size", fontSize.svg)]
+        return SVGElement(name: "text", attributes: sized, children: title, text: shown)
+    }
+
     private init(name: String, attributes: [(name: String, value: String)], children: [SVGElement], text: String?) {
         self.name = name
         self.attributes = attributes

@@ -35,6 +35,25 @@ enum TextMetrics {
         return kept + "…"
     }
 
+    /// `text` unchanged when it fits in `maxWidth`, else its start and its end around a "…", as much of each as fits.
+    ///
+    /// Segment labels end in what tells them apart (the page of `Safari · /checkout/step-2`), so the middle goes first.
+    static func fitMiddle(_ text: String, maxWidth: Double, fontSize: Double) -> String {
+        guard width(text, fontSize: fontSize) > maxWidth else { return text }
+        let characters = Array(text)
+        let candidate = { (keep: Int) in
+            String(characters.prefix((keep + 1) / 2)) + "…" + String(characters.suffix(keep / 2))
+        }
+        // The widest candidate that fits, by binary search over how many characters are kept.
+        var low = 0
+        var high = characters.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if width(candidate(middle), fontSize: fontSize) <= maxWidth { low = middle } else { high = middle - 1 }
+        }
+        return candidate(low)
+    }
+
     /// Text laid out one scalar at a time: its width so far in font units, and what the next scalar kerns with.
     private struct Layout {
         private(set) var units = 0

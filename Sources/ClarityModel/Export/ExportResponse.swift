@@ -45,15 +45,20 @@ public struct Segment: Hashable, Sendable, Comparable {
     /// A readable label in which URLs on the project's own site are shortened to their path.
     public func label(site: String) -> String {
         if values.isEmpty { return "Whole site" }
-        let base = site.hasSuffix("/") ? String(site.dropLast()) : site
         return values.map { entry in
-            var value = entry.value ?? "(all)"
-            if entry.dimension == .url, !base.isEmpty, value.hasPrefix(base), value.count > base.count {
-                let path = String(value.dropFirst(base.count))
-                if path.hasPrefix("/") { value = path }
-            }
-            return "\(entry.dimension.name) = \(value)"
+            "\(entry.dimension.name) = \(Self.shownValue(entry.value, of: entry.dimension, site: site))"
         }.joined(separator: " · ")
+    }
+
+    /// A value as labels show it: a URL on the project's own site shortened to its path, a missing value `(all)`.
+    public static func shownValue(_ value: String?, of dimension: Dimension, site: String) -> String {
+        guard var value else { return "(all)" }
+        let base = site.hasSuffix("/") ? String(site.dropLast()) : site
+        if dimension == .url, !base.isEmpty, value.hasPrefix(base), value.count > base.count {
+            let path = String(value.dropFirst(base.count))
+            if path.hasPrefix("/") { value = path }
+        }
+        return value
     }
 
     public static func < (lhs: Segment, rhs: Segment) -> Bool { lhs.key < rhs.key }

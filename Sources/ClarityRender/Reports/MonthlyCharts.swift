@@ -24,10 +24,9 @@ public struct MonthlyCharts: Sendable {
                 .init(name: signal.label, values: report.weeklyTrend.map { $0.rates[signal.rawValue] })
             },
             markers: markers, format: .percent, height: 240)
-        segments = SegmentBarChart(
-            title: "Top frustration segments of the month: rate against the site's rate",
-            rows: report.frustrationSegments.map { .init(label: "\($0.signalLabel): \($0.label)", value: $0.rate, reference: $0.siteRate) },
-            referenceName: "site rate for that signal", format: .percent)
+        segments = SegmentChartRows.chart(
+            title: "Top frustration segments of the month: rate as a multiple of the site's rate",
+            report.frustrationSegments, site: report.project.site)
         var lines: [String: Sparkline] = [:]
         for entry in report.headline {
             lines[entry.kpi.id] = Sparkline(title: "\(entry.kpi.label), last 12 months", values: entry.kpi.history,

@@ -27,12 +27,9 @@ public struct WeeklyCharts: Sendable {
             markers: markers, format: .percent, height: 240)
         devices = Self.shares(title: "Share of sessions by device", report.devices)
         browsers = Self.shares(title: "Share of sessions by browser", report.browsers)
-        segments = SegmentBarChart(
-            title: "Top frustration segments: rate against the site's rate",
-            rows: report.frustrationSegments.map { segment in
-                .init(label: "\(segment.signalLabel): \(segment.label)", value: segment.rate, reference: segment.siteRate)
-            },
-            referenceName: "site rate for that signal", format: .percent)
+        segments = SegmentChartRows.chart(
+            title: "Top frustration segments: rate as a multiple of the site's rate", report.frustrationSegments,
+            site: report.project.site)
         var lines: [String: Sparkline] = [:]
         for kpi in report.kpis {
             lines[kpi.id] = Sparkline(title: "\(kpi.label), last 8 weeks", values: kpi.history, format: kpi.kind == "rate" ? .percent : .count)

@@ -1,0 +1,24 @@
+import ClarityCharts
+import ClarityModel
+
+/// The top frustration segments as chart rows: one comparable bar each (the rate as a multiple of the site's rate for
+/// the same signal), labelled by what tells the segment apart, with the signal and both rates on a second line.
+enum SegmentChartRows {
+    static func chart(title: String, _ segments: [FrustrationSegment], site: String) -> SegmentBarChart {
+        SegmentBarChart(
+            title: title,
+            rows: segments.map { segment in
+                let values = segment.values.map { entry in
+                    Dimension(rawValue: entry.dimension).map { Segment.shownValue(entry.value, of: $0, site: site) }
+                        ?? entry.value
+                }
+                return .init(
+                    label: values.joined(separator: " · "),
+                    value: segment.siteRate > 0 ? segment.rate / segment.siteRate : .nan,
+                    detail: "\(segment.signalLabel), \(segment.rateText) against \(segment.siteRateText)",
+                    fullText: "\(segment.signalLabel): \(segment.label), \(segment.rateText) of \(segment.sessionsText) sessions "
+                        + "against \(segment.siteRateText) site-wide")
+            },
+            reference: 1, referenceName: "site rate", format: .multiple)
+    }
+}
