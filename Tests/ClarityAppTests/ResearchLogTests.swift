@@ -30,7 +30,9 @@ struct ResearchLogTests {
         // A researcher writes between blocks, inside the notes, at the very end, with odd whitespace and CRLF in one line.
         var edited = first.replacingOccurrences(
             of: "## Notes\n", with: "## Notes\n\nThursday's dip: the CDN incident, see INC-2291.  \r\nKeep an eye on /checkout.\n")
-        edited = edited.replacingOccurrences(of: "### Findings from recordings\n\n- \n", with: "### Findings from recordings\n\n- Safari users tap the disabled Pay button 3–4 times.\n- <!-- a private aside -->\n")
+        let placeholder = "### Findings from recordings\n\n_What you saw in the recordings this week: write it here, as a list or in paragraphs._\n"
+        #expect(edited.contains(placeholder))
+        edited = edited.replacingOccurrences(of: placeholder, with: "### Findings from recordings\n\n- Safari users tap the disabled Pay button 3–4 times.\n- <!-- a private aside -->\n")
         edited += "\nLast line without a newline: ✓ café"
         try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
 
@@ -48,6 +50,29 @@ struct ResearchLogTests {
         // Regenerating from the same store changes nothing.
         try write(store, to: folder)
         #expect(read(path) == second)
+    }
+
+    @Test("an entry reads as GitHub shows it: real lists, charts as images, headings that step down one level, no empty item")
+    func readsWellOnGitHub() throws {
+        let folder = scratchFolder("log-github")
+        let store = try demoStore(days: week.firstDay.advanced(by: -63)...week.lastDay)
+        try write(store, to: folder)
+        let html = MarkdownRenderer().html(from: read(folder + "/2026-W47.md"))
+        let watch = try #require(html.range(of: "What to watch")).upperBound
+        let list = try #require(html[watch...].range(of: "<ol>"))
+        #expect(html[watch..<list.lowerBound].count < 60, "the recordings to watch should be an ordered list")
+        let items = html[list.upperBound...].prefix { _ in true }.components(separatedBy: "</ol>")[0]
+        #expect(items.components(separatedBy: "<li>").count - 1 >= 1)
+        for chart in ["sessions", "frustration", "segments", "devices", "browsers"] {
+            #expect(html.contains("<img src=\"charts/2026-W47-\(chart).svg\" alt=\""), "the \(chart) chart is not an image")
+        }
+        #expect(!html.contains("<li></li>"))
+        #expect(!html.contains("1\\."))
+        let levels = html.components(separatedBy: "<h").dropFirst().compactMap { $0.first?.wholeNumberValue }
+        #expect(levels.first == 1)
+        for (previous, next) in zip(levels, levels.dropFirst()) {
+            #expect(next <= previous + 1, "a heading jumps from h\(previous) to h\(next): \(levels)")
+        }
     }
 
     @Test("damaged markers are refused with the file and line, and nothing is written")

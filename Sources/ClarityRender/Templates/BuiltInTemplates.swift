@@ -234,11 +234,21 @@ No segment with at least {{{settings.minimumSessions}}} sessions shows a signal 
 
 {{> partials/weekly-kpis.md}}
 
-### What changed
+## What changed
 
 {{> partials/weekly-changes.md}}
 
-Charts: [sessions per day](charts/{{{period.label}}}-sessions.svg) · [frustration signals per day](charts/{{{period.label}}}-frustration.svg) · [top segments](charts/{{{period.label}}}-segments.svg) · [devices](charts/{{{period.label}}}-devices.svg) · [browsers](charts/{{{period.label}}}-browsers.svg)
+## Charts
+
+![Sessions per day, this week against last week](charts/{{{period.label}}}-sessions.svg)
+
+![Share of sessions with each frustration signal, per day](charts/{{{period.label}}}-frustration.svg)
+
+![Top frustration segments: rate as a multiple of the site's rate](charts/{{{period.label}}}-segments.svg)
+
+![Share of sessions by device](charts/{{{period.label}}}-devices.svg)
+
+![Share of sessions by browser](charts/{{{period.label}}}-browsers.svg)
 <!-- clarity-report:end summary -->
 
 ## Notes
@@ -253,7 +263,7 @@ _Your observations for {{{period.label}}}. clarity-report rewrites only the bloc
 ### What to watch in Clarity's recordings
 
 {{#frustrationSegments}}
-{{{rank}}}\. **{{signalLabel}} in {{label}}**: {{recordingFilter}} Watch {{watchFor}}.
+{{{rank}}}. **{{signalLabel}} in {{label}}**: {{recordingFilter}} Watch {{watchFor}}.
 {{/frustrationSegments}}
 {{^frustrationSegments}}
 Nothing stands out this week.
@@ -262,7 +272,7 @@ Nothing stands out this week.
 
 ### Findings from recordings
 
--\#u{20}
+_What you saw in the recordings this week: write it here, as a list or in paragraphs._
 
 <!-- clarity-report:begin devices -->
 ## Devices and browsers

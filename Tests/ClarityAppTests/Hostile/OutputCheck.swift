@@ -22,8 +22,10 @@ enum OutputCheck {
         "font-size", "text-anchor", "paint-order",
     ]
     /// What the Markdown templates' own syntax renders to.
-    static let markdownElements: Set<String> = ["h1", "h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "code", "a"]
-    static let markdownAttributes: Set<String> = ["align", "href"]
+    static let markdownElements: Set<String> = [
+        "h1", "h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "code", "a", "img",
+    ]
+    static let markdownAttributes: Set<String> = ["align", "href", "src", "alt", "start"]
 
     /// Link targets our own templates write: the research log's chart files and entries, the email's "view in browser" page,
     /// and cid: images. Anything else in an href or src came from somewhere else.
