@@ -46,10 +46,19 @@ enum StatusText {
             if let first = entry.days.first, let last = entry.days.last, first != span.lowerBound || last != span.upperBound {
                 line += ", \(first.iso) to \(last.iso)"
             }
+            let derived = status.derivedDays.filter { $0.dimensions == entry.dimensions }.count
+            if derived > 0 { line += " (\(derived) derived)" }
             if !entry.missing.isEmpty {
                 line += "; missing: " + describe(Coverage.runs(entry.missing))
             }
             lines.append(line)
+        }
+        if !status.derivedDays.isEmpty {
+            lines.append("")
+            lines.append("Days derived from a 2- or 3-day pull minus the other days' own pulls (distinct users unknown):")
+            for entry in status.derivedDays {
+                lines.append("  \(entry.day.iso) \(entry.dimensions.isEmpty ? "(none)" : entry.dimensions.key): from a \(entry.numOfDays)-day pull")
+            }
         }
         if !capped.isEmpty {
             lines.append("")
@@ -94,6 +103,12 @@ enum StatusText {
             let unparsedSnapshots: Int
             let coverage: [Entry]
             let cappedBreakdowns: [Capped]
+            let derivedDays: [Derived]
+        }
+        struct Derived: Encodable {
+            let day: String
+            let dimensions: [String]
+            let numOfDays: Int
         }
         struct Capped: Encodable {
             let day: String
@@ -106,7 +121,8 @@ enum StatusText {
             multiDaySnapshots: status.multiDaySnapshots, supersededSnapshots: status.supersededSnapshots, unparsedSnapshots: status.unparsedSnapshots,
             coverage: status.coverage.map { Entry(dimensions: $0.dimensions.dimensions.map(\.name), daysCovered: $0.days.count, firstDay: $0.days.first?.iso,
                                                  lastDay: $0.days.last?.iso, missingDays: $0.missing.map(\.iso)) },
-            cappedBreakdowns: capped.map { Capped(day: $0.day.iso, dimensions: $0.dimensions.dimensions.map(\.name), rows: $0.rows) })
+            cappedBreakdowns: capped.map { Capped(day: $0.day.iso, dimensions: $0.dimensions.dimensions.map(\.name), rows: $0.rows) },
+            derivedDays: status.derivedDays.map { Derived(day: $0.day.iso, dimensions: $0.dimensions.dimensions.map(\.name), numOfDays: $0.numOfDays) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try! encoder.encode(document), as: UTF8.self)

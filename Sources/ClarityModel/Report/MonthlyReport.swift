@@ -11,10 +11,13 @@ public struct MonthlyReportInput: Sendable {
     public var releases: [ReleaseImpact]
     /// Every release inside the weekly trend's weeks, for the chart markers.
     public var trendReleases: [Release]
+    /// Days whose figures were derived from a 2- or 3-day pull.
+    public var derived: [DerivedDay]
 
     public init(project: ProjectInfo, month: Month, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
-                settings: ReportSettings, releases: [ReleaseImpact] = [], trendReleases: [Release] = []) {
+                settings: ReportSettings, releases: [ReleaseImpact] = [], trendReleases: [Release] = [], derived: [DerivedDay] = []) {
         self.trendReleases = trendReleases
+        self.derived = derived
         self.project = project
         self.month = month
         self.siteDays = siteDays
@@ -144,7 +147,7 @@ extension MonthlyReport {
         let trend = (0..<trendWeeks).reversed().map { ISOWeek(containing: lastWeek.firstDay.advanced(by: -7 * $0)) }
         return MonthlyReport(
             project: input.project, period: period, previousPeriod: previousPeriod, yearAgoPeriod: yearAgoPeriod,
-            coverageNote: coverageNote(period, previousPeriod, yearAgoPeriod),
+            coverageNote: coverageNote(period, previousPeriod, yearAgoPeriod) + DerivedDay.note(input.derived, in: month.previous.firstDay...month.lastDay),
             headline: headline,
             wins: pick(moves, better: true),
             issues: pick(moves, better: false),

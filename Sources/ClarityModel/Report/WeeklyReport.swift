@@ -11,10 +11,13 @@ public struct WeeklyReportInput: Sendable {
     public var releases: [ReleaseImpact]
     /// Breakdowns of the week that reached the API's row cap.
     public var capped: [CappedBreakdown]
+    /// Days whose figures were derived from a 2- or 3-day pull.
+    public var derived: [DerivedDay]
 
     public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
-                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = []) {
+                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = [], derived: [DerivedDay] = []) {
         self.capped = capped
+        self.derived = derived
         self.project = project
         self.week = week
         self.siteDays = siteDays
@@ -151,7 +154,8 @@ extension WeeklyReport {
         let changes = changeSentences(comparisons, segments: segments)
         return WeeklyReport(
             project: input.project, period: period, previousPeriod: previousPeriod,
-            coverageNote: coverageNote(period, previousPeriod, comparisons) + cappedNote(input.capped),
+            coverageNote: coverageNote(period, previousPeriod, comparisons) + DerivedDay.note(input.derived, in: previousWeek.firstDay...week.lastDay)
+                + cappedNote(input.capped),
             kpis: kpis, changes: changes, headline: changes.first ?? "",
             frustrationSegments: segments,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),

@@ -15,6 +15,8 @@ extension OneAtATime {
                 DROP INDEX raw_response_as_received;
                 ALTER TABLE raw_response DROP COLUMN encoding;
                 DELETE FROM grdb_migrations WHERE identifier = 'v4-raw-encoding';
+                DROP TABLE derived_day;
+                DELETE FROM grdb_migrations WHERE identifier = 'v5-derived-days';
                 """)
         }
 

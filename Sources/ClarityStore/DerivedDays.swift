@@ -1,0 +1,149 @@
+import ClarityModel
+import GRDB
+
+/// What a stored snapshot did for the days its dimension set missed.
+public enum DayRecovery: Sendable, Equatable, CustomStringConvertible {
+    /// A missed day was derived and now stands in the store.
+    case derived(DerivedDay, snapshotID: Int64, segments: Int, skippedSegments: Int)
+    /// A 2- or 3-day snapshot gave no day, and why.
+    case notDerived(fromSnapshotID: Int64, DerivationRefusal)
+    /// A 1-day snapshot replaced a day's derived figures.
+    case replaced(DerivedDay)
+
+    public var description: String {
+        switch self {
+        case .derived(let derived, let id, let segments, let skipped):
+            let left = skipped == 0 ? "" : ", \(skipped) left out (absent from a part, or fewer sessions in the whole than in its parts)"
+            return "derived \(derived.day.iso) (\(derived.dimensions)) from a \(derived.numOfDays)-day pull as snapshot \(id): \(segments) segments\(left)"
+        case .notDerived(let id, let refusal):
+            return "snapshot \(id) derived no day: \(refusal)"
+        case .replaced(let derived):
+            return "replaced the figures of \(derived.day.iso) (\(derived.dimensions)) derived from a \(derived.numOfDays)-day pull"
+        }
+    }
+}
+
+extension MetricStore {
+    /// The days whose figures are derived, optionally limited to a range, in day order.
+    public func derivedDays(in range: ClosedRange<Day>? = nil) throws -> [DerivedDay] {
+        try read { db in try Self.derivedDays(in: range, db) }
+    }
+
+    static func derivedDays(in range: ClosedRange<Day>?, _ db: Database) throws -> [DerivedDay] {
+        var sql = "SELECT day, dimensions, num_of_days FROM derived_day"
+        var arguments: StatementArguments = []
+        if let range {
+            sql += " WHERE day BETWEEN ? AND ?"
+            arguments = [range.lowerBound.iso, range.upperBound.iso]
+        }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+            guard let day = Day(iso: row["day"]), let dimensions = DimensionSet(key: row["dimensions"]) else { return nil }
+            return DerivedDay(day: day, dimensions: dimensions, numOfDays: row["num_of_days"])
+        }.sorted()
+    }
+
+    /// After a snapshot is stored: replaces derived figures its day had, and derives what it makes derivable.
+    static func recoverDays(after id: Int64, window: SnapshotWindow, dimensions: DimensionSet, now: Instant, _ db: Database) throws -> [DayRecovery] {
+        var recoveries: [DayRecovery] = []
+        var sources: [(id: Int64, window: SnapshotWindow, sha256: String)] = []
+        if window.numOfDays == 1 {
+            guard let day = window.attributedDay else { return [] }
+            if let replaced = try dropDerived(day: day, dimensions: dimensions, db) { recoveries.append(.replaced(replaced)) }
+            // Multi-day snapshots whose windows hold this day: pulled within three days after it began.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, pulled_at, num_of_days, sha256 FROM snapshot
+                WHERE dimensions = ? AND num_of_days > 1 AND parse_error IS NULL AND pulled_at BETWEEN ? AND ?
+                ORDER BY pulled_at, id
+                """, arguments: [dimensions.key, day.startSecond, day.startSecond + 4 * 86_400])
+            for row in rows {
+                let multi = SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: row["num_of_days"])
+                if multi.slotDays.contains(day) { sources.append((row["id"], multi, row["sha256"])) }
+            }
+        } else {
+            let sha: String = try String.fetchOne(db, sql: "SELECT sha256 FROM snapshot WHERE id = ?", arguments: [id])!
+            sources.append((id, window, sha))
+        }
+        for source in sources {
+            let outcome = try derive(from: source.id, window: source.window, sha256: source.sha256, dimensions: dimensions, now: now, db)
+            // A 1-day snapshot that completes nothing says nothing about the windows around it.
+            if window.numOfDays == 1, case .notDerived = outcome { continue }
+            recoveries.append(outcome)
+        }
+        return recoveries
+    }
+
+    /// Derives the one missed day of a multi-day snapshot, when its other days have aligned 1-day snapshots.
+    private static func derive(from sourceID: Int64, window: SnapshotWindow, sha256: String, dimensions: DimensionSet, now: Instant,
+                               _ db: Database) throws -> DayRecovery {
+        let slotDays = window.slotDays
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, pulled_at, sha256 FROM snapshot
+            WHERE dimensions = ? AND num_of_days = 1 AND parse_error IS NULL AND day IN (\(slotDays.map { _ in "?" }.joined(separator: ", ")))
+              AND id NOT IN (SELECT snapshot_id FROM derived_day)
+            """, arguments: StatementArguments([dimensions.key] + slotDays.map(\.iso)))
+        let available = rows.map { row in
+            DayAttribution.Candidate(id: row["id"], window: SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: 1), sha256: row["sha256"])
+        }
+        let plan: DerivationPlan
+        switch DerivationPlan.plan(window, available: available) {
+        case .success(let found): plan = found
+        case .failure(let refusal): return .notDerived(fromSnapshotID: sourceID, refusal)
+        }
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM derived_day WHERE day = ? AND dimensions = ?)",
+                             arguments: [plan.day.iso, dimensions.key]) == true {
+            return .notDerived(fromSnapshotID: sourceID, .alreadyDerived(plan.day))
+        }
+        let whole = try observations(of: sourceID, dimensions: dimensions, db)
+        let parts = try plan.subtracted.map { try observations(of: $0.id, dimensions: dimensions, db) }
+        let derivation = DayDerivation.subtract(parts, from: whole)
+        guard !derivation.observations.isEmpty else { return .notDerived(fromSnapshotID: sourceID, .noCommonSegment(day: plan.day)) }
+
+        let slot = window.slots.first { $0.attributedDay == plan.day }!
+        let subtracted = plan.subtracted.map { String($0.id) }.joined(separator: ",")
+        try db.execute(
+            sql: """
+                INSERT INTO snapshot (sha256, pulled_at, num_of_days, dimensions, source, ingested_at, byte_count, row_count, day, parse_error, warnings)
+                VALUES (?, ?, 1, ?, ?, ?, 0, ?, ?, NULL, '')
+                """,
+            arguments: ["derived:\(sha256):\(plan.day.iso)", slot.pulledAt.seconds, dimensions.key,
+                        "derived: snapshot \(sourceID) (\(window.numOfDays)-day) minus snapshot \(subtracted)", now.seconds,
+                        derivation.observations.count, plan.day.iso])
+        let id = db.lastInsertedRowID
+        try insertObservations(derivation.observations, snapshotID: id, db)
+        try db.execute(sql: "INSERT INTO day_snapshot (day, dimensions, snapshot_id) VALUES (?, ?, ?)",
+                       arguments: [plan.day.iso, dimensions.key, id])
+        try db.execute(sql: """
+            INSERT INTO derived_day (snapshot_id, day, dimensions, from_snapshot_id, num_of_days, subtracted, skipped_segments)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, plan.day.iso, dimensions.key, sourceID, window.numOfDays, subtracted, derivation.skipped.count])
+        return .derived(DerivedDay(day: plan.day, dimensions: dimensions, numOfDays: window.numOfDays), snapshotID: id,
+                        segments: derivation.observations.count, skippedSegments: derivation.skipped.count)
+    }
+
+    /// Removes a day's derived figures once a 1-day snapshot stands for it; returns what was removed.
+    private static func dropDerived(day: Day, dimensions: DimensionSet, _ db: Database) throws -> DerivedDay? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT snapshot_id, num_of_days FROM derived_day WHERE day = ? AND dimensions = ?",
+                                         arguments: [day.iso, dimensions.key]) else { return nil }
+        let id: Int64 = row["snapshot_id"]
+        let standing = try Int64.fetchOne(db, sql: "SELECT snapshot_id FROM day_snapshot WHERE day = ? AND dimensions = ?", arguments: [day.iso, dimensions.key])
+        guard standing != id else { return nil }
+        try db.execute(sql: "DELETE FROM derived_day WHERE snapshot_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM observation WHERE snapshot_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM snapshot WHERE id = ?", arguments: [id])
+        return DerivedDay(day: day, dimensions: dimensions, numOfDays: row["num_of_days"])
+    }
+
+    /// Every observation of one snapshot, aggregates included.
+    private static func observations(of snapshotID: Int64, dimensions: DimensionSet, _ db: Database) throws -> [Observation] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT o.*, s.is_aggregate, \(Dimension.allCases.map { "s.\(segmentColumn($0)) AS segment_\(segmentColumn($0))" }.joined(separator: ", "))
+            FROM observation o JOIN segment s ON s.id = o.segment_id WHERE o.snapshot_id = ?
+            """, arguments: [snapshotID])
+        return rows.map { row in
+            let segment = Segment(dimensions.dimensions.map { dimension in
+                Segment.DimensionValue(dimension, row["segment_\(segmentColumn(dimension))"] as String?)
+            })
+            return observation(from: row, segment: segment)
+        }
+    }
+}
