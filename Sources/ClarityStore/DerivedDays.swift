@@ -43,30 +43,24 @@ extension MetricStore {
     }
 
     /// After a snapshot is stored: replaces derived figures its day had, and derives what it makes derivable.
+    ///
+    /// Every stored multi-day window of the same dimensions that the new snapshot could complete is tried: those
+    /// pulled from the start of its window to three days after its pull, itself included.
     static func recoverDays(after id: Int64, window: SnapshotWindow, dimensions: DimensionSet, now: Instant, _ db: Database) throws -> [DayRecovery] {
         var recoveries: [DayRecovery] = []
-        var sources: [(id: Int64, window: SnapshotWindow, sha256: String)] = []
-        if window.numOfDays == 1 {
-            guard let day = window.attributedDay else { return [] }
-            if let replaced = try dropDerived(day: day, dimensions: dimensions, db) { recoveries.append(.replaced(replaced)) }
-            // Multi-day snapshots whose windows hold this day: pulled within three days after it began.
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, pulled_at, num_of_days, sha256 FROM snapshot
-                WHERE dimensions = ? AND num_of_days > 1 AND parse_error IS NULL AND pulled_at BETWEEN ? AND ?
-                ORDER BY pulled_at, id
-                """, arguments: [dimensions.key, day.startSecond, day.startSecond + 4 * 86_400])
-            for row in rows {
-                let multi = SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: row["num_of_days"])
-                if multi.slotDays.contains(day) { sources.append((row["id"], multi, row["sha256"])) }
-            }
-        } else {
-            let sha: String = try String.fetchOne(db, sql: "SELECT sha256 FROM snapshot WHERE id = ?", arguments: [id])!
-            sources.append((id, window, sha))
+        if let day = window.attributedDay, let replaced = try dropDerived(day: day, dimensions: dimensions, db) {
+            recoveries.append(.replaced(replaced))
         }
-        for source in sources {
-            let outcome = try derive(from: source.id, window: source.window, sha256: source.sha256, dimensions: dimensions, now: now, db)
-            // A 1-day snapshot that completes nothing says nothing about the windows around it.
-            if window.numOfDays == 1, case .notDerived = outcome { continue }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, pulled_at, num_of_days, sha256 FROM snapshot
+            WHERE dimensions = ? AND num_of_days > 1 AND parse_error IS NULL AND pulled_at BETWEEN ? AND ?
+            ORDER BY num_of_days, pulled_at, id
+            """, arguments: [dimensions.key, window.start.seconds, window.pulledAt.seconds + 3 * 86_400 + DerivationPlan.tolerance])
+        for row in rows {
+            let source = SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: row["num_of_days"])
+            let outcome = try derive(from: row["id"], window: source, sha256: row["sha256"], dimensions: dimensions, now: now, db)
+            // Only the new snapshot's own refusal is news; other windows it does not complete stay as they were.
+            if row["id"] != id, case .notDerived = outcome { continue }
             recoveries.append(outcome)
         }
         return recoveries
@@ -75,14 +69,20 @@ extension MetricStore {
     /// Derives the one missed day of a multi-day snapshot, when its other days have aligned 1-day snapshots.
     private static func derive(from sourceID: Int64, window: SnapshotWindow, sha256: String, dimensions: DimensionSet, now: Instant,
                                _ db: Database) throws -> DayRecovery {
+        // Pulled pieces of the window: 1-day snapshots of its days and shorter windows pulled inside it (derived days are never subtracted).
         let slotDays = window.slotDays
+        let placeholders = slotDays.map { _ in "?" }.joined(separator: ", ")
+        var arguments: [any DatabaseValueConvertible] = [dimensions.key, sourceID]
+        arguments += slotDays.map(\.iso) as [any DatabaseValueConvertible]
+        arguments += [window.numOfDays - 1, window.start.seconds, window.pulledAt.seconds + DerivationPlan.tolerance] as [any DatabaseValueConvertible]
         let rows = try Row.fetchAll(db, sql: """
-            SELECT id, pulled_at, sha256 FROM snapshot
-            WHERE dimensions = ? AND num_of_days = 1 AND parse_error IS NULL AND day IN (\(slotDays.map { _ in "?" }.joined(separator: ", ")))
-              AND id NOT IN (SELECT snapshot_id FROM derived_day)
-            """, arguments: StatementArguments([dimensions.key] + slotDays.map(\.iso)))
+            SELECT id, pulled_at, num_of_days, sha256 FROM snapshot
+            WHERE dimensions = ? AND parse_error IS NULL AND id <> ? AND id NOT IN (SELECT snapshot_id FROM derived_day)
+              AND ((num_of_days = 1 AND day IN (\(placeholders))) OR (num_of_days BETWEEN 2 AND ? AND pulled_at BETWEEN ? AND ?))
+            """, arguments: StatementArguments(arguments))
         let available = rows.map { row in
-            DayAttribution.Candidate(id: row["id"], window: SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: 1), sha256: row["sha256"])
+            DayAttribution.Candidate(id: row["id"], window: SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: row["num_of_days"]),
+                                     sha256: row["sha256"])
         }
         let plan: DerivationPlan
         switch DerivationPlan.plan(window, available: available) {
@@ -99,14 +99,14 @@ extension MetricStore {
         guard !derivation.observations.isEmpty else { return .notDerived(fromSnapshotID: sourceID, .noCommonSegment(day: plan.day)) }
 
         let slot = window.slots.first { $0.attributedDay == plan.day }!
-        let subtracted = plan.subtracted.map { String($0.id) }.joined(separator: ",")
+        let subtracted = plan.subtracted.map { "snapshot \($0.id)" }.joined(separator: ", ")
         try db.execute(
             sql: """
                 INSERT INTO snapshot (sha256, pulled_at, num_of_days, dimensions, source, ingested_at, byte_count, row_count, day, parse_error, warnings)
                 VALUES (?, ?, 1, ?, ?, ?, 0, ?, ?, NULL, '')
                 """,
             arguments: ["derived:\(sha256):\(plan.day.iso)", slot.pulledAt.seconds, dimensions.key,
-                        "derived: snapshot \(sourceID) (\(window.numOfDays)-day) minus snapshot \(subtracted)", now.seconds,
+                        "derived: snapshot \(sourceID) (\(window.numOfDays)-day) minus \(subtracted)", now.seconds,
                         derivation.observations.count, plan.day.iso])
         let id = db.lastInsertedRowID
         try insertObservations(derivation.observations, snapshotID: id, db)
@@ -115,7 +115,7 @@ extension MetricStore {
         try db.execute(sql: """
             INSERT INTO derived_day (snapshot_id, day, dimensions, from_snapshot_id, num_of_days, subtracted, skipped_segments)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, plan.day.iso, dimensions.key, sourceID, window.numOfDays, subtracted, derivation.skipped.count])
+            """, arguments: [id, plan.day.iso, dimensions.key, sourceID, window.numOfDays, plan.subtracted.map { String($0.id) }.joined(separator: ","), derivation.skipped.count])
         return .derived(DerivedDay(day: plan.day, dimensions: dimensions, numOfDays: window.numOfDays), snapshotID: id,
                         segments: derivation.observations.count, skippedSegments: derivation.skipped.count)
     }
@@ -144,6 +144,22 @@ extension MetricStore {
                 Segment.DimensionValue(dimension, row["segment_\(segmentColumn(dimension))"] as String?)
             })
             return observation(from: row, segment: segment)
+        }
+    }
+}
+
+extension MetricStore {
+    /// The pulled snapshots (parsed, not derived) of a dimension set pulled in a time range, as derivation candidates.
+    public func pulledSnapshots(_ dimensions: DimensionSet, pulledFrom first: Instant, to last: Instant) throws -> [DayAttribution.Candidate] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, pulled_at, num_of_days, sha256 FROM snapshot
+                WHERE dimensions = ? AND parse_error IS NULL AND pulled_at BETWEEN ? AND ? AND id NOT IN (SELECT snapshot_id FROM derived_day)
+                ORDER BY pulled_at, id
+                """, arguments: [dimensions.key, first.seconds, last.seconds]).map { row in
+                DayAttribution.Candidate(id: row["id"], window: SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: row["num_of_days"]),
+                                         sha256: row["sha256"])
+            }
         }
     }
 }

@@ -88,6 +88,18 @@ struct DayDerivationTests {
         #expect(plan.subtracted.map(\.id) == [1, 2])
     }
 
+    @Test("with two days missing, a 3-day pull minus a 2-day pull of the same moment gives the earliest day")
+    func planThreeMinusTwo() throws {
+        let window = Self.window("2026-11-18T00:40:00Z", days: 3)
+        let twoDays = DayAttribution.Candidate(id: 9, window: Self.window("2026-11-18T00:41:00Z", days: 2), sha256: "sha9")
+        let available = [Self.candidate(1, "2026-11-18T00:40:00Z"), twoDays]
+        let plan = try DerivationPlan.plan(window, available: available).get()
+        #expect(plan.day == Day(iso: "2026-11-15"))
+        #expect(plan.subtracted.map(\.id) == [9])
+        #expect(DerivationPlan.plan(window, available: [Self.candidate(1, "2026-11-18T00:40:00Z")])
+            == .failure(.block([Day(iso: "2026-11-15")!, Day(iso: "2026-11-16")!])))
+    }
+
     @Test("a neighbour pulled more than 2 hours off the boundary refuses the derivation and says by how much; 2 hours exactly is allowed")
     func alignmentTolerance() throws {
         let window = Self.window("2026-11-04T00:40:00Z", days: 2)
@@ -118,5 +130,22 @@ struct DayDerivationTests {
         #expect(DerivedDay.note(derived, in: range)
             == " Tue Nov 3 derived from a 2-day pull (the whole window minus the other days' own pulls; distinct users unknown).")
         #expect(DerivedDay.note(derived, in: Day(iso: "2026-11-09")!...Day(iso: "2026-11-15")!) == "")
+    }
+}
+
+@Suite("How long a missed day stays within the API's reach")
+struct RecoveryHorizonTests {
+    @Test("a day is reachable until 12:00 UTC three days later; a 2-day pull reaches yesterday's day, a 3-day the one before")
+    func horizon() {
+        let nov15 = Day(iso: "2026-11-15")!
+        #expect(RecoveryHorizon.deadline(for: nov15) == Instant(iso: "2026-11-18T12:00:00Z"))
+        let now = Instant(iso: "2026-11-18T00:40:00Z")!
+        #expect(RecoveryHorizon.latestDay(at: now) == Day(iso: "2026-11-17"))
+        #expect(RecoveryHorizon.reachableDays(at: now) == [Day(iso: "2026-11-16")!, nov15])
+        #expect(RecoveryHorizon.windowReaching(Day(iso: "2026-11-16")!, at: now) == 2)
+        #expect(RecoveryHorizon.windowReaching(nov15, at: now) == 3)
+        #expect(RecoveryHorizon.windowReaching(Day(iso: "2026-11-14")!, at: now) == nil)
+        // At 13:00 the latest 1-day pull stands for Nov 18 itself, and Nov 15 is out of reach.
+        #expect(RecoveryHorizon.reachableDays(at: Instant(iso: "2026-11-18T13:00:00Z")!) == [Day(iso: "2026-11-17")!, Day(iso: "2026-11-16")!])
     }
 }
