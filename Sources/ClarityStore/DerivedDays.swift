@@ -163,3 +163,15 @@ extension MetricStore {
         }
     }
 }
+
+extension MetricStore {
+    /// Where a derived snapshot's figures came from: the multi-day snapshot and the ones subtracted; nil for a pulled snapshot.
+    public func derivation(ofSnapshot id: Int64) throws -> (day: DerivedDay, from: Int64, subtracted: [Int64])? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM derived_day WHERE snapshot_id = ?", arguments: [id]),
+                  let day = Day(iso: row["day"]), let dimensions = DimensionSet(key: row["dimensions"]) else { return nil }
+            let subtracted = (row["subtracted"] as String).split(separator: ",").compactMap { Int64($0) }
+            return (DerivedDay(day: day, dimensions: dimensions, numOfDays: row["num_of_days"]), row["from_snapshot_id"], subtracted)
+        }
+    }
+}

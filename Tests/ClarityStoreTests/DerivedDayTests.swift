@@ -49,6 +49,11 @@ struct DerivedDayTests {
         #expect(status.snapshots == 2)
         #expect(status.coverage.first?.days == [nov2, nov2.advanced(by: 1)])
         #expect(try store.rawResponse(snapshotID: id) == nil)
+        let origin = try #require(try store.derivation(ofSnapshot: id))
+        #expect(origin.day == derived)
+        #expect(origin.from == window.id)
+        #expect(origin.subtracted == [1])
+        #expect(try store.derivation(ofSnapshot: window.id) == nil)
     }
 
     @Test("the 1-day snapshot ingested after the 2-day one completes the window just the same")
