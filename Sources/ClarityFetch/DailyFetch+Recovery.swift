@@ -60,6 +60,17 @@ extension DailyFetch {
         return result
     }
 
+    /// The days within the API's reach that each planned dimension set lacks since its first stored day, site totals first.
+    static func missedDays(plan: FetchPlan, store: MetricStore, now: Instant) throws -> [(request: FetchRequest, day: Day)] {
+        let coverage = try store.coverage()
+        let ordered = plan.requests.filter(\.dimensions.isEmpty) + plan.requests.filter { !$0.dimensions.isEmpty }
+        return ordered.flatMap { request -> [(request: FetchRequest, day: Day)] in
+            let covered = coverage.covered(request.dimensions)
+            guard let first = covered.first else { return [] }
+            return RecoveryHorizon.reachableDays(at: now).filter { $0 > first && !covered.contains($0) }.map { (request, $0) }
+        }
+    }
+
     /// Why a recovery pull did not give its day, in words; nil when the day now stands derived.
     static func recoveryProblem(_ result: FetchReport.Result, day: Day) -> String? {
         switch result {

@@ -215,6 +215,11 @@ public enum DailyFetch {
         } else {
             lines.append("A run now would ask \(FetchReport.counted(count, "request")), leaving \(budget.left - count) for retries.")
         }
+        let missed = try missedDays(plan: plan, store: store, now: now)
+        if !missed.isEmpty {
+            lines.append("Missed days the API still holds; after the plan, a run spends what is left on 2- and 3-day pulls to recover them:")
+            lines += missed.map { "  \($0.day.iso) \($0.request) (until \(RecoveryHorizon.deadline(for: $0.day).iso))" }
+        }
         return lines.joined(separator: "\n")
     }
 }

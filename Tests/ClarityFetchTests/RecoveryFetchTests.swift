@@ -49,6 +49,13 @@ import Testing
         let store = try MetricStore()
         _ = try await fetch(server, store, clock, at: "2026-11-15T00:40:00Z")
         // The run of Nov 16 00:40 never happened: Nov 15 has no 1-day pull.
+        clock.set("2026-11-17T00:40:00Z")
+        let preview = try DailyFetch.dryRun(plan: plan, store: store, endpoint: server.url(), clock: clock)
+        #expect(preview.hasSuffix("""
+            Missed days the API still holds; after the plan, a run spends what is left on 2- and 3-day pulls to recover them:
+              2026-11-15 site totals (until 2026-11-18T12:00:00Z)
+              2026-11-15 Device (until 2026-11-18T12:00:00Z)
+            """))
         let report = try await fetch(server, store, clock, at: "2026-11-17T00:40:00Z")
 
         #expect(report.exitCode == 0)
