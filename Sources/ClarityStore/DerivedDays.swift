@@ -9,6 +9,10 @@ public enum DayRecovery: Sendable, Equatable, CustomStringConvertible {
     case notDerived(fromSnapshotID: Int64, DerivationRefusal)
     /// A 1-day snapshot replaced a day's derived figures.
     case replaced(DerivedDay)
+    /// Consecutive missed days were stored as a block: their sum is known, each day's is not.
+    case block(DerivedBlock, snapshotID: Int64, segments: Int)
+    /// A day of a block is now known on its own, so the block was removed.
+    case blockRemoved(DerivedBlock)
 
     public var description: String {
         switch self {
@@ -19,6 +23,11 @@ public enum DayRecovery: Sendable, Equatable, CustomStringConvertible {
             return "snapshot \(id) derived no day: \(refusal)"
         case .replaced(let derived):
             return "replaced the figures of \(derived.day.iso) (\(derived.dimensions)) derived from a \(derived.numOfDays)-day pull"
+        case .block(let block, let id, let segments):
+            return "kept \(block.days.lowerBound.iso) to \(block.days.upperBound.iso) (\(block.dimensions)) as a block from a \(block.numOfDays)-day pull as snapshot \(id): "
+                + "\(segments) segments; periods holding both days count it, daily figures show the gap"
+        case .blockRemoved(let block):
+            return "removed the block \(block.days.lowerBound.iso) to \(block.days.upperBound.iso) (\(block.dimensions)): a day of it is now known on its own"
         }
     }
 }
@@ -53,7 +62,7 @@ extension MetricStore {
         }
         let rows = try Row.fetchAll(db, sql: """
             SELECT id, pulled_at, num_of_days, sha256 FROM snapshot
-            WHERE dimensions = ? AND num_of_days > 1 AND parse_error IS NULL AND pulled_at BETWEEN ? AND ?
+            WHERE dimensions = ? AND num_of_days > 1 AND parse_error IS NULL AND pulled_at BETWEEN ? AND ? AND \(pulledOnly)
             ORDER BY num_of_days, pulled_at, id
             """, arguments: [dimensions.key, window.start.seconds, window.pulledAt.seconds + 3 * 86_400 + DerivationPlan.tolerance])
         for row in rows {
@@ -63,7 +72,28 @@ extension MetricStore {
             if row["id"] != id, case .notDerived = outcome { continue }
             recoveries.append(outcome)
         }
+        recoveries += try dropCoveredBlocks(dimensions: dimensions, db).map(DayRecovery.blockRemoved)
         return recoveries
+    }
+
+    /// Snapshots pulled from the API: neither derived days nor blocks.
+    static let pulledOnly = "id NOT IN (SELECT snapshot_id FROM derived_day) AND id NOT IN (SELECT snapshot_id FROM derived_block)"
+
+    /// Removes the blocks of a dimension set of which a day is now covered on its own (pulled or derived).
+    private static func dropCoveredBlocks(dimensions: DimensionSet, _ db: Database) throws -> [DerivedBlock] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT snapshot_id, first_day, last_day, num_of_days FROM derived_block b
+            WHERE dimensions = ? AND EXISTS (SELECT 1 FROM day_snapshot d WHERE d.dimensions = b.dimensions AND d.day BETWEEN b.first_day AND b.last_day)
+            ORDER BY first_day
+            """, arguments: [dimensions.key])
+        return try rows.compactMap { row in
+            let id: Int64 = row["snapshot_id"]
+            try db.execute(sql: "DELETE FROM derived_block WHERE snapshot_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM observation WHERE snapshot_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM snapshot WHERE id = ?", arguments: [id])
+            guard let first = Day(iso: row["first_day"]), let last = Day(iso: row["last_day"]) else { return nil }
+            return DerivedBlock(days: first...last, dimensions: dimensions, numOfDays: row["num_of_days"])
+        }
     }
 
     /// Derives the one missed day of a multi-day snapshot, when its other days have aligned 1-day snapshots.
@@ -77,7 +107,7 @@ extension MetricStore {
         arguments += [window.numOfDays - 1, window.start.seconds, window.pulledAt.seconds + DerivationPlan.tolerance] as [any DatabaseValueConvertible]
         let rows = try Row.fetchAll(db, sql: """
             SELECT id, pulled_at, num_of_days, sha256 FROM snapshot
-            WHERE dimensions = ? AND parse_error IS NULL AND id <> ? AND id NOT IN (SELECT snapshot_id FROM derived_day)
+            WHERE dimensions = ? AND parse_error IS NULL AND id <> ? AND \(pulledOnly)
               AND ((num_of_days = 1 AND day IN (\(placeholders))) OR (num_of_days BETWEEN 2 AND ? AND pulled_at BETWEEN ? AND ?))
             """, arguments: StatementArguments(arguments))
         let available = rows.map { row in
@@ -87,7 +117,13 @@ extension MetricStore {
         let plan: DerivationPlan
         switch DerivationPlan.plan(window, available: available) {
         case .success(let found): plan = found
-        case .failure(let refusal): return .notDerived(fromSnapshotID: sourceID, refusal)
+        case .failure(let refusal):
+            if case .block = refusal, let block = DerivationPlan.planBlock(window, available: available),
+               let stored = try storeBlock(block.days, subtracted: block.subtracted, from: sourceID, window: window, sha256: sha256,
+                                           dimensions: dimensions, now: now, db) {
+                return stored
+            }
+            return .notDerived(fromSnapshotID: sourceID, refusal)
         }
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM derived_day WHERE day = ? AND dimensions = ?)",
                              arguments: [plan.day.iso, dimensions.key]) == true {
@@ -118,6 +154,56 @@ extension MetricStore {
             """, arguments: [id, plan.day.iso, dimensions.key, sourceID, window.numOfDays, plan.subtracted.map { String($0.id) }.joined(separator: ","), derivation.skipped.count])
         return .derived(DerivedDay(day: plan.day, dimensions: dimensions, numOfDays: window.numOfDays), snapshotID: id,
                         segments: derivation.observations.count, skippedSegments: derivation.skipped.count)
+    }
+
+    /// Stores a block's figures unless one of its days is covered or a block already starts there; nil when nothing is stored.
+    private static func storeBlock(_ days: ClosedRange<Day>, subtracted: [DayAttribution.Candidate], from sourceID: Int64, window: SnapshotWindow,
+                                   sha256: String, dimensions: DimensionSet, now: Instant, _ db: Database) throws -> DayRecovery? {
+        let taken = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM day_snapshot WHERE dimensions = ? AND day BETWEEN ? AND ?)
+                OR EXISTS (SELECT 1 FROM derived_block WHERE dimensions = ? AND first_day <= ? AND last_day >= ?)
+            """, arguments: [dimensions.key, days.lowerBound.iso, days.upperBound.iso, dimensions.key, days.upperBound.iso, days.lowerBound.iso])
+        guard taken == false else { return nil }
+        let whole = try observations(of: sourceID, dimensions: dimensions, db)
+        let parts = try subtracted.map { try observations(of: $0.id, dimensions: dimensions, db) }
+        let derivation = DayDerivation.subtract(parts, from: whole)
+        guard !derivation.observations.isEmpty else { return nil }
+        let dayCount = days.lowerBound.distance(to: days.upperBound) + 1
+        let end = window.slots.first { $0.attributedDay == days.upperBound }!
+        let source = "derived block: snapshot \(sourceID) (\(window.numOfDays)-day) minus " + (subtracted.isEmpty ? "nothing" : subtracted.map { "snapshot \($0.id)" }.joined(separator: ", "))
+        try db.execute(
+            sql: """
+                INSERT INTO snapshot (sha256, pulled_at, num_of_days, dimensions, source, ingested_at, byte_count, row_count, day, parse_error, warnings)
+                VALUES (?, ?, ?, ?, ?, ?, 0, ?, NULL, NULL, '')
+                """,
+            arguments: ["block:\(sha256):\(days.lowerBound.iso)", end.pulledAt.seconds, dayCount, dimensions.key, source, now.seconds,
+                        derivation.observations.count])
+        let id = db.lastInsertedRowID
+        try insertObservations(derivation.observations, snapshotID: id, db)
+        try db.execute(sql: """
+            INSERT INTO derived_block (snapshot_id, first_day, last_day, dimensions, from_snapshot_id, num_of_days, subtracted, skipped_segments)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, days.lowerBound.iso, days.upperBound.iso, dimensions.key, sourceID, window.numOfDays,
+                             subtracted.map { String($0.id) }.joined(separator: ","), derivation.skipped.count])
+        return .block(DerivedBlock(days: days, dimensions: dimensions, numOfDays: window.numOfDays), snapshotID: id, segments: derivation.observations.count)
+    }
+
+    /// The blocks of missed days, optionally limited to those touching a range, with the site figures of site-totals blocks.
+    public func derivedBlocks(touching range: ClosedRange<Day>? = nil) throws -> [DerivedBlock] {
+        try read { db in
+            var sql = "SELECT snapshot_id, first_day, last_day, dimensions, num_of_days FROM derived_block"
+            var arguments: StatementArguments = []
+            if let range {
+                sql += " WHERE last_day >= ? AND first_day <= ?"
+                arguments = [range.lowerBound.iso, range.upperBound.iso]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY first_day, dimensions", arguments: arguments).compactMap { row in
+                guard let first = Day(iso: row["first_day"]), let last = Day(iso: row["last_day"]),
+                      let dimensions = DimensionSet(key: row["dimensions"]) else { return nil }
+                let site = dimensions == .none ? try Self.observations(of: row["snapshot_id"], dimensions: .none, db).first { $0.segment == .site } : nil
+                return DerivedBlock(days: first...last, dimensions: dimensions, numOfDays: row["num_of_days"], site: site)
+            }
+        }
     }
 
     /// Removes a day's derived figures once a 1-day snapshot stands for it; returns what was removed.
@@ -154,7 +240,7 @@ extension MetricStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, pulled_at, num_of_days, sha256 FROM snapshot
-                WHERE dimensions = ? AND parse_error IS NULL AND pulled_at BETWEEN ? AND ? AND id NOT IN (SELECT snapshot_id FROM derived_day)
+                WHERE dimensions = ? AND parse_error IS NULL AND pulled_at BETWEEN ? AND ? AND \(Self.pulledOnly)
                 ORDER BY pulled_at, id
                 """, arguments: [dimensions.key, first.seconds, last.seconds]).map { row in
                 DayAttribution.Candidate(id: row["id"], window: SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: row["num_of_days"]),

@@ -129,6 +129,23 @@ enum Schema {
                 CREATE INDEX derived_day_by_source ON derived_day(from_snapshot_id);
                 """)
         }
+        // Consecutive missed days known only together (see DerivedBlock): figures under a snapshot row with no day and no
+        // raw response, read by period totals that hold the whole block, never by daily figures.
+        migrator.registerMigration("v6-derived-blocks") { db in
+            try db.execute(sql: """
+                CREATE TABLE derived_block (
+                    snapshot_id INTEGER PRIMARY KEY REFERENCES snapshot(id),
+                    first_day TEXT NOT NULL,
+                    last_day TEXT NOT NULL,
+                    dimensions TEXT NOT NULL,
+                    from_snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+                    num_of_days INTEGER NOT NULL,
+                    subtracted TEXT NOT NULL,
+                    skipped_segments INTEGER NOT NULL,
+                    UNIQUE (first_day, dimensions)
+                );
+                """)
+        }
         return migrator
     }()
 }

@@ -100,6 +100,19 @@ struct DayDerivationTests {
             == .failure(.block([Day(iso: "2026-11-15")!, Day(iso: "2026-11-16")!])))
     }
 
+    @Test("a block is planned when the missing days are consecutive and the other slots are covered, not otherwise")
+    func planBlock() throws {
+        let window = Self.window("2026-11-05T00:40:00Z", days: 3)
+        let block = try #require(DerivationPlan.planBlock(window, available: [Self.candidate(1, "2026-11-05T00:40:00Z")]))
+        #expect(block.days == Day(iso: "2026-11-02")!...Day(iso: "2026-11-03")!)
+        #expect(block.subtracted.map(\.id) == [1])
+        #expect(DerivationPlan.planBlock(window, available: [Self.candidate(1, "2026-11-05T04:00:00Z")]) == nil)
+        #expect(DerivationPlan.planBlock(window, available: [Self.candidate(2, "2026-11-04T00:40:00Z")]) == nil)
+        let whole = try #require(DerivationPlan.planBlock(Self.window("2026-11-04T00:40:00Z", days: 2), available: []))
+        #expect(whole.days == Day(iso: "2026-11-02")!...Day(iso: "2026-11-03")!)
+        #expect(whole.subtracted.isEmpty)
+    }
+
     @Test("a neighbour pulled more than 2 hours off the boundary refuses the derivation and says by how much; 2 hours exactly is allowed")
     func alignmentTolerance() throws {
         let window = Self.window("2026-11-04T00:40:00Z", days: 2)

@@ -25,6 +25,32 @@ struct DerivedDayReportTests {
         #expect(report.kpis.first { $0.id == "avgDailyUsers" }?.current == 3_619.0 / 6)
     }
 
+    @Test("a block inside the week counts in its totals and the note says so; the daily figures keep the gap; a block across the edge is left out")
+    func block() throws {
+        var days: [Day: Observation] = [:]
+        for (index, day) in week.days.enumerated() where index != 1 && index != 2 { days[day] = site(users: 600) }
+        let inside = DerivedBlock(days: week.days[1]...week.days[2], dimensions: .none, numOfDays: 3,
+                                  site: Observation(segment: .site, sessions: 2_400, signals: [.rageClick: SignalFigures(sessions: 2_400, percentage: 5)]))
+        let report = try WeeklyReport.build(WeeklyReportInput(project: ProjectInfo(name: "Test", site: ""), week: week, siteDays: days,
+                                                             currentSegments: [], previousSegments: [], settings: settings, blocks: [inside]))
+        #expect(report.kpis.first { $0.id == "sessions" }?.current == 7_400)
+        // (5 × 1,000 × 2 % + 2,400 × 5 %) / 7,400 sessions.
+        #expect(abs((report.kpis.first { $0.id == "rageClickRate" }?.current ?? 0) - 220.0 / 7_400) < 1e-12)
+        #expect(report.daily.map { $0.sessions == nil } == [false, true, true, false, false, false, false])
+        #expect(report.coverageNote.contains(" Tue Nov 17–Wed Nov 18 are known only together, from a 3-day pull: their sum is in the totals, and the daily chart shows the gap."))
+
+        let across = DerivedBlock(days: week.days[0].advanced(by: -1)...week.days[0], dimensions: .none, numOfDays: 2,
+                                  site: Observation(segment: .site, sessions: 2_000))
+        var partial = days
+        partial[week.days[1]] = site(users: 600)
+        partial[week.days[2]] = site(users: 600)
+        partial[week.days[0]] = nil
+        let edge = try WeeklyReport.build(WeeklyReportInput(project: ProjectInfo(name: "Test", site: ""), week: week, siteDays: partial,
+                                                           currentSegments: [], previousSegments: [], settings: settings, blocks: [across]))
+        #expect(edge.kpis.first { $0.id == "sessions" }?.current == 6_000)
+        #expect(edge.coverageNote.contains("the block crosses the period's edge, so it is left out"))
+    }
+
     @Test("the monthly note names a derived day of the month")
     func monthly() throws {
         let month = Month(year: 2026, month: 11)!

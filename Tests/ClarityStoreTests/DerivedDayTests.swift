@@ -60,8 +60,13 @@ struct DerivedDayTests {
     func orderDoesNotMatter() throws {
         let store = try MetricStore()
         _ = try Self.ingest(store, Self.twoDays, "2026-11-04T00:40:00Z", days: 2)
+        // Alone, the 2-day pull is a block of both its days; Nov 3's pull then splits it.
+        let nov2to3 = DerivedBlock(days: Day(iso: "2026-11-02")!...Day(iso: "2026-11-03")!, dimensions: .none, numOfDays: 2)
+        #expect(try store.derivedBlocks().map(\.days) == [nov2to3.days])
         let late = try Self.ingest(store, Self.nov3, "2026-11-04T01:10:00Z")
-        #expect(late.recoveries.count == 1)
+        #expect(late.recoveries.count == 2)
+        #expect(late.recoveries.last == .blockRemoved(nov2to3))
+        #expect(try store.derivedBlocks().isEmpty)
         #expect(try store.derivedDays() == [DerivedDay(day: Day(iso: "2026-11-02")!, dimensions: .none, numOfDays: 2)])
     }
 
@@ -92,6 +97,41 @@ struct DerivedDayTests {
         let leftovers: Int? = try store.scalar("SELECT COUNT(*) FROM snapshot WHERE sha256 LIKE 'derived:%'")
         #expect(leftovers == 0)
         #expect(try store.status().snapshots == 3)
+    }
+
+    @Test("two missing days of a 3-day pull are kept as a block: no daily figures, its sum readable; a day pulled later breaks it up")
+    func blockKeptThenBrokenUp() throws {
+        let store = try MetricStore()
+        // Nov 4 (pulled Nov 5 00:40) has its own pull; Nov 2 and Nov 3 do not.
+        _ = try Self.ingest(store, Self.siteTotals(sessions: 700, bots: 10, users: 600, pages: 2, rage: 4, scroll: 50), "2026-11-05T00:40:00Z")
+        let window = try Self.ingest(store, Self.siteTotals(sessions: 1_700, bots: 60, users: 1_200, pages: 2.5, rage: 10, scroll: 45),
+                                     "2026-11-05T00:40:00Z", days: 3)
+        let nov2 = Day(iso: "2026-11-02")!
+        let nov3 = Day(iso: "2026-11-03")!
+        let block = DerivedBlock(days: nov2...nov3, dimensions: .none, numOfDays: 3)
+        guard case .block(block, _, 1)? = window.recoveries.first else {
+            Issue.record("no block: \(window.recoveries)")
+            return
+        }
+        #expect(try store.siteDays(in: nov2...nov3).isEmpty)
+        let stored = try #require(try store.derivedBlocks().first)
+        #expect(stored.days == nov2...nov3)
+        #expect(stored.site?.sessions == 1_000)
+        #expect(stored.site?.botSessions == 50)
+        // 1,700 × 10 % − 700 × 4 % = 170 − 28 = 142 of 1,000 sessions.
+        #expect(abs((stored.site?.signals[.rageClick]?.percentage ?? 0) - 14.2) < 1e-9)
+        #expect(try store.status().snapshots == 2)
+        #expect(try store.status().multiDaySnapshots == 1)
+
+        // Nov 3's own pull arrives: Nov 2 is now the window's one missing day, and the block goes.
+        let nov3Pull = try Self.ingest(store, Self.siteTotals(sessions: 600, bots: 20, users: 500, pages: 2, rage: 5, scroll: 40), "2026-11-04T00:40:00Z")
+        #expect(nov3Pull.recoveries.contains { recovery in
+            if case .derived(DerivedDay(day: nov2, dimensions: .none, numOfDays: 3), _, 1, 0) = recovery { return true }
+            return false
+        })
+        #expect(nov3Pull.recoveries.last == .blockRemoved(block))
+        #expect(try store.derivedBlocks().isEmpty)
+        #expect(try store.siteDays(in: nov2...nov2)[nov2]?.sessions == 400)
     }
 
     @Test("a failed derivation inside an ingest leaves nothing behind: a bad 2-day response changes nothing")

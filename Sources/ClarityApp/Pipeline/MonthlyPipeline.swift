@@ -17,7 +17,8 @@ enum MonthlyPipeline {
             releases: try ReleasePipeline.impacts(store: store, days: month.firstDay...month.lastDay, asOf: try store.latestSiteDay() ?? month.lastDay,
                                                   settings: settings, windowLength: releaseWindow),
             trendReleases: try store.releases(),
-            derived: try store.derivedDays(in: month.previous.firstDay...month.lastDay))
+            derived: try store.derivedDays(in: month.previous.firstDay...month.lastDay),
+            blocks: try store.derivedBlocks(touching: MonthlyReport.siteDayRange(for: month)))
         return try MonthlyReport.build(input)
     }
 }

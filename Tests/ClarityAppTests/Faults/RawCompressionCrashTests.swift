@@ -16,7 +16,8 @@ extension OneAtATime {
                 ALTER TABLE raw_response DROP COLUMN encoding;
                 DELETE FROM grdb_migrations WHERE identifier = 'v4-raw-encoding';
                 DROP TABLE derived_day;
-                DELETE FROM grdb_migrations WHERE identifier = 'v5-derived-days';
+                DROP TABLE derived_block;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v5-derived-days', 'v6-derived-blocks');
                 """)
         }
 
