@@ -62,6 +62,8 @@ struct HealthRulesTests {
         let derived = HealthRules.derivedDays([DerivedDay(day: Day(iso: "2026-11-15")!, dimensions: .none, numOfDays: 2)])
         #expect(derived.level == .ok)
         #expect(derived.message == "2026-11-15 site totals (2-day)")
+        let block = DerivedBlock(days: Day(iso: "2026-11-12")!...Day(iso: "2026-11-13")!, dimensions: DimensionSet([.device]), numOfDays: 3)
+        #expect(HealthRules.derivedDays([], blocks: [block]).message == "2026-11-12…2026-11-13 Device known only together (3-day)")
     }
 
     @Test("disk space: under 30 days of growth is a problem, under 180 a warning, else fine")

@@ -110,7 +110,9 @@ struct DoctorFacts {
                 findings.append(HealthRules.missingDays(dimensions, missing: missing, weeks: DoctorCommand.weeks, now: now))
             }
             let status = try store.status()
-            findings.append(HealthRules.derivedDays(status.derivedDays.filter { $0.day >= lastDue.advanced(by: -7 * DoctorCommand.weeks + 1) }))
+            let since = lastDue.advanced(by: -7 * DoctorCommand.weeks + 1)
+            findings.append(HealthRules.derivedDays(status.derivedDays.filter { $0.day >= since },
+                                                    blocks: try store.derivedBlocks(touching: since...lastDue)))
             findings.append(HealthRules.unparsed(status.unparsedSnapshots))
             findings.append(HealthRules.integrity(try store.quickCheck()))
             findings.append(HealthRules.schema(applied: try store.appliedMigrations(), known: MetricStore.schemaMigrations))

@@ -47,11 +47,13 @@ public enum HealthRules {
         return HealthFinding(name, .warning, "\(missing.count) in the last \(weeks) weeks; " + parts.joined(separator: "; "))
     }
 
-    /// Derived days are fine; they are listed so nobody is surprised by a day without distinct users.
-    public static func derivedDays(_ days: [DerivedDay]) -> HealthFinding {
-        guard !days.isEmpty else { return HealthFinding("derived days", .ok, "none") }
-        return HealthFinding("derived days", .ok, days.map { "\($0.day.iso) \($0.dimensions.isEmpty ? "site totals" : $0.dimensions.key) (\($0.numOfDays)-day)" }
-            .joined(separator: ", "))
+    /// Derived days and blocks are fine; they are listed so nobody is surprised by a day without distinct users or a gap with a known sum.
+    public static func derivedDays(_ days: [DerivedDay], blocks: [DerivedBlock] = []) -> HealthFinding {
+        guard !days.isEmpty || !blocks.isEmpty else { return HealthFinding("derived days", .ok, "none") }
+        func name(_ dimensions: DimensionSet) -> String { dimensions.isEmpty ? "site totals" : dimensions.key }
+        var parts = days.map { "\($0.day.iso) \(name($0.dimensions)) (\($0.numOfDays)-day)" }
+        parts += blocks.map { "\($0.days.lowerBound.iso)…\($0.days.upperBound.iso) \(name($0.dimensions)) known only together (\($0.numOfDays)-day)" }
+        return HealthFinding("derived days", .ok, parts.joined(separator: ", "))
     }
 
     /// Responses kept raw because they did not parse: a warning, since their days are missing.
