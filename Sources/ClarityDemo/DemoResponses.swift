@@ -49,10 +49,10 @@ extension DemoSite {
             result.append(DemoResponse(pulledAt: Instant(seconds: day.advanced(by: 1).startSecond + 13 * 3600), numOfDays: 1,
                                        dimensions: .none, bytes: response(for: day.advanced(by: 1), dimensions: .none, variant: "late")))
         }
-        // After a missed day the analyst pulled three days at once: stored, attributed to no day.
+        // After a missed day the analyst pulled three days at once: the missed day is derived from it.
         if day == Day(year: 2026, month: 8, day: 20)! {
             result.append(DemoResponse(pulledAt: Instant(seconds: pullBase + 50 * 60), numOfDays: 3, dimensions: .none,
-                                       bytes: response(for: day, dimensions: .none, variant: "3d", scale: 3)))
+                                       bytes: response(days: day.advanced(by: -2)...day, dimensions: .none)))
         }
         return result
     }
@@ -109,10 +109,13 @@ extension DemoSite {
         return mix
     }
 
-    /// The bytes of one response, shaped like the live API's.
-    func response(for day: Day, dimensions: DimensionSet, variant: String = "", scale: Double = 1) -> [UInt8] {
-        let total = sessions(on: day) * scale
-        var rows = segments(for: dimensions, on: day).map { segment -> (values: [Dimension: String?], figures: RowFigures) in
+    /// One row of a response: its dimension values (nil for an aggregate) and its figures.
+    typealias Row = (values: [Dimension: String?], figures: RowFigures)
+
+    /// The rows of one day's response, before the row cap.
+    func rows(for day: Day, dimensions: DimensionSet, variant: String) -> [Row] {
+        let total = sessions(on: day)
+        var rows = segments(for: dimensions, on: day).map { segment -> Row in
             var random = DemoRandom(["segment", variant, day.iso, dimensions.key, segment.values.keys.sorted().map { segment.values[$0]! }.joined(separator: ",")])
             let count = max(1, (total * segment.share * random.jitter(0.07)).rounded())
             return (segment.values.mapValues { Optional($0) }, figures(sessions: count, day: day, segment: segment.values, random: &random))
@@ -121,6 +124,26 @@ extension DemoSite {
             var random = DemoRandom(["aggregate", day.iso])
             rows.insert(([.url: nil], figures(sessions: total.rounded(), day: day, segment: [:], random: &random)), at: 0)
         }
+        return rows
+    }
+
+    /// The bytes of one response, shaped like the live API's.
+    func response(for day: Day, dimensions: DimensionSet, variant: String = "") -> [UInt8] {
+        write(rows(for: day, dimensions: dimensions, variant: variant), dimensions: dimensions, total: sessions(on: day), day: day)
+    }
+
+    /// A multi-day response: each segment's figures over consecutive days, as the API sums a longer window.
+    func response(days: ClosedRange<Day>, dimensions: DimensionSet) -> [UInt8] {
+        let daily: [[Row]] = days.map { rows(for: $0, dimensions: dimensions, variant: "") }
+        let combined: [Row] = daily[0].indices.map { index in
+            (values: daily[0][index].values, figures: RowFigures.combined(daily.map { $0[index].figures }))
+        }
+        return write(combined, dimensions: dimensions, total: days.reduce(0) { $0 + sessions(on: $1) }, day: days.upperBound)
+    }
+
+    /// Writes rows as a response, cut at the API's row cap, with the name lists when there is no dimension.
+    func write(_ rows: [Row], dimensions: DimensionSet, total: Double, day: Day) -> [UInt8] {
+        var rows = rows
         if rows.count > 1_000 { rows = Array(rows.prefix(1_000)) }
         var writer = ResponseWriter()
         writer.open()
@@ -165,6 +188,27 @@ extension DemoSite {
         var scrollDepth: Double
         var totalTime: Int64
         var activeTime: Int64
+
+        /// Figures of several days together: counts summed, percentages and means weighted by sessions and rounded as the API rounds them.
+        static func combined(_ days: [RowFigures]) -> RowFigures {
+            let sessions = days.reduce(0) { $0 + $1.sessions }
+            func weighted(_ value: (RowFigures) -> Double, places: Double) -> Double {
+                guard sessions > 0 else { return 0 }
+                let mean = days.reduce(0.0) { $0 + value($1) * Double($1.sessions) } / Double(sessions)
+                return (mean * places).rounded() / places
+            }
+            var signals: [FrustrationSignal: Signal] = [:]
+            for signal in FrustrationSignal.allCases {
+                signals[signal] = Signal(sessions: sessions, percentage: weighted({ $0.signals[signal]!.percentage }, places: 100),
+                                         pageViews: days.reduce(0) { $0 + $1.signals[signal]!.pageViews },
+                                         events: days.reduce(0) { $0 + $1.signals[signal]!.events })
+            }
+            return RowFigures(
+                sessions: sessions, bots: days.reduce(0) { $0 + $1.bots }, users: days.reduce(0) { $0 + $1.users },
+                pagesPerSession: weighted(\.pagesPerSession, places: 10_000), signals: signals,
+                scrollDepth: weighted(\.scrollDepth, places: 100),
+                totalTime: Int64(weighted({ Double($0.totalTime) }, places: 1)), activeTime: Int64(weighted({ Double($0.activeTime) }, places: 1)))
+        }
     }
 
     func figures(sessions count: Double, day: Day, segment: [Dimension: String], random: inout DemoRandom) -> RowFigures {

@@ -57,11 +57,16 @@ public enum DailyFetch {
             entries.append(entry)
         }
         if let stop { say("Stopped: \(stop.message)") }
-        return FetchReport(plan: plan.name, day: day, entries: entries, stop: stop, budget: try store.requestBudget(on: day))
+        var recovery = MissedDays(recoveries: [], pending: [], stop: nil)
+        if stop == nil {
+            recovery = try await recoverMissedDays(plan: plan, asking: asking, say: say)
+        }
+        return FetchReport(plan: plan.name, day: day, entries: entries, stop: stop, budget: try store.requestBudget(on: day),
+                           recoveries: recovery.recoveries, pending: recovery.pending, recoveryStop: recovery.stop)
     }
 
     /// What one run works with, so each request is asked the same way.
-    private struct Asking {
+    struct Asking {
         let store: MetricStore
         let transport: any HTTPTransport
         let token: APIToken
@@ -71,15 +76,16 @@ public enum DailyFetch {
         let policy: FetchPolicy
 
         /// Asks one request, once or twice, each time in a newly reserved slot; returns its entry and why the run must stop, if it must.
-        func ask(_ request: FetchRequest, say: (String) -> Void) async throws -> (FetchReport.Entry, FetchReport.Stop?) {
-            let url = request.url(endpoint: endpoint)
+        func ask(_ request: FetchRequest, numOfDays: Int = 1, say: (String) -> Void) async throws -> (FetchReport.Entry, FetchReport.Stop?) {
+            let url = request.url(endpoint: endpoint, numOfDays: numOfDays)
+            let ledgerText = numOfDays == 1 ? request.description : "\(request), \(numOfDays)-day"
             let headers = ["Authorization": "Bearer \(token.secret)", "Accept": "application/json", "User-Agent": "clarity-report"]
             var attempts: [FetchReport.Attempt] = []
             func done(_ result: FetchReport.Result, _ stop: FetchReport.Stop? = nil) -> (FetchReport.Entry, FetchReport.Stop?) {
                 (FetchReport.Entry(request: request, attempts: attempts, result: result), stop)
             }
             while true {
-                guard let slot = try store.reserveRequest(request.description, at: clock.now()) else {
+                guard let slot = try store.reserveRequest(ledgerText, at: clock.now()) else {
                     return done(attempts.isEmpty ? .notAsked : .failed("no request left today to retry"), .budgetSpent)
                 }
                 let answer: HTTPResponse
@@ -107,7 +113,7 @@ public enum DailyFetch {
                 attempts.append(.status(status))
                 switch status {
                 case 200..<300:
-                    let result = try keep(answer.body, of: request)
+                    let result = try keep(answer.body, of: request, numOfDays: numOfDays)
                     try store.recordOutcome(of: slot, status: status, outcome: DailyFetch.outcomeWord(result))
                     return done(result)
                 case 401, 403:
@@ -136,10 +142,10 @@ public enum DailyFetch {
         }
 
         /// Stores a 2xx body: through `ingest` when it parses, kept raw with the reason when it does not.
-        private func keep(_ body: [UInt8], of request: FetchRequest) throws -> FetchReport.Result {
+        private func keep(_ body: [UInt8], of request: FetchRequest, numOfDays: Int) throws -> FetchReport.Result {
             let pulledAt = clock.now()
-            let submission = ResponseSubmission(bytes: body, pulledAt: pulledAt, numOfDays: 1, declaredDimensions: request.dimensions,
-                                                source: "fetch: \(request)")
+            let submission = ResponseSubmission(bytes: body, pulledAt: pulledAt, numOfDays: numOfDays, declaredDimensions: request.dimensions,
+                                                source: numOfDays == 1 ? "fetch: \(request)" : "fetch: \(request), \(numOfDays)-day")
             do {
                 switch try store.ingest(submission, at: pulledAt) {
                 case .ingested(let snapshot): return .stored(snapshot)
@@ -208,6 +214,11 @@ public enum DailyFetch {
             lines.append("A run now would ask the first \(FetchReport.counted(budget.left, "request")); the other \(count - budget.left) would wait for \(Instant(seconds: reset).iso).")
         } else {
             lines.append("A run now would ask \(FetchReport.counted(count, "request")), leaving \(budget.left - count) for retries.")
+        }
+        let missed = try missedDays(plan: plan, store: store, now: now)
+        if !missed.isEmpty {
+            lines.append("Missed days the API still holds; after the plan, a run spends what is left on 2- and 3-day pulls to recover them:")
+            lines += missed.map { "  \($0.day.iso) \($0.request) (until \(RecoveryHorizon.deadline(for: $0.day).iso))" }
         }
         return lines.joined(separator: "\n")
     }

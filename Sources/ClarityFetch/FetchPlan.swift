@@ -32,11 +32,11 @@ public struct FetchRequest: Sendable, Hashable, CustomStringConvertible {
     /// `Device+Browser`, or `site totals` when there is no dimension; used in logs, the ledger and snapshot sources.
     public var description: String { order.isEmpty ? "site totals" : order.map(\.name).joined(separator: "+") }
 
-    /// The request URL: the endpoint with `numOfDays=1` and one `dimensionN` parameter per dimension.
-    public func url(endpoint: URL) -> URL {
+    /// The request URL: the endpoint with `numOfDays` (1 unless a 2- or 3-day window recovers a missed day) and one `dimensionN` parameter per dimension.
+    public func url(endpoint: URL, numOfDays: Int = 1) -> URL {
         var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false)!
         var items = components.queryItems ?? []
-        items.append(URLQueryItem(name: "numOfDays", value: "1"))
+        items.append(URLQueryItem(name: "numOfDays", value: String(numOfDays)))
         for (index, dimension) in order.enumerated() {
             items.append(URLQueryItem(name: "dimension\(index + 1)", value: dimension.name))
         }

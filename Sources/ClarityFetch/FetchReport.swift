@@ -112,6 +112,12 @@ public struct FetchReport: Sendable, Equatable {
     public let stop: Stop?
     /// The day's budget when the run ended.
     public let budget: RequestBudget
+    /// The 2- and 3-day pulls asked to recover missed days, after the plan.
+    public var recoveries: [Recovery] = []
+    /// Missed days still within the API's reach after the run, with why they were not recovered now.
+    public var pending: [PendingDay] = []
+    /// Why recovery stopped early, if it did; the plan's completion and exit code do not depend on it.
+    public var recoveryStop: Stop? = nil
 
     /// All done when every request's figures are stored, nothing fetched when none are; a response kept unparsed counts as not done.
     public var completion: Completion {
@@ -136,6 +142,14 @@ public struct FetchReport: Sendable, Equatable {
             lines.append("  [\(index + 1)/\(entries.count)] \(entry)")
         }
         if let stop { lines.append("Stopped: \(stop.message)") }
+        for (index, recovery) in recoveries.enumerated() {
+            lines.append("  [recovery \(index + 1)/\(recoveries.count)] \(recovery)")
+        }
+        if let recoveryStop { lines.append("Recovery stopped: \(recoveryStop.message)") }
+        if !pending.isEmpty {
+            lines.append("Still recoverable (a 2- or 3-day pull before the time given):")
+            for day in pending { lines.append("  \(day)") }
+        }
         lines.append(Self.describe(budget))
         return lines.joined(separator: "\n")
     }

@@ -44,6 +44,8 @@ public struct StoredSnapshot: Sendable, Equatable {
     public let warnings: [String]
     /// Set when the bytes were kept but could not be parsed.
     public let parseError: String?
+    /// Missed days this snapshot derived, derived figures it replaced, or why a 2- or 3-day snapshot derived nothing.
+    public var recoveries: [DayRecovery] = []
 }
 
 /// Why a submission was refused; the store is unchanged.
@@ -83,10 +85,11 @@ extension MetricStore {
             if let day {
                 stands = try Self.reattribute(day: day, dimensions: response.dimensions, db) == id
             }
+            let recoveries = try Self.recoverDays(after: id, window: window, dimensions: response.dimensions, now: now, db)
             return .ingested(StoredSnapshot(
                 id: id, sha256: sha, pulledAt: submission.pulledAt, numOfDays: submission.numOfDays, dimensions: response.dimensions,
                 source: submission.source, day: day, standsForDay: stands, rowCount: response.rowCount,
-                warnings: response.warnings.map(\.description), parseError: nil))
+                warnings: response.warnings.map(\.description), parseError: nil, recoveries: recoveries))
         }
     }
 
@@ -133,6 +136,15 @@ extension MetricStore {
     }()
 
     private static func insertRows(of response: ExportResponse, snapshotID: Int64, _ db: Database) throws {
+        try insertObservations(response.observations, snapshotID: snapshotID, db)
+        let insertItem = try db.cachedStatement(sql: "INSERT INTO breakdown_item (snapshot_id, metric, position, name, count) VALUES (?, ?, ?, ?, ?)")
+        for item in response.breakdowns {
+            try insertItem.execute(arguments: [snapshotID, item.metric.rawValue, item.position, item.name, item.count])
+        }
+    }
+
+    /// Stores one observation row per segment, interning segments not seen before.
+    static func insertObservations(_ observations: [Observation], snapshotID: Int64, _ db: Database) throws {
         let findSegment = try db.cachedStatement(sql: "SELECT id FROM segment WHERE key = ?")
         let insertSegment = try db.cachedStatement(sql: """
             INSERT INTO segment (key, dimensions, is_aggregate, browser, device, os, country, source, medium, campaign, channel, url)
@@ -142,7 +154,7 @@ extension MetricStore {
             INSERT INTO observation (\(observationColumns.joined(separator: ", ")))
             VALUES (\(Array(repeating: "?", count: observationColumns.count).joined(separator: ", ")))
             """)
-        for observation in response.observations {
+        for observation in observations {
             let segment = observation.segment
             let key = segment.key
             let segmentID: Int64
@@ -163,10 +175,6 @@ extension MetricStore {
             arguments += [observation.scrollDepth, observation.totalTime, observation.activeTime]
             try insertObservation.execute(arguments: StatementArguments(arguments))
         }
-        let insertItem = try db.cachedStatement(sql: "INSERT INTO breakdown_item (snapshot_id, metric, position, name, count) VALUES (?, ?, ?, ?, ?)")
-        for item in response.breakdowns {
-            try insertItem.execute(arguments: [snapshotID, item.metric.rawValue, item.position, item.name, item.count])
-        }
     }
 
     /// Chooses again which snapshot stands for a day and dimension set; returns its id.
@@ -174,6 +182,7 @@ extension MetricStore {
         let rows = try Row.fetchAll(db, sql: """
             SELECT id, pulled_at, sha256 FROM snapshot
             WHERE day = ? AND dimensions = ? AND num_of_days = 1 AND parse_error IS NULL
+              AND id NOT IN (SELECT snapshot_id FROM derived_day)
             """, arguments: [day.iso, dimensions.key])
         let candidates = rows.map { row in
             DayAttribution.Candidate(id: row["id"], window: SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: 1), sha256: row["sha256"])

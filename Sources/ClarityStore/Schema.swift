@@ -111,6 +111,41 @@ enum Schema {
                 CREATE INDEX raw_response_as_received ON raw_response(snapshot_id) WHERE encoding = 'identity';
                 """)
         }
+        // Days derived from a 2- or 3-day snapshot minus the 1-day snapshots of its other days (see DerivedDays). The
+        // figures sit in `observation` under a snapshot row of their own, with no raw response, so every query reads a
+        // derived day as it reads a pulled one; this table marks it and says where it came from.
+        migrator.registerMigration("v5-derived-days") { db in
+            try db.execute(sql: """
+                CREATE TABLE derived_day (
+                    snapshot_id INTEGER PRIMARY KEY REFERENCES snapshot(id),
+                    day TEXT NOT NULL,
+                    dimensions TEXT NOT NULL,
+                    from_snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+                    num_of_days INTEGER NOT NULL,
+                    subtracted TEXT NOT NULL,
+                    skipped_segments INTEGER NOT NULL,
+                    UNIQUE (day, dimensions)
+                );
+                CREATE INDEX derived_day_by_source ON derived_day(from_snapshot_id);
+                """)
+        }
+        // Consecutive missed days known only together (see DerivedBlock): figures under a snapshot row with no day and no
+        // raw response, read by period totals that hold the whole block, never by daily figures.
+        migrator.registerMigration("v6-derived-blocks") { db in
+            try db.execute(sql: """
+                CREATE TABLE derived_block (
+                    snapshot_id INTEGER PRIMARY KEY REFERENCES snapshot(id),
+                    first_day TEXT NOT NULL,
+                    last_day TEXT NOT NULL,
+                    dimensions TEXT NOT NULL,
+                    from_snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+                    num_of_days INTEGER NOT NULL,
+                    subtracted TEXT NOT NULL,
+                    skipped_segments INTEGER NOT NULL,
+                    UNIQUE (first_day, dimensions)
+                );
+                """)
+        }
         return migrator
     }()
 }

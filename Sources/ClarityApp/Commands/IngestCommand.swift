@@ -92,6 +92,7 @@ struct IngestRun {
                     let day = snapshot.day.map { "day \($0.iso)\(snapshot.standsForDay ? "" : ", outranked by another pull")" } ?? "\(snapshot.numOfDays)-day window, no single day"
                     progress("\(counter) \(path): ingested \(snapshot.rowCount) rows as snapshot \(snapshot.id), \(snapshot.dimensions), \(day)")
                     for warning in snapshot.warnings { problem("warning: \(path): \(warning)") }
+                    for recovery in snapshot.recoveries { progress("\(counter) \(path): \(recovery)") }
                 case .duplicate(let existingID, let source):
                     summary.duplicates += 1
                     progress("\(counter) \(path): duplicate of snapshot \(existingID) (\(source)), nothing changed")

@@ -18,13 +18,15 @@ struct StatusCommand: ParsableCommand {
         let store = try global.openStoreForReading()
         let status = try store.status()
         let capped = try status.span.map { try store.cappedBreakdowns(in: $0) } ?? []
-        Console.out(json ? StatusText.json(status, capped: capped) : StatusText.text(status, capped: capped, storePath: global.storePath))
+        let blocks = try store.derivedBlocks()
+        Console.out(json ? StatusText.json(status, capped: capped, blocks: blocks)
+                         : StatusText.text(status, capped: capped, blocks: blocks, storePath: global.storePath))
     }
 }
 
 /// The status report in words and as JSON.
 enum StatusText {
-    static func text(_ status: StoreStatus, capped: [CappedBreakdown] = [], storePath: String) -> String {
+    static func text(_ status: StoreStatus, capped: [CappedBreakdown] = [], blocks: [DerivedBlock] = [], storePath: String) -> String {
         var lines = ["Store: \(storePath)"]
         lines.append("Snapshots: \(status.snapshots) (\(formatBytes(status.rawBytes)) of raw responses kept, \(formatBytes(status.storedRawBytes)) compressed)")
         lines.append("Rows: \(status.observations) observations, \(status.breakdownItems) list entries, \(status.segments) distinct segments")
@@ -46,10 +48,26 @@ enum StatusText {
             if let first = entry.days.first, let last = entry.days.last, first != span.lowerBound || last != span.upperBound {
                 line += ", \(first.iso) to \(last.iso)"
             }
+            let derived = status.derivedDays.filter { $0.dimensions == entry.dimensions }.count
+            if derived > 0 { line += " (\(derived) derived)" }
             if !entry.missing.isEmpty {
                 line += "; missing: " + describe(Coverage.runs(entry.missing))
             }
             lines.append(line)
+        }
+        if !status.derivedDays.isEmpty {
+            lines.append("")
+            lines.append("Days derived from a 2- or 3-day pull minus the other days' own pulls (distinct users unknown):")
+            for entry in status.derivedDays {
+                lines.append("  \(entry.day.iso) \(entry.dimensions.isEmpty ? "(none)" : entry.dimensions.key): from a \(entry.numOfDays)-day pull")
+            }
+        }
+        if !blocks.isEmpty {
+            lines.append("")
+            lines.append("Missed days known only together (counted by periods that hold the whole block; daily figures show the gap):")
+            for block in blocks {
+                lines.append("  \(block.days.lowerBound.iso) to \(block.days.upperBound.iso) \(block.dimensions.isEmpty ? "(none)" : block.dimensions.key): from a \(block.numOfDays)-day pull")
+            }
         }
         if !capped.isEmpty {
             lines.append("")
@@ -71,7 +89,7 @@ enum StatusText {
         return "\(bytes) bytes"
     }
 
-    static func json(_ status: StoreStatus, capped: [CappedBreakdown] = []) -> String {
+    static func json(_ status: StoreStatus, capped: [CappedBreakdown] = [], blocks: [DerivedBlock] = []) -> String {
         struct Entry: Encodable {
             let dimensions: [String]
             let daysCovered: Int
@@ -94,6 +112,19 @@ enum StatusText {
             let unparsedSnapshots: Int
             let coverage: [Entry]
             let cappedBreakdowns: [Capped]
+            let derivedDays: [Derived]
+            let derivedBlocks: [Block]
+        }
+        struct Block: Encodable {
+            let firstDay: String
+            let lastDay: String
+            let dimensions: [String]
+            let numOfDays: Int
+        }
+        struct Derived: Encodable {
+            let day: String
+            let dimensions: [String]
+            let numOfDays: Int
         }
         struct Capped: Encodable {
             let day: String
@@ -106,7 +137,10 @@ enum StatusText {
             multiDaySnapshots: status.multiDaySnapshots, supersededSnapshots: status.supersededSnapshots, unparsedSnapshots: status.unparsedSnapshots,
             coverage: status.coverage.map { Entry(dimensions: $0.dimensions.dimensions.map(\.name), daysCovered: $0.days.count, firstDay: $0.days.first?.iso,
                                                  lastDay: $0.days.last?.iso, missingDays: $0.missing.map(\.iso)) },
-            cappedBreakdowns: capped.map { Capped(day: $0.day.iso, dimensions: $0.dimensions.dimensions.map(\.name), rows: $0.rows) })
+            cappedBreakdowns: capped.map { Capped(day: $0.day.iso, dimensions: $0.dimensions.dimensions.map(\.name), rows: $0.rows) },
+            derivedDays: status.derivedDays.map { Derived(day: $0.day.iso, dimensions: $0.dimensions.dimensions.map(\.name), numOfDays: $0.numOfDays) },
+            derivedBlocks: blocks.map { Block(firstDay: $0.days.lowerBound.iso, lastDay: $0.days.upperBound.iso, dimensions: $0.dimensions.dimensions.map(\.name),
+                                              numOfDays: $0.numOfDays) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try! encoder.encode(document), as: UTF8.self)

@@ -16,7 +16,9 @@ enum MonthlyPipeline {
             settings: settings,
             releases: try ReleasePipeline.impacts(store: store, days: month.firstDay...month.lastDay, asOf: try store.latestSiteDay() ?? month.lastDay,
                                                   settings: settings, windowLength: releaseWindow),
-            trendReleases: try store.releases())
+            trendReleases: try store.releases(),
+            derived: try store.derivedDays(in: month.previous.firstDay...month.lastDay),
+            blocks: try store.derivedBlocks(touching: MonthlyReport.siteDayRange(for: month)))
         return try MonthlyReport.build(input)
     }
 }

@@ -18,7 +18,9 @@ enum WeeklyPipeline {
             settings: settings,
             releases: try ReleasePipeline.impacts(store: store, days: week.firstDay.advanced(by: -7)...week.lastDay, asOf: week.lastDay,
                                                   settings: settings, windowLength: releaseWindow),
-            capped: try store.cappedBreakdowns(in: week.firstDay...week.lastDay))
+            capped: try store.cappedBreakdowns(in: week.firstDay...week.lastDay),
+            derived: try store.derivedDays(in: week.previous.firstDay...week.lastDay),
+            blocks: try store.derivedBlocks(touching: history))
         return try WeeklyReport.build(input)
     }
 }

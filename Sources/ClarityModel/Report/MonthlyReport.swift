@@ -11,10 +11,16 @@ public struct MonthlyReportInput: Sendable {
     public var releases: [ReleaseImpact]
     /// Every release inside the weekly trend's weeks, for the chart markers.
     public var trendReleases: [Release]
+    /// Days whose figures were derived from a 2- or 3-day pull.
+    public var derived: [DerivedDay]
+    /// Consecutive missed days known only together; a month holding a whole block counts it.
+    public var blocks: [DerivedBlock]
 
     public init(project: ProjectInfo, month: Month, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
-                settings: ReportSettings, releases: [ReleaseImpact] = [], trendReleases: [Release] = []) {
+                settings: ReportSettings, releases: [ReleaseImpact] = [], trendReleases: [Release] = [], derived: [DerivedDay] = [], blocks: [DerivedBlock] = []) {
         self.trendReleases = trendReleases
+        self.derived = derived
+        self.blocks = blocks
         self.project = project
         self.month = month
         self.siteDays = siteDays
@@ -112,7 +118,11 @@ extension MonthlyReport {
         guard period.daysCovered > 0 else {
             throw ReportError.noData(period: month.label, hint: "the store has no site totals (the no-dimension response) for \(month.title). Run `clarity-report status` to see which days it holds, then choose a month it covers with --month YYYY-MM.")
         }
-        func totals(_ month: Month) -> Totals { Totals(days: month.days.compactMap { input.siteDays[$0] }) }
+        func totals(_ month: Month) -> Totals {
+            var totals = Totals(days: month.days.compactMap { input.siteDays[$0] })
+            DerivedBlock.add(input.blocks, inside: month.firstDay...month.lastDay, to: &totals)
+            return totals
+        }
         let current = totals(month)
         let previous = totals(month.previous)
         let yearAgo = totals(month.yearEarlier)
@@ -144,7 +154,8 @@ extension MonthlyReport {
         let trend = (0..<trendWeeks).reversed().map { ISOWeek(containing: lastWeek.firstDay.advanced(by: -7 * $0)) }
         return MonthlyReport(
             project: input.project, period: period, previousPeriod: previousPeriod, yearAgoPeriod: yearAgoPeriod,
-            coverageNote: coverageNote(period, previousPeriod, yearAgoPeriod),
+            coverageNote: coverageNote(period, previousPeriod, yearAgoPeriod) + DerivedDay.note(input.derived, in: month.previous.firstDay...month.lastDay)
+                + DerivedBlock.note(input.blocks, in: month.firstDay...month.lastDay),
             headline: headline,
             wins: pick(moves, better: true),
             issues: pick(moves, better: false),

@@ -67,15 +67,16 @@ public struct Totals: Equatable, Sendable {
         for observation in observations { add(observation) }
     }
 
-    public mutating func add(_ observation: Observation) {
-        days += 1
+    /// Adds one day's observation, or a block's: the sum of `dayCount` consecutive days known only together.
+    public mutating func add(_ observation: Observation, spanning dayCount: Int = 1) {
+        days += dayCount
         if let value = observation.sessions {
             sessions += value
-            daysWithSessions += 1
+            daysWithSessions += dayCount
         }
         if let value = observation.botSessions {
             botSessions += value
-            daysWithBotSessions += 1
+            daysWithBotSessions += dayCount
         }
         if let value = observation.distinctUsers {
             dailyUsersSum += Double(value)

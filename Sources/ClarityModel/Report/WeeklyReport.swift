@@ -11,10 +11,16 @@ public struct WeeklyReportInput: Sendable {
     public var releases: [ReleaseImpact]
     /// Breakdowns of the week that reached the API's row cap.
     public var capped: [CappedBreakdown]
+    /// Days whose figures were derived from a 2- or 3-day pull.
+    public var derived: [DerivedDay]
+    /// Consecutive missed days known only together; a week holding a whole block counts it.
+    public var blocks: [DerivedBlock]
 
     public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
-                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = []) {
+                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = [], derived: [DerivedDay] = [], blocks: [DerivedBlock] = []) {
         self.capped = capped
+        self.derived = derived
+        self.blocks = blocks
         self.project = project
         self.week = week
         self.siteDays = siteDays
@@ -132,7 +138,9 @@ extension WeeklyReport {
         }
         let weeks = (0..<8).reversed().map { offset in ISOWeek(containing: week.firstDay.advanced(by: -7 * offset)) }
         let weekTotals = Dictionary(uniqueKeysWithValues: (weeks + [ISOWeek(containing: week.firstDay.advanced(by: -56))]).map { w in
-            (w, Totals(days: w.days.compactMap { input.siteDays[$0] }))
+            var totals = Totals(days: w.days.compactMap { input.siteDays[$0] })
+            DerivedBlock.add(input.blocks, inside: w.firstDay...w.lastDay, to: &totals)
+            return (w, totals)
         })
         let current = weekTotals[week]!
         let previous = weekTotals[previousWeek]!
@@ -151,7 +159,9 @@ extension WeeklyReport {
         let changes = changeSentences(comparisons, segments: segments)
         return WeeklyReport(
             project: input.project, period: period, previousPeriod: previousPeriod,
-            coverageNote: coverageNote(period, previousPeriod, comparisons) + cappedNote(input.capped),
+            coverageNote: coverageNote(period, previousPeriod, comparisons) + DerivedDay.note(input.derived, in: previousWeek.firstDay...week.lastDay)
+                + DerivedBlock.note(input.blocks, in: week.firstDay...week.lastDay)
+                + cappedNote(input.capped),
             kpis: kpis, changes: changes, headline: changes.first ?? "",
             frustrationSegments: segments,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),

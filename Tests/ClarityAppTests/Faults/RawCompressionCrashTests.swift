@@ -15,6 +15,9 @@ extension OneAtATime {
                 DROP INDEX raw_response_as_received;
                 ALTER TABLE raw_response DROP COLUMN encoding;
                 DELETE FROM grdb_migrations WHERE identifier = 'v4-raw-encoding';
+                DROP TABLE derived_day;
+                DROP TABLE derived_block;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v5-derived-days', 'v6-derived-blocks');
                 """)
         }
 
