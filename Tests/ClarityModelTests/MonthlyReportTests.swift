@@ -133,21 +133,28 @@ struct MonthlyReportTests {
         #expect(abs(sessions.change! - 0.25) < 1e-12)
         #expect(sessions.comparedPerDay)
         #expect(sessions.verdict == "notEnoughHistory")
-        // 2% of 28,000 against 3% of 16,000 is a two-proportion test, beyond noise.
+        // 2% of 28,000 against 3% of 16,000 passes the two-proportion test (pooled 1,040 / 44,000: z = −0.01 / 0.0015055 = −6.642), but one earlier February cannot
+        // tell how rates move from year to year: too little history, no tone.
         let rage = entries.first { $0.id == "rageClickRate" }!
-        #expect(rage.verdict == "significant")
-        #expect(rage.tone == "good")
+        #expect(rage.verdict == "notEnoughHistory")
+        #expect(rage.verdictText == "too little history")
+        #expect(abs(rage.evidence.z! + 6.642) < 0.001)
+        #expect(rage.evidence.earlierCount == 1)
+        #expect(rage.tone == "neutral")
         #expect(with.headline.first { $0.kpi.id == "rageClickRate" }?.yearAgo == rage)
         #expect(with.coverageNote.contains("A year earlier, 20 of 28 days of February 2025 are covered."))
-        // Month over month is untouched by the year-ago data.
-        #expect(with.kpis == without.kpis)
+        // Month over month keeps its verdicts; the year-ago month only joins the earlier months' range.
+        #expect(with.kpis.map(\.verdict) == without.kpis.map(\.verdict))
         #expect(with.wins.isEmpty)
     }
 
     @Test("wins and issues are significant moves of the site and of segments, most certain first, one per KPI, three at most")
     func winsAndIssues() throws {
         var days: [Day: Observation] = [:]
-        fill(Month(label: "2026-01")!, site(sessions: 1_000, rates: [.rageClick: 2, .deadClick: 10, .scriptError: 1]), into: &days)
+        // Three earlier months like January, so site rates have a history (with no spread: outside its range is beyond it).
+        for label in ["2025-10", "2025-11", "2025-12", "2026-01"] {
+            fill(Month(label: label)!, site(sessions: 1_000, rates: [.rageClick: 2, .deadClick: 10, .scriptError: 1]), into: &days)
+        }
         fill(february, site(sessions: 1_000, rates: [.rageClick: 3, .deadClick: 8, .scriptError: 1]), into: &days)
         let previous = [
             segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.10),

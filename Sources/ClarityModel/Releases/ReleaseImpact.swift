@@ -186,7 +186,7 @@ extension ReleaseImpact {
 
     static func entry(_ kpi: KPI, before: Totals, after: Totals, daily: (before: [Observation], after: [Observation]),
                       window: ReleaseWindow, settings: JudgementSettings) -> ReleaseKPIEntry {
-        let comparison = KPIComparison(kpi: kpi, current: after, previous: before.days > 0 ? before : nil, history: [], earlier: [], settings: settings)
+        let comparison = KPIComparison(kpi: kpi, current: after, previous: before.days > 0 ? before : nil, history: [], earlier: nil, settings: settings)
         let isRate: Bool
         if case .rate = kpi.kind { isRate = true } else { isRate = false }
         let verdict: ReleaseVerdict

@@ -16,7 +16,7 @@ public enum Verdict: String, Sendable, Codable {
         case .significant: return "beyond noise"
         case .withinNoise: return "within noise"
         case .tooFewSessions: return "too few sessions"
-        case .notEnoughHistory: return "not enough history"
+        case .notEnoughHistory: return "too little history"
         case .noComparison: return "no comparison"
         }
     }
@@ -43,6 +43,8 @@ public struct KPIComparison: Sendable, Equatable {
     public let comparedPerDay: Bool
     public let verdict: Verdict
     public let pValue: Double?
+    /// What the verdict rests on.
+    public let evidence: ChangeEvidence
     /// Values of earlier periods, oldest first, ending with the current one (for sparklines).
     public let history: [Double?]
 
@@ -59,8 +61,13 @@ public struct KPIComparison: Sendable, Equatable {
         return better ? "good" : "bad"
     }
 
-    /// Compares two periods' totals; `history` holds the comparable values of earlier periods for count and mean KPIs.
-    public init(kpi: KPI, current: Totals, previous: Totals?, history: [Double?], earlier: [Double], settings: JudgementSettings) {
+    /// Compares two periods' totals against sampling noise and, when `earlier` is given, the earlier periods' range and spread.
+    ///
+    /// A rate is beyond noise only when both its two-proportion test and the history test (`HistoryTest`) say so; a
+    /// count or a mean is judged by the history test alone. `earlier` holds the comparable values of earlier periods
+    /// (per day for counts); nil means no history was read (release windows, device tables): rates are then judged by
+    /// the two-proportion test alone, counts and means not at all.
+    public init(kpi: KPI, current: Totals, previous: Totals?, history: [Double?], earlier: [Double]?, settings: JudgementSettings) {
         self.kpi = kpi
         self.current = kpi.value(of: current)
         self.previous = previous.flatMap { kpi.value(of: $0) }
@@ -76,35 +83,60 @@ public struct KPIComparison: Sendable, Equatable {
         guard let previous, change != nil else {
             verdict = .noComparison
             pValue = nil
+            evidence = ChangeEvidence.none
             return
         }
-        let currentSessions = current.daysWithSessions > 0 ? Double(current.sessions) : 0
-        let previousSessions = previous.daysWithSessions > 0 ? Double(previous.sessions) : 0
+        let historyTest = earlier.map { HistoryTest(value: kpi.comparable(current), earlier: $0) }
+        let beyondHistory = historyTest?.beyond(significance: settings.significance)
+        func judged(decidedBy: String, z: Double? = nil, p: Double? = nil) -> ChangeEvidence {
+            ChangeEvidence(decidedBy: decidedBy, z: z, pValue: p, historyZ: historyTest?.z, historyPValue: historyTest?.pValue,
+                           earlierMin: historyTest?.minimum, earlierMax: historyTest?.maximum, earlierCount: historyTest?.count ?? 0,
+                           insideEarlierRange: historyTest?.inside)
+        }
         if case .rate(let signal) = kpi.kind {
             let now = current.signals[signal] ?? SignalTotals()
             let before = previous.signals[signal] ?? SignalTotals()
             if now.sessions < Double(settings.minimumSessions) || before.sessions < Double(settings.minimumSessions) {
                 verdict = .tooFewSessions
                 pValue = nil
+                self.evidence = judged(decidedBy: "none")
                 return
             }
+            let z = Statistics.twoProportionZ(successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions)
             let p = Statistics.twoProportionPValue(successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions)
             pValue = p
-            verdict = (p ?? 1) < settings.significance ? .significant : .withinNoise
+            let beyondSampling = (p ?? 1) < settings.significance
+            guard historyTest != nil else {
+                verdict = beyondSampling ? .significant : .withinNoise
+                self.evidence = judged(decidedBy: "twoProportion", z: z, p: p)
+                return
+            }
+            guard let beyondHistory else {
+                verdict = .notEnoughHistory
+                self.evidence = judged(decidedBy: "history", z: z, p: p)
+                return
+            }
+            verdict = beyondSampling && beyondHistory ? .significant : .withinNoise
+            let decidedBy = beyondSampling == beyondHistory ? "both" : (beyondSampling ? "history" : "twoProportion")
+            self.evidence = judged(decidedBy: decidedBy, z: z, p: p)
             return
         }
+        let currentSessions = current.daysWithSessions > 0 ? Double(current.sessions) : 0
+        let previousSessions = previous.daysWithSessions > 0 ? Double(previous.sessions) : 0
         if currentSessions < Double(settings.minimumSessions) || previousSessions < Double(settings.minimumSessions) {
             verdict = .tooFewSessions
             pValue = nil
+            self.evidence = judged(decidedBy: "none")
             return
         }
-        guard let now = kpi.comparable(current), let z = Statistics.zScore(of: now, against: earlier) else {
+        guard let beyondHistory else {
             verdict = .notEnoughHistory
             pValue = nil
+            self.evidence = judged(decidedBy: historyTest == nil ? "none" : "history")
             return
         }
-        let p = Statistics.pValue(z: z)
-        pValue = p
-        verdict = p < settings.significance ? .significant : .withinNoise
+        pValue = historyTest?.pValue
+        verdict = beyondHistory ? .significant : .withinNoise
+        self.evidence = judged(decidedBy: "history")
     }
 }

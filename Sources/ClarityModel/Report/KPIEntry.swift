@@ -11,6 +11,8 @@ public struct KPIEntry: Sendable, Equatable, Encodable {
     public let verdict: String
     public let verdictText: String
     public let pValue: Double?
+    /// What the verdict rests on: each noise test's figures and which decided.
+    public let evidence: ChangeEvidence
     public let direction: String
     public let tone: String
     /// `▲`, `▼` or `–`.
@@ -38,6 +40,7 @@ public struct KPIEntry: Sendable, Equatable, Encodable {
         verdict = comparison.verdict.rawValue
         verdictText = comparison.verdict.text
         pValue = comparison.pValue
+        evidence = comparison.evidence
         direction = comparison.direction
         tone = comparison.tone
         arrow = comparison.direction == "up" ? "▲" : (comparison.direction == "down" ? "▼" : "–")

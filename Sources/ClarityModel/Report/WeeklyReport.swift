@@ -265,7 +265,7 @@ extension WeeklyReport {
             let share = totalNow > 0 ? Double(entry.totals.sessions) / totalNow : nil
             let previousShare = last.flatMap { totalBefore > 0 ? Double($0.sessions) / totalBefore : nil }
             let kpis = KPI.allCases.filter { $0 != .botSessions }.map { kpi in
-                KPIEntry(KPIComparison(kpi: kpi, current: entry.totals, previous: last, history: [], earlier: [], settings: settings))
+                KPIEntry(KPIComparison(kpi: kpi, current: entry.totals, previous: last, history: [], earlier: nil, settings: settings))
             }
             return SegmentComparison(value: value, share: share, previousShare: previousShare,
                                      shareText: share.map(Format.percent) ?? "n/a", previousShareText: previousShare.map(Format.percent) ?? "n/a", kpis: kpis)
