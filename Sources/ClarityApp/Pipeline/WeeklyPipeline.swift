@@ -11,7 +11,7 @@ enum WeeklyPipeline {
             throw ReportError.noData(period: "any week", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }
         let history = week.firstDay.advanced(by: -56)...week.lastDay
-        let input = WeeklyReportInput(
+        var input = WeeklyReportInput(
             project: project, week: week, siteDays: try store.siteDays(in: history),
             currentSegments: try store.segmentTotals(in: week.firstDay...week.lastDay),
             previousSegments: try store.segmentTotals(in: week.previous.firstDay...week.previous.lastDay),
@@ -19,6 +19,10 @@ enum WeeklyPipeline {
             releases: try ReleasePipeline.impacts(store: store, days: week.firstDay.advanced(by: -7)...week.lastDay, asOf: week.lastDay,
                                                   settings: settings, windowLength: releaseWindow),
             capped: try store.cappedBreakdowns(in: week.firstDay...week.lastDay))
+        let baseline = week.firstDay.advanced(by: -28)...week.lastDay
+        for segment in WeeklyReport.moverSegments(input) {
+            input.moverDays[segment] = try store.segmentDays(segment, in: baseline)
+        }
         return try WeeklyReport.build(input)
     }
 }

@@ -44,6 +44,15 @@ public enum Format {
         return (percent > 0 ? "+" : "\u{2212}") + text + "%"
     }
 
+    /// A difference of two fractions in percentage points, signed: 0.0026 → `+0.26 pt` (two decimals below 1 pt).
+    public static func points(_ difference: Double) -> String {
+        let points = difference * 100
+        let places = abs(points) < 1 ? 2 : 1
+        let text = decimal(abs(points), places: places)
+        if text == decimal(0, places: places) { return "±" + text + " pt" }
+        return (points > 0 ? "+" : "\u{2212}") + text + " pt"
+    }
+
     /// Seconds as `1m 25s` or `48s`.
     public static func duration(_ seconds: Double) -> String {
         let total = Int64(seconds.rounded())

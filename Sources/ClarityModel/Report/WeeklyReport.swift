@@ -11,10 +11,14 @@ public struct WeeklyReportInput: Sendable {
     public var releases: [ReleaseImpact]
     /// Breakdowns of the week that reached the API's row cap.
     public var capped: [CappedBreakdown]
+    /// Daily figures of the segments `WeeklyReport.moverSegments` names, for the 28 days before the week and the week.
+    public var moverDays: [Segment: [Day: Observation]]
 
     public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
-                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = []) {
+                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = [],
+                moverDays: [Segment: [Day: Observation]] = [:]) {
         self.capped = capped
+        self.moverDays = moverDays
         self.project = project
         self.week = week
         self.siteDays = siteDays
@@ -109,6 +113,8 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     /// The one sentence that sums the week up: its biggest real move.
     public let headline: String
     public let frustrationSegments: [FrustrationSegment]
+    /// Segments whose own rate moved beyond noise since last week, by frustrated sessions added.
+    public let segmentMovers: [SegmentMover]
     public let devices: [SegmentComparison]
     public let browsers: [SegmentComparison]
     /// Releases inside the week or in the week before it, with their before/after figures.
@@ -153,7 +159,7 @@ extension WeeklyReport {
             project: input.project, period: period, previousPeriod: previousPeriod,
             coverageNote: coverageNote(period, previousPeriod, comparisons) + cappedNote(input.capped),
             kpis: kpis, changes: changes, headline: changes.first ?? "",
-            frustrationSegments: segments,
+            frustrationSegments: segments, segmentMovers: segmentMovers(input),
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             releases: input.releases,
