@@ -180,13 +180,13 @@ struct MonthlyReportTests {
         let report = try MonthlyReport.build(input(days: days, current: current, previous: previous))
         // Site: dead clicks 10% → 8% of 31,000 / 28,000 sessions, p = 2.8e-17; rage clicks 2% → 3%, p = 5.8e-15.
         #expect(report.wins == [
-            "Dead clicks fell from 10.0% to 8.0% of sessions (−20%).",
-            "Rage clicks in Browser = Safari fell from 10.0% to 4.0% of sessions (−60%).",
+            "Dead clicks fell from 10.0% to 8.0% of sessions (−2.0 pt, −20%).",
+            "Rage clicks in Browser = Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%).",
         ])
         #expect(report.issues == [
-            "Rage clicks rose from 2.0% to 3.0% of sessions (+50%).",
-            "Quick backs in URL = /checkout rose from 5.0% to 10.0% of sessions (+100%).",
-            "Error clicks in Browser = Chrome rose from 2.0% to 3.0% of sessions (+50%).",
+            "Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%).",
+            "Quick backs in URL = /checkout rose from 5.0% to 10.0% of sessions (+5.0 pt, +100%).",
+            "Error clicks in Browser = Chrome rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%).",
         ])
         #expect(report.frustrationSegments.first?.label == "URL = /new")
     }

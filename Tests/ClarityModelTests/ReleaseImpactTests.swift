@@ -68,7 +68,7 @@ struct ReleaseImpactTests {
         #expect(rage.test == "twoProportion")
         #expect(rage.tone == "bad")
         #expect(result.kpis.map(\.id) == KPI.allCases.map(\.rawValue))
-        #expect(result.findings == ["Rage clicks rose from 2.0% to 3.0% of sessions (+50%, needs attention)."])
+        #expect(result.findings == ["Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%, needs attention)."])
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

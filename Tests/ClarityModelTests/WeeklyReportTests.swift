@@ -74,7 +74,13 @@ struct WeeklyReportTests {
         #expect(rage.verdict == "significant")
         #expect(rage.tone == "bad")
         #expect(rage.arrow == "▲")
-        #expect(report.changes.first == "Rage clicks rose from 2.0% to 3.0% of sessions (+50%, needs attention).")
+        let first = try #require(report.changes.first)
+        #expect(first.text == "Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%, needs attention).")
+        #expect(first.evidenceText == "two-proportion z = 3.79, p < 0.001; earlier weeks 2.0%–2.0%")
+        #expect(first.nextStep == "Recordings → Filters: Rage clicks. Watch where the repeated clicks land and what the page failed to do before them.")
+        // z = 0.01 / √(0.025 × 0.975 × 2 / 7,000) = 3.79; 7,000 sessions × 1 pt: 70 more frustrated sessions.
+        #expect(abs(first.addedSessions! - 70) < 1e-9)
+        #expect(report.headline == "Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt).")
     }
 
     @Test("a move inside the earlier weeks' range is within noise, however sure the two-proportion test is (worked by hand)")
@@ -92,7 +98,8 @@ struct WeeklyReportTests {
         #expect(rage.evidence.decidedBy == "history")
         #expect(rage.verdict == "withinNoise")
         #expect(rage.tone == "neutral")
-        #expect(!report.changes.contains { $0.contains("Rage clicks") })
+        #expect(!report.changes.contains { $0.text.contains("Rage clicks") })
+        #expect(report.headline == "No figure moved beyond normal week-to-week noise, and no segment's rate moved beyond noise.")
     }
 
     @Test("with fewer than 3 earlier weeks a rate gets no verdict: too little history")

@@ -280,7 +280,8 @@ extension ReleaseImpact {
             let verb = entry.direction == "up" ? "rose" : "fell"
             let news = entry.tone == "good" ? "good news" : (entry.tone == "bad" ? "needs attention" : "")
             if entry.kind == "rate" {
-                return "\(entry.label) \(verb) from \(entry.beforeText) to \(entry.afterText) of sessions (\(entry.changeText)\(news.isEmpty ? "" : ", " + news))."
+                let points = entry.after.flatMap { after in entry.before.map { Format.points(after - $0) + ", " } } ?? ""
+                return "\(entry.label) \(verb) from \(entry.beforeText) to \(entry.afterText) of sessions (\(points)\(entry.changeText)\(news.isEmpty ? "" : ", " + news))."
             }
             let size = entry.changeText.replacingOccurrences(of: "+", with: "").replacingOccurrences(of: "\u{2212}", with: "")
             let perDay = entry.comparedPerDay ? " per covered day" : ""

@@ -9,7 +9,8 @@ extension KPIComparison {
         switch kpi.kind {
         case .rate:
             let news = toneShown == "good" ? ", good news" : (toneShown == "bad" ? ", needs attention" : "")
-            return "\(kpi.label) \(verb) from \(previousText) to \(currentText) of sessions (\(change.map(Format.change) ?? "")\(news))."
+            let points = current.flatMap { now in previous.map { Format.points(now - $0) + ", " } } ?? ""
+            return "\(kpi.label) \(verb) from \(previousText) to \(currentText) of sessions (\(points)\(change.map(Format.change) ?? "")\(news))."
         case .count where comparedPerDay:
             return "\(kpi.label) \(verb) \(changeText) per covered day, to \(currentText) in total\(newsSuffix(toneShown))."
         default:

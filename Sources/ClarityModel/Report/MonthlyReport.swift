@@ -207,7 +207,7 @@ extension MonthlyReport {
                       let p = Statistics.twoProportionPValue(successes1: now.withSignal, trials1: now.sessions, successes2: then.withSignal, trials2: then.sessions),
                       p < settings.significance else { continue }
                 let change = nowRate / thenRate - 1
-                let sentence = "\(signal.label) in \(entry.segment.label(site: siteURL)) \(change < 0 ? "fell" : "rose") from \(Format.percent(thenRate)) to \(Format.percent(nowRate)) of sessions (\(Format.change(change)))."
+                let sentence = "\(signal.label) in \(entry.segment.label(site: siteURL)) \(change < 0 ? "fell" : "rose") from \(Format.percent(thenRate)) to \(Format.percent(nowRate)) of sessions (\(Format.points(nowRate - thenRate)), \(Format.change(change)))."
                 moves.append(Move(kpi: .rate(of: signal), pValue: p, change: change, isBetter: change < 0, sentence: sentence))
             }
         }

@@ -5,6 +5,7 @@ public struct SegmentMover: Sendable, Equatable, Encodable {
         public let label: String
         /// This mover's added sessions over the broader one's.
         public let share: Double
+        /// `99.4%`, or `all of it` when this mover added as much or more.
         public let shareText: String
     }
 

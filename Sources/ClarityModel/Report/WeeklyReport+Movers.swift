@@ -97,7 +97,7 @@ extension WeeklyReport {
                 addedSessions: mover.added, direction: rising ? "up" : "down", tone: rising ? "bad" : "good",
                 z: mover.z, pValue: mover.p, qValue: mover.q, tests: tests,
                 accountsFor: mover.accountsFor.map { broader, share in
-                    SegmentMover.Share(label: broader.segment.label(site: site), share: share, shareText: Format.percent(min(share, 1)))
+                    SegmentMover.Share(label: broader.segment.label(site: site), share: share, shareText: share >= 1 ? "all of it" : Format.percent(share))
                 },
                 onset: onset,
                 rateText: Format.percent(rate), previousRateText: Format.percent(previousRate),

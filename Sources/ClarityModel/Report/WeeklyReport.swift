@@ -108,9 +108,9 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     /// A plain-words line on what the figures rest on.
     public let coverageNote: String
     public let kpis: [KPIEntry]
-    /// Plain sentences on what changed, biggest real moves first.
-    public let changes: [String]
-    /// The one sentence that sums the week up: its biggest real move.
+    /// What changed: at most five moves beyond noise, strongest first, each with its evidence and next step.
+    public let changes: [Finding]
+    /// The one sentence that sums the week up: the strongest finding, or that nothing moved.
     public let headline: String
     public let frustrationSegments: [FrustrationSegment]
     /// Segments whose own rate moved beyond noise since last week, by frustrated sessions added.
@@ -154,12 +154,13 @@ extension WeeklyReport {
         }
         let kpis = comparisons.map(KPIEntry.init)
         let segments = rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings, siteURL: input.project.site)
-        let changes = changeSentences(comparisons, segments: segments)
+        let movers = segmentMovers(input)
+        let changes = findings(comparisons, movers: movers, siteSessions: Double(current.sessions))
         return WeeklyReport(
             project: input.project, period: period, previousPeriod: previousPeriod,
             coverageNote: coverageNote(period, previousPeriod, comparisons) + cappedNote(input.capped),
-            kpis: kpis, changes: changes, headline: changes.first ?? "",
-            frustrationSegments: segments, segmentMovers: segmentMovers(input),
+            kpis: kpis, changes: changes, headline: changes.first?.headline ?? "",
+            frustrationSegments: segments, segmentMovers: movers,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             releases: input.releases,
@@ -194,22 +195,6 @@ extension WeeklyReport {
         guard !capped.isEmpty else { return "" }
         let listed = capped.map { "\($0.dimensions.key) on \($0.day.weekdayName) \($0.day.shortLabel)" }.joined(separator: ", ")
         return " The API's 1,000-row cap was reached by \(listed): segments past the cap are missing from those days."
-    }
-
-    static func changeSentences(_ comparisons: [KPIComparison], segments: [FrustrationSegment]) -> [String] {
-        // Biggest real moves first: among changes beyond noise, the largest relative change leads.
-        let moves = comparisons.filter { $0.verdict == .significant }.sorted { a, b in
-            if abs(a.change ?? 0) != abs(b.change ?? 0) { return abs(a.change ?? 0) > abs(b.change ?? 0) }
-            return (a.pValue ?? 1) < (b.pValue ?? 1)
-        }
-        var sentences = moves.map { $0.sentence(sayingTone: true) }
-        if sentences.isEmpty {
-            sentences.append("No headline figure moved beyond normal week-to-week noise.")
-        }
-        if let top = segments.first {
-            sentences.append("Most excess frustration: \(top.signalLabel.lowercased()) in \(top.label), \(top.rateText) of \(top.sessionsText) sessions against \(top.siteRateText) site-wide (about \(top.excessText) more sessions than the site's rate predicts).")
-        }
-        return sentences
     }
 
     static func rankSegments(current: [SegmentTotals], previous: [SegmentTotals], site: Totals, settings: ReportSettings, siteURL: String = "") -> [FrustrationSegment] {
