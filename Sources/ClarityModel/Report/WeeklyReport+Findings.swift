@@ -6,11 +6,11 @@ extension WeeklyReport {
     ///
     /// Frustration moves (segment movers and site rates) come first, by the frustrated sessions they added, largest in
     /// size first; then counts and means beyond noise, by their z against the earlier weeks. A week without any says so.
-    static func findings(_ comparisons: [KPIComparison], movers: [SegmentMover], siteSessions: Double) -> [Finding] {
+    static func findings(_ comparisons: [KPIComparison], movers: [SegmentMover], attributions: [RateAttribution], siteSessions: Double) -> [Finding] {
         let rates = comparisons.filter { $0.verdict == .significant && $0.kpi.isRate }
         let others = comparisons.filter { $0.verdict == .significant && !$0.kpi.isRate }
             .sorted { abs($0.evidence.historyZ ?? 0) > abs($1.evidence.historyZ ?? 0) }
-        let frustration = (movers.map(finding) + rates.map { finding($0, siteSessions: siteSessions) }).enumerated().sorted { a, b in
+        let frustration = (movers.map(finding) + rates.map { finding($0, siteSessions: siteSessions, attributions: attributions) }).enumerated().sorted { a, b in
             let (sizeA, sizeB) = (abs(a.element.addedSessions ?? 0), abs(b.element.addedSessions ?? 0))
             return sizeA != sizeB ? sizeA > sizeB : a.offset < b.offset
         }.map(\.element)
@@ -41,7 +41,8 @@ extension WeeklyReport {
                        earlierMin: nil, earlierMax: nil, evidenceText: evidence, nextStep: "\(mover.recordingFilter) Watch \(mover.watchFor).")
     }
 
-    static func finding(_ comparison: KPIComparison, siteSessions: Double) -> Finding {
+    /// A site figure's finding; a rate's names the breakdown whose leading value carries most of the move.
+    static func finding(_ comparison: KPIComparison, siteSessions: Double, attributions: [RateAttribution] = []) -> Finding {
         let kpi = comparison.kpi
         let evidence = comparison.evidence
         let range = evidence.earlierMin.flatMap { low in evidence.earlierMax.map { high in (low, high) } }
@@ -52,9 +53,14 @@ extension WeeklyReport {
             let verb = now > before ? "rose" : "fell"
             let move = "\(kpi.label) \(verb) from \(kpi.display(before)) to \(kpi.display(now)) of sessions"
             let news = comparison.tone == "bad" ? ", needs attention" : (comparison.tone == "good" ? ", good news" : "")
+            let strongest = attributions.filter { $0.kpi == kpi.rawValue && !$0.parts.isEmpty }.enumerated().max { a, b in
+                let (sizeA, sizeB) = (abs(a.element.parts[0].contribution), abs(b.element.parts[0].contribution))
+                return sizeA != sizeB ? sizeA < sizeB : a.offset > b.offset
+            }?.element
+            let attribution = strongest.map { " " + $0.text } ?? ""
             let sampling = "two-proportion z = \(Format.decimal(evidence.z ?? 0, places: 2)), \(Format.probability("p", evidence.pValue ?? 1))"
             return Finding(kind: "kpi", subject: kpi.rawValue, segment: nil,
-                           text: "\(move) (\(Format.points(now - before)), \(comparison.change.map(Format.change) ?? "n/a")\(news)).",
+                           text: "\(move) (\(Format.points(now - before)), \(comparison.change.map(Format.change) ?? "n/a")\(news)).\(attribution)",
                            headline: "\(move) (\(Format.points(now - before))).", addedSessions: siteSessions * (now - before),
                            test: "twoProportion+history", pValue: evidence.pValue, qValue: nil, earlierMin: evidence.earlierMin, earlierMax: evidence.earlierMax,
                            evidenceText: [sampling, historyText].filter { !$0.isEmpty }.joined(separator: "; "),

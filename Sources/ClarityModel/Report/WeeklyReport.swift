@@ -115,6 +115,8 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     public let frustrationSegments: [FrustrationSegment]
     /// Segments whose own rate moved beyond noise since last week, by frustrated sessions added.
     public let segmentMovers: [SegmentMover]
+    /// Each site rate beyond noise decomposed over each single-dimension breakdown of both weeks (Kitagawa).
+    public let attributions: [RateAttribution]
     public let devices: [SegmentComparison]
     public let browsers: [SegmentComparison]
     /// Releases inside the week or in the week before it, with their before/after figures.
@@ -155,12 +157,13 @@ extension WeeklyReport {
         let kpis = comparisons.map(KPIEntry.init)
         let segments = rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings, siteURL: input.project.site)
         let movers = segmentMovers(input)
-        let changes = findings(comparisons, movers: movers, siteSessions: Double(current.sessions))
+        let attributions = attribute(comparisons, current: input.currentSegments, previous: input.previousSegments, site: input.project.site)
+        let changes = findings(comparisons, movers: movers, attributions: attributions, siteSessions: Double(current.sessions))
         return WeeklyReport(
             project: input.project, period: period, previousPeriod: previousPeriod,
             coverageNote: coverageNote(period, previousPeriod, comparisons) + cappedNote(input.capped),
             kpis: kpis, changes: changes, headline: changes.first?.headline ?? "",
-            frustrationSegments: segments, segmentMovers: movers,
+            frustrationSegments: segments, segmentMovers: movers, attributions: attributions,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             releases: input.releases,
@@ -175,6 +178,16 @@ extension WeeklyReport {
                                   previousSessions: input.siteDays[day.advanced(by: -7)]?.sessions.map(Double.init), rates: rates)
             },
             historyLabels: weeks.map(\.label), settings: input.settings)
+    }
+
+    /// The decompositions of every site rate beyond noise over every single-dimension breakdown both weeks hold.
+    static func attribute(_ comparisons: [KPIComparison], current: [SegmentTotals], previous: [SegmentTotals], site: String) -> [RateAttribution] {
+        let single = { (entries: [SegmentTotals]) in Set(entries.map(\.segment.dimensions).filter { $0.dimensions.count == 1 }) }
+        let dimensions = single(current).intersection(single(previous)).map { $0.dimensions[0] }.sorted()
+        return comparisons.filter { $0.verdict == .significant }.flatMap { comparison -> [RateAttribution] in
+            guard case .rate(let signal) = comparison.kpi.kind else { return [] }
+            return dimensions.compactMap { RateAttribution.decompose(signal, over: $0, current: current, previous: previous, site: site) }
+        }
     }
 
     static func coverageNote(_ period: PeriodSummary, _ previous: PeriodSummary, _ comparisons: [KPIComparison]) -> String {
