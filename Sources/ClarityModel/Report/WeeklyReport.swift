@@ -166,7 +166,7 @@ extension WeeklyReport {
             frustrationSegments: segments, segmentMovers: movers, attributions: attributions,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
-            releases: input.releases,
+            releases: input.releases.map { $0.noting(movers) },
             daily: week.days.map { day in
                 let observation = input.siteDays[day]
                 var rates: [String: Double] = [:]
