@@ -41,11 +41,14 @@ public struct KPIComparison: Sendable, Equatable {
     /// Relative change; counts are compared per day when the two periods' coverage differs.
     public let change: Double?
     public let comparedPerDay: Bool
+    /// The values compared: per day for counts, the values themselves otherwise.
+    public let currentComparable: Double?
+    public let previousComparable: Double?
     public let verdict: Verdict
     public let pValue: Double?
     /// What the verdict rests on.
     public let evidence: ChangeEvidence
-    /// Values of earlier periods, oldest first, ending with the current one (for sparklines).
+    /// Values of earlier periods, oldest first, ending with the current one (for sparklines; per day for counts).
     public let history: [Double?]
 
     /// Up, down or flat, whatever the verdict.
@@ -75,6 +78,8 @@ public struct KPIComparison: Sendable, Equatable {
         let currentDays = kpi.daysCounted(in: current)
         let previousDays = previous.map { kpi.daysCounted(in: $0) } ?? 0
         comparedPerDay = kpi.kind == .count && currentDays != previousDays && previousDays > 0
+        currentComparable = kpi.comparable(current)
+        previousComparable = previous.flatMap { kpi.comparable($0) }
         if let now = kpi.comparable(current), let before = previous.flatMap({ kpi.comparable($0) }), before != 0 {
             change = now / before - 1
         } else {

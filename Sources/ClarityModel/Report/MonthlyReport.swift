@@ -124,7 +124,7 @@ extension MonthlyReport {
         // The noise of counts and means is measured on the 12 months before this one, compared per day.
         let comparisons = KPI.allCases.map { kpi in
             KPIComparison(kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil,
-                          history: historyTotals.map { $0.days > 0 ? kpi.value(of: $0) : nil },
+                          history: historyTotals.map { $0.days > 0 ? kpi.comparable($0) : nil },
                           earlier: earlierMonths.compactMap { $0.days > 0 ? kpi.comparable($0) : nil }, settings: judgement)
         }
         // Year over year, a month is measured against the same month of earlier years, so seasons do not count as noise.

@@ -146,7 +146,8 @@ extension WeeklyReport {
         let previous = weekTotals[previousWeek]!
         let judgement = input.settings.judgement
         let comparisons = KPI.allCases.map { kpi in
-            let history = weeks.map { w in weekTotals[w]!.days > 0 ? kpi.value(of: weekTotals[w]!) : nil }
+            // Counts per day, so a week with a missed day does not look like a drop.
+            let history = weeks.map { w in weekTotals[w]!.days > 0 ? kpi.comparable(weekTotals[w]!) : nil }
             // The noise of counts and means is measured on the 8 weeks before this one, compared per day.
             let earlier = (1...8).compactMap { offset -> Double? in
                 let totals = weekTotals[ISOWeek(containing: week.firstDay.advanced(by: -7 * offset))]!

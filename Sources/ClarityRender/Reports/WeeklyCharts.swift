@@ -35,7 +35,7 @@ public struct WeeklyCharts: Sendable {
             referenceName: "site rate for that signal", format: .percent)
         var lines: [String: Sparkline] = [:]
         for kpi in report.kpis {
-            lines[kpi.id] = Sparkline(title: "\(kpi.label), last 8 weeks", values: kpi.history, format: kpi.kind == "rate" ? .percent : .count)
+            lines[kpi.id] = Sparkline(title: "\(kpi.label)\(kpi.kind == "count" ? " per day" : ""), last 8 weeks", values: kpi.history, format: kpi.kind == "rate" ? .percent : .count)
         }
         sparklines = lines
     }
