@@ -251,7 +251,8 @@ struct ReleaseImpactTests {
         let safari = deadClicks(result.browsers[1])
         #expect(safari.before == 0.01)
         #expect(safari.after == 0.025)
-        #expect(safari.changeText == "+150%")
+        // Points first, relative second.
+        #expect(safari.changeText == "+1.5 pt (+150%)")
         #expect(abs(safari.pValue! - 3.12e-7) < 0.01e-7)
         #expect(safari.verdict == .significant)
         // Chrome: 100 of 10,000 (1.0%) before, 105 of 10,000 (1.05%) after; pooled 205 / 20,000 = 0.01025,

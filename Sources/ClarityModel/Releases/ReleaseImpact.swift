@@ -240,7 +240,7 @@ extension ReleaseImpact {
             tone: ReleaseKPIEntry.tone(verdict: verdict, direction: direction, polarity: kpi.polarity),
             arrow: direction == "up" ? "▲" : (direction == "down" ? "▼" : "–"),
             beforeText: comparison.previous.map(kpi.display) ?? "n/a", afterText: comparison.current.map(kpi.display) ?? "n/a",
-            changeText: comparison.change.map(Format.change) ?? "n/a")
+            changeText: comparison.changeText)
     }
 
     static func segments(_ dimension: Dimension, input: ReleaseImpactInput, provisional: Bool) -> [ReleaseSegmentImpact] {
@@ -300,7 +300,7 @@ extension ReleaseImpact {
             let news = entry.tone == "good" ? "good news" : (entry.tone == "bad" ? "needs attention" : "")
             if entry.kind == "rate" {
                 let points = entry.after.flatMap { after in entry.before.map { Format.points(after - $0) + ", " } } ?? ""
-                return "\(entry.label) \(verb) from \(entry.beforeText) to \(entry.afterText) of sessions (\(points)\(entry.changeText)\(news.isEmpty ? "" : ", " + news))."
+                return "\(entry.label) \(verb) from \(entry.beforeText) to \(entry.afterText) of sessions (\(points)\(entry.change.map(Format.change) ?? "n/a")\(news.isEmpty ? "" : ", " + news))."
             }
             let size = entry.changeText.replacingOccurrences(of: "+", with: "").replacingOccurrences(of: "\u{2212}", with: "")
             let perDay = entry.comparedPerDay ? " per covered day" : ""

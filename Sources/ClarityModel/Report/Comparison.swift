@@ -57,6 +57,13 @@ public struct KPIComparison: Sendable, Equatable {
         return change > 0 ? "up" : (change < 0 ? "down" : "flat")
     }
 
+    /// The change as a reader sees it: points first for rates (`+0.26 pt (+11%)`), relative otherwise.
+    public var changeText: String {
+        guard let change else { return "n/a" }
+        if kpi.isRate, let current, let previous { return "\(Format.points(current - previous)) (\(Format.change(change)))" }
+        return Format.change(change)
+    }
+
     /// Good, bad or neutral news: only a change beyond noise is either.
     public var tone: String {
         guard verdict == .significant, kpi.polarity != .neutral, direction != "flat" else { return "neutral" }

@@ -46,7 +46,7 @@ public struct KPIEntry: Sendable, Equatable, Encodable {
         arrow = comparison.direction == "up" ? "▲" : (comparison.direction == "down" ? "▼" : "–")
         currentText = comparison.current.map(kpi.display) ?? "n/a"
         previousText = comparison.previous.map(kpi.display) ?? "n/a"
-        changeText = comparison.change.map(Format.change) ?? "n/a"
+        changeText = comparison.changeText
         history = comparison.history
     }
 }
