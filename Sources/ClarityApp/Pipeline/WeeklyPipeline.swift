@@ -20,10 +20,11 @@ enum WeeklyPipeline {
                                                   settings: settings, windowLength: releaseWindow),
             capped: try store.cappedBreakdowns(in: week.firstDay...week.lastDay))
         let baseline = week.firstDay.advanced(by: -28)...week.lastDay
-        for segment in WeeklyReport.moverSegments(input) {
+        let movers = WeeklyReport.findMovers(input)
+        for segment in movers.segments {
             input.moverDays[segment] = try store.segmentDays(segment, in: baseline)
         }
-        return try WeeklyReport.build(input)
+        return try WeeklyReport.build(input, movers: movers)
     }
 }
 

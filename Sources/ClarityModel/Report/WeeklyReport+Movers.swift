@@ -1,6 +1,6 @@
 extension WeeklyReport {
     /// One segment × signal whose rate moved beyond noise, before it is ranked and written out.
-    struct MoverCandidate {
+    struct MoverCandidate: Sendable {
         let segment: Segment
         let signal: FrustrationSignal
         let now: SignalTotals
@@ -31,9 +31,9 @@ extension WeeklyReport {
         var tested: [(segment: Segment, signal: FrustrationSignal, now: SignalTotals, before: SignalTotals, z: Double, p: Double)] = []
         for entry in current where !entry.segment.isAggregate && !entry.segment.values.isEmpty {
             guard let last = previousBySegment[entry.segment] else { continue }
-            for signal in FrustrationSignal.allCases {
-                guard let now = entry.totals.signals[signal], let before = last.signals[signal],
-                      now.sessions >= minimum, before.sessions >= minimum else { continue }
+            // In the dictionary's order: q-values do not depend on the order of tests, and movers are sorted fully below.
+            for (signal, now) in entry.totals.signals {
+                guard now.sessions >= minimum, let before = last.signals[signal], before.sessions >= minimum else { continue }
                 let z = Statistics.twoProportionZ(successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions) ?? 0
                 tested.append((entry.segment, signal, now, before, z, Statistics.pValue(z: z)))
             }
@@ -72,14 +72,14 @@ extension WeeklyReport {
         return a.signal.rawValue < b.signal.rawValue
     }
 
-    /// The segments whose daily figures the onset rule reads: the movers the report shows.
-    public static func moverSegments(_ input: WeeklyReportInput) -> [Segment] {
-        let (movers, _) = moverCandidates(current: input.currentSegments, previous: input.previousSegments, settings: input.settings)
-        return movers.prefix(input.settings.topSegments).map(\.segment).uniqued()
+    /// Finds the week's segment movers; the pipeline reads the daily figures of `segments` before building the report.
+    public static func findMovers(_ input: WeeklyReportInput) -> SegmentMoverSearch {
+        let (movers, tests) = moverCandidates(current: input.currentSegments, previous: input.previousSegments, settings: input.settings)
+        return SegmentMoverSearch(candidates: Array(movers.prefix(input.settings.topSegments)), tests: tests)
     }
 
-    static func segmentMovers(_ input: WeeklyReportInput) -> [SegmentMover] {
-        let (movers, tests) = moverCandidates(current: input.currentSegments, previous: input.previousSegments, settings: input.settings)
+    static func segmentMovers(_ input: WeeklyReportInput, search: SegmentMoverSearch) -> [SegmentMover] {
+        let (movers, tests) = (search.candidates, search.tests)
         let site = input.project.site
         return movers.prefix(input.settings.topSegments).enumerated().map { index, mover in
             let rate = mover.now.rate ?? 0

@@ -11,7 +11,7 @@ public struct WeeklyReportInput: Sendable {
     public var releases: [ReleaseImpact]
     /// Breakdowns of the week that reached the API's row cap.
     public var capped: [CappedBreakdown]
-    /// Daily figures of the segments `WeeklyReport.moverSegments` names, for the 28 days before the week and the week.
+    /// Daily figures of the segments `WeeklyReport.findMovers` names, for the 28 days before the week and the week.
     public var moverDays: [Segment: [Day: Observation]]
 
     public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
@@ -128,8 +128,8 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
 }
 
 extension WeeklyReport {
-    /// Builds the model; fails when the week has no site data at all.
-    public static func build(_ input: WeeklyReportInput) throws(ReportError) -> WeeklyReport {
+    /// Builds the model, with the movers `findMovers` found when given; fails when the week has no site data at all.
+    public static func build(_ input: WeeklyReportInput, movers search: SegmentMoverSearch? = nil) throws(ReportError) -> WeeklyReport {
         let week = input.week
         let covered = Set(input.siteDays.keys)
         let period = PeriodSummary(label: week.label, title: Format.range(week.firstDay, week.lastDay), days: week.days, covered: covered)
@@ -157,7 +157,7 @@ extension WeeklyReport {
         }
         let kpis = comparisons.map(KPIEntry.init)
         let segments = rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings, siteURL: input.project.site)
-        let movers = segmentMovers(input)
+        let movers = segmentMovers(input, search: search ?? findMovers(input))
         let attributions = attribute(comparisons, current: input.currentSegments, previous: input.previousSegments, site: input.project.site)
         let changes = findings(comparisons, movers: movers, attributions: attributions, siteSessions: Double(current.sessions))
         return WeeklyReport(
@@ -183,11 +183,16 @@ extension WeeklyReport {
 
     /// The decompositions of every site rate beyond noise over every single-dimension breakdown both weeks hold.
     static func attribute(_ comparisons: [KPIComparison], current: [SegmentTotals], previous: [SegmentTotals], site: String) -> [RateAttribution] {
-        let single = { (entries: [SegmentTotals]) in Set(entries.map(\.segment.dimensions).filter { $0.dimensions.count == 1 }) }
-        let dimensions = single(current).intersection(single(previous)).map { $0.dimensions[0] }.sorted()
-        return comparisons.filter { $0.verdict == .significant }.flatMap { comparison -> [RateAttribution] in
+        let rates = comparisons.filter { $0.verdict == .significant && $0.kpi.isRate }
+        guard !rates.isEmpty else { return [] }
+        let single = { (entries: [SegmentTotals]) in
+            Dictionary(grouping: entries.filter { $0.segment.values.count == 1 }, by: { $0.segment.values[0].dimension })
+        }
+        let (now, before) = (single(current), single(previous))
+        let dimensions = Set(now.keys).intersection(before.keys).sorted()
+        return rates.flatMap { comparison -> [RateAttribution] in
             guard case .rate(let signal) = comparison.kpi.kind else { return [] }
-            return dimensions.compactMap { RateAttribution.decompose(signal, over: $0, current: current, previous: previous, site: site) }
+            return dimensions.compactMap { RateAttribution.decompose(signal, over: $0, current: now[$0]!, previous: before[$0]!, site: site) }
         }
     }
 
