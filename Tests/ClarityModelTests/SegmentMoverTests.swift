@@ -69,6 +69,25 @@ struct SegmentMoverTests {
         #expect(firefox.onset == nil)
     }
 
+    @Test("a narrower mover carrying less than 75% of a broader one's added sessions leaves both listed")
+    func noFolding() throws {
+        var days: [Day: Observation] = [:]
+        for day in week.days + week.previous.days { days[day] = site(sessions: 10_000, rage: 2) }
+        let previous = [
+            segment([(.browser, "Safari")], sessions: 5_000, rate: 0.02),
+            segment([(.browser, "Safari"), (.url, "/checkout")], sessions: 200, rate: 0.01),
+        ]
+        let current = [
+            segment([(.browser, "Safari")], sessions: 5_000, rate: 0.04),                      // added 5,000 × 0.02 = 100
+            segment([(.browser, "Safari"), (.url, "/checkout")], sessions: 200, rate: 0.25),   // added 200 × 0.24 = 48: 48% of Safari's
+        ]
+        let report = try WeeklyReport.build(WeeklyReportInput(
+            project: ProjectInfo(name: "Test", site: ""), week: week, siteDays: days, currentSegments: current, previousSegments: previous,
+            settings: ReportSettings(minimumSessions: 100, significance: 0.05, topSegments: 5)))
+        #expect(report.segmentMovers.map(\.label) == ["Browser = Safari", "Browser = Safari · URL = /checkout"])
+        #expect(report.segmentMovers.allSatisfy { $0.accountsFor.isEmpty })
+    }
+
     @Test("the onset is the first day beyond 3 robust z of the 28-day baseline, confirmed the next day, with the release before it")
     func onset() {
         var days: [Day: Observation] = [:]
