@@ -47,7 +47,8 @@ struct MonthlyReportTests {
         #expect(sessions.comparedPerDay)
         #expect(sessions.verdict == "significant")
         #expect(abs(sessions.pValue! - 1.523971e-23) < 1e-28)
-        #expect(sessions.history == [nil, nil, nil, nil, nil, nil, nil, nil, 29_700, 31_310, 31_000, 30_800])
+        // History is per day for counts, so the shorter February is no drop.
+        #expect(sessions.history == [nil, nil, nil, nil, nil, nil, nil, nil, 990, 1_010, 1_000, 1_100])
         #expect(report.historyLabels.first == "2025-03")
         #expect(report.historyLabels.last == "2026-02")
         #expect(report.historyDaysCovered == [0, 0, 0, 0, 0, 0, 0, 0, 30, 31, 31, 28])
@@ -55,7 +56,7 @@ struct MonthlyReportTests {
         #expect(report.coverageNote.hasPrefix("28 of 28 days covered in February 2026; 31 of 31 in January 2026."))
         #expect(report.coverageNote.contains("compared as averages per covered day"))
         #expect(!report.coverageNote.contains("partial"))
-        #expect(report.wins == ["Sessions rose 10% per covered day, to 30,800 in total."])
+        #expect(report.wins == ["Sessions rose 10% per covered day, from 1,000 to 1,100 a day (30,800 in total)."])
         #expect(report.issues.isEmpty)
         #expect(report.headline.map(\.kpi.id) == ["sessions", "avgDailyUsers", "activeTime", "rageClickRate", "deadClickRate", "scriptErrorRate"])
     }
@@ -133,21 +134,28 @@ struct MonthlyReportTests {
         #expect(abs(sessions.change! - 0.25) < 1e-12)
         #expect(sessions.comparedPerDay)
         #expect(sessions.verdict == "notEnoughHistory")
-        // 2% of 28,000 against 3% of 16,000 is a two-proportion test, beyond noise.
+        // 2% of 28,000 against 3% of 16,000 passes the two-proportion test (pooled 1,040 / 44,000: z = −0.01 / 0.0015055 = −6.642), but one earlier February cannot
+        // tell how rates move from year to year: too little history, no tone.
         let rage = entries.first { $0.id == "rageClickRate" }!
-        #expect(rage.verdict == "significant")
-        #expect(rage.tone == "good")
+        #expect(rage.verdict == "notEnoughHistory")
+        #expect(rage.verdictText == "too little history")
+        #expect(abs(rage.evidence.z! + 6.642) < 0.001)
+        #expect(rage.evidence.earlierCount == 1)
+        #expect(rage.tone == "neutral")
         #expect(with.headline.first { $0.kpi.id == "rageClickRate" }?.yearAgo == rage)
         #expect(with.coverageNote.contains("A year earlier, 20 of 28 days of February 2025 are covered."))
-        // Month over month is untouched by the year-ago data.
-        #expect(with.kpis == without.kpis)
+        // Month over month keeps its verdicts; the year-ago month only joins the earlier months' range.
+        #expect(with.kpis.map(\.verdict) == without.kpis.map(\.verdict))
         #expect(with.wins.isEmpty)
     }
 
     @Test("wins and issues are significant moves of the site and of segments, most certain first, one per KPI, three at most")
     func winsAndIssues() throws {
         var days: [Day: Observation] = [:]
-        fill(Month(label: "2026-01")!, site(sessions: 1_000, rates: [.rageClick: 2, .deadClick: 10, .scriptError: 1]), into: &days)
+        // Three earlier months like January, so site rates have a history (with no spread: outside its range is beyond it).
+        for label in ["2025-10", "2025-11", "2025-12", "2026-01"] {
+            fill(Month(label: label)!, site(sessions: 1_000, rates: [.rageClick: 2, .deadClick: 10, .scriptError: 1]), into: &days)
+        }
         fill(february, site(sessions: 1_000, rates: [.rageClick: 3, .deadClick: 8, .scriptError: 1]), into: &days)
         let previous = [
             segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.10),
@@ -173,13 +181,13 @@ struct MonthlyReportTests {
         let report = try MonthlyReport.build(input(days: days, current: current, previous: previous))
         // Site: dead clicks 10% → 8% of 31,000 / 28,000 sessions, p = 2.8e-17; rage clicks 2% → 3%, p = 5.8e-15.
         #expect(report.wins == [
-            "Dead clicks fell from 10.0% to 8.0% of sessions (−20%).",
-            "Rage clicks in Browser = Safari fell from 10.0% to 4.0% of sessions (−60%).",
+            "Dead clicks fell from 10.0% to 8.0% of sessions (−2.0 pt, −20%).",
+            "Rage clicks in Browser = Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%).",
         ])
         #expect(report.issues == [
-            "Rage clicks rose from 2.0% to 3.0% of sessions (+50%).",
-            "Quick backs in URL = /checkout rose from 5.0% to 10.0% of sessions (+100%).",
-            "Error clicks in Browser = Chrome rose from 2.0% to 3.0% of sessions (+50%).",
+            "Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%).",
+            "Quick backs in URL = /checkout rose from 5.0% to 10.0% of sessions (+5.0 pt, +100%).",
+            "Error clicks in Browser = Chrome rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%).",
         ])
         #expect(report.frustrationSegments.first?.label == "URL = /new")
     }

@@ -68,7 +68,7 @@ struct ReleaseImpactTests {
         #expect(rage.test == "twoProportion")
         #expect(rage.tone == "bad")
         #expect(result.kpis.map(\.id) == KPI.allCases.map(\.rawValue))
-        #expect(result.findings == ["Rage clicks rose from 2.0% to 3.0% of sessions (+50%, needs attention)."])
+        #expect(result.findings == ["Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%, needs attention)."])
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -176,9 +176,16 @@ struct ReleaseImpactTests {
             #expect(entry.pValue == nil)
             #expect(entry.tone == "neutral")
         }
-        #expect(result.findings == ["Only 3 of 7 days so far after 2.6.0: figures so far are shown; verdicts wait until the window is complete on Wed Nov 18."])
+        // One provisional line says what already moved: 60 of 3,000 against 180 of 3,000, pooled 4%,
+        // z = 0.04 / √(0.04 × 0.96 × 2 / 3,000) = 7.91; the sessions' daily values are equal, so they did not move.
+        let early = "Early signal, provisional until Wed Nov 18 (3 of 7 days so far): Rage clicks rose from 2.0% to 6.0% of sessions (+4.0 pt, +200%, needs attention)."
+        #expect(result.earlySignal == early)
+        #expect(result.findings == ["Only 3 of 7 days so far after 2.6.0: figures so far are shown; verdicts wait until the window is complete on Wed Nov 18.", early])
+        for day in days("2026-11-12", "2026-11-14") { siteDays[day] = site(sessions: 1_000, rage: 2) }
+        #expect(impact(siteDays, asOf: "2026-11-14").earlySignal == "Early signal, provisional until Wed Nov 18 (3 of 7 days so far): nothing has moved beyond noise so far.")
 
         let releaseDayOnly = impact(siteDays, asOf: "2026-11-11")
+        #expect(releaseDayOnly.earlySignal.isEmpty)
         #expect(releaseDayOnly.progressText == "0 of 7 days so far")
         #expect(releaseDayOnly.keptBefore.isEmpty)
         #expect(releaseDayOnly.coverageText == "0 of 7 days so far; 0 of 7 weekdays compared so far.")
@@ -244,7 +251,8 @@ struct ReleaseImpactTests {
         let safari = deadClicks(result.browsers[1])
         #expect(safari.before == 0.01)
         #expect(safari.after == 0.025)
-        #expect(safari.changeText == "+150%")
+        // Points first, relative second.
+        #expect(safari.changeText == "+1.5 pt (+150%)")
         #expect(abs(safari.pValue! - 3.12e-7) < 0.01e-7)
         #expect(safari.verdict == .significant)
         // Chrome: 100 of 10,000 (1.0%) before, 105 of 10,000 (1.05%) after; pooled 205 / 20,000 = 0.01025,

@@ -25,7 +25,7 @@ private func configurationError(_ text: String) -> ConfigError? {
         #expect(configuration.report.significance == 0.05)
         #expect(configuration.email.to.isEmpty)
         #expect(configuration.email.from == "")
-        #expect(configuration.email.subject == "{{project}} weekly UX report — {{week}}")
+        #expect(configuration.email.subject == "{{project}} weekly: {{headline}}")
         #expect(configuration.email.viewInBrowserBaseURL == "")
         #expect(configuration.fetch.endpoint == "https://www.clarity.ms/export-data/api/v1/project-live-insights")
         #expect(configuration.fetch.tokenFile == "")

@@ -30,7 +30,7 @@ struct WeeklyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --format eml: the sender (default: the configuration's email.from).", valueName: "address"))
     var from: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --format eml: the subject; {{project}} and {{week}} are filled in (default: the configuration's email.subject).", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("With --format eml: the subject; {{project}}, {{week}} and {{headline}} are filled in (default: the configuration's email.subject).", valueName: "text"))
     var subject: String?
 
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))

@@ -15,9 +15,7 @@ enum EmailEnvelope {
             throw ValidationError("no sender: pass --from ADDRESS or set email.from in clarity-report.toml.")
         }
         let subjectTemplate = subject ?? configuration.email.subject
-        let filled = subjectTemplate
-            .replacingOccurrences(of: "{{project}}", with: report.project.name)
-            .replacingOccurrences(of: "{{week}}", with: report.period.label)
+        let filled = SubjectLine.fill(subjectTemplate, project: report.project.name, week: report.period.label, headline: report.headline)
         do {
             return WeeklyEmail.Envelope(
                 from: try EmailAddress(parsing: sender), to: try recipients.map { try EmailAddress(parsing: $0) },

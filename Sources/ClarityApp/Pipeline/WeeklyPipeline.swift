@@ -11,7 +11,7 @@ enum WeeklyPipeline {
             throw ReportError.noData(period: "any week", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }
         let history = week.firstDay.advanced(by: -56)...week.lastDay
-        let input = WeeklyReportInput(
+        var input = WeeklyReportInput(
             project: project, week: week, siteDays: try store.siteDays(in: history),
             currentSegments: try store.segmentTotals(in: week.firstDay...week.lastDay),
             previousSegments: try store.segmentTotals(in: week.previous.firstDay...week.previous.lastDay),
@@ -21,7 +21,12 @@ enum WeeklyPipeline {
             capped: try store.cappedBreakdowns(in: week.firstDay...week.lastDay),
             derived: try store.derivedDays(in: week.previous.firstDay...week.lastDay),
             blocks: try store.derivedBlocks(touching: history))
-        return try WeeklyReport.build(input)
+        let baseline = week.firstDay.advanced(by: -28)...week.lastDay
+        let movers = WeeklyReport.findMovers(input)
+        for segment in movers.segments {
+            input.moverDays[segment] = try store.segmentDays(segment, in: baseline)
+        }
+        return try WeeklyReport.build(input, movers: movers)
     }
 }
 

@@ -60,14 +60,14 @@ public struct ReportConfiguration: Sendable, Equatable {
         public var bcc: [String]
         /// The sender, such as `Reports <reports@example.com>`; default "".
         public var from: String
-        /// The subject, where `{{project}}` and `{{week}}` stand for the project name and the period; one line.
+        /// The subject, where `{{project}}`, `{{week}}` and `{{headline}}` stand for the project name, the period and the week's headline; one line.
         public var subject: String
         /// Where the HTML reports are published, for a "view in browser" link; default "" (no link).
         public var viewInBrowserBaseURL: String
         /// The server `send` and `weekly --send` submit to: `[email.smtp]`.
         public var smtp: SMTP
 
-        public init(to: [String] = [], bcc: [String] = [], from: String = "", subject: String = "{{project}} weekly UX report — {{week}}",
+        public init(to: [String] = [], bcc: [String] = [], from: String = "", subject: String = "{{project}} weekly: {{headline}}",
                     viewInBrowserBaseURL: String = "", smtp: SMTP = SMTP()) {
             self.to = to
             self.bcc = bcc

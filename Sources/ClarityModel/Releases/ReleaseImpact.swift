@@ -136,6 +136,8 @@ public struct ReleaseImpact: Sendable, Equatable, Encodable {
     public let kpis: [ReleaseKPIEntry]
     public let devices: [ReleaseSegmentImpact]
     public let browsers: [ReleaseSegmentImpact]
+    /// While the after-window runs: what already moved beyond noise in the days so far, provisional; empty once complete.
+    public let earlySignal: String
     /// Plain sentences on what moved, such as `Dead clicks rose on Safari only (…)`, overlap and progress first.
     public let findings: [String]
 }
@@ -151,14 +153,9 @@ extension ReleaseImpact {
     public static func build(_ input: ReleaseImpactInput) -> ReleaseImpact {
         let window = input.window
         let release = input.release
-        let beforeDays = window.keptBefore.compactMap { input.siteDays[$0] }
-        let afterDays = window.keptAfter.compactMap { input.siteDays[$0] }
-        let kpis = KPI.allCases.map { kpi in
-            entry(kpi, before: Totals(days: beforeDays), after: Totals(days: afterDays),
-                  daily: (beforeDays, afterDays), window: window, settings: input.settings)
-        }
-        let devices = segments(.device, input: input)
-        let browsers = segments(.browser, input: input)
+        let kpis = judgedKPIs(input, provisional: false)
+        let devices = segments(.device, input: input, provisional: false)
+        let browsers = segments(.browser, input: input, provisional: false)
         let overlapping = input.releases.filter { other in
             other.version != release.version && abs(other.day.distance(to: release.day)) <= window.length
         }.sorted { ($0.instant, $0.version) < ($1.instant, $1.version) }
@@ -173,6 +170,8 @@ extension ReleaseImpact {
             let end = window.afterDays.last!
             findings.append("Only \(window.progressText) after \(release.version): figures so far are shown; verdicts wait until the window is complete on \(ReleaseWindow.label(end)).")
         }
+        let earlySignal = window.isComplete || window.comparedWeekdays.isEmpty ? "" : earlySignalText(input)
+        if !earlySignal.isEmpty { findings.append(earlySignal) }
         return ReleaseImpact(
             release: release, dayText: "\(ReleaseWindow.label(release.day)), \(release.day.year)", windowLength: window.length,
             beforeTitle: Format.range(window.beforeDays.first!, window.beforeDays.last!),
@@ -181,17 +180,37 @@ extension ReleaseImpact {
             keptBefore: window.keptBefore, keptAfter: window.keptAfter, missingDays: window.missingDays,
             comparedWeekdays: window.comparedWeekdays.map(ReleaseWindow.weekdayName),
             leftOutWeekdays: window.leftOutWeekdays.map(ReleaseWindow.weekdayName),
-            overlapping: overlapping, overlapText: overlapText, kpis: kpis, devices: devices, browsers: browsers, findings: findings)
+            overlapping: overlapping, overlapText: overlapText, kpis: kpis, devices: devices, browsers: browsers, earlySignal: earlySignal,
+            findings: findings)
+    }
+
+    /// Every KPI of the release's kept days; `provisional` judges an incomplete window's days so far instead of waiting.
+    static func judgedKPIs(_ input: ReleaseImpactInput, provisional: Bool) -> [ReleaseKPIEntry] {
+        let beforeDays = input.window.keptBefore.compactMap { input.siteDays[$0] }
+        let afterDays = input.window.keptAfter.compactMap { input.siteDays[$0] }
+        return KPI.allCases.map { kpi in
+            entry(kpi, before: Totals(days: beforeDays), after: Totals(days: afterDays),
+                  daily: (beforeDays, afterDays), window: input.window, settings: input.settings, provisional: provisional)
+        }
+    }
+
+    /// One line on what already moved beyond noise in the days so far of an incomplete window, by the complete window's rules.
+    static func earlySignalText(_ input: ReleaseImpactInput) -> String {
+        let moves = kpiSentences(judgedKPIs(input, provisional: true))
+            + segmentSentences(segments(.device, input: input, provisional: true), noun: "device")
+            + segmentSentences(segments(.browser, input: input, provisional: true), noun: "browser")
+        let lead = "Early signal, provisional until \(ReleaseWindow.label(input.window.afterDays.last!)) (\(input.window.progressText)):"
+        return moves.isEmpty ? "\(lead) nothing has moved beyond noise so far." : "\(lead) " + moves.joined(separator: " ")
     }
 
     static func entry(_ kpi: KPI, before: Totals, after: Totals, daily: (before: [Observation], after: [Observation]),
-                      window: ReleaseWindow, settings: JudgementSettings) -> ReleaseKPIEntry {
-        let comparison = KPIComparison(kpi: kpi, current: after, previous: before.days > 0 ? before : nil, history: [], earlier: [], settings: settings)
+                      window: ReleaseWindow, settings: JudgementSettings, provisional: Bool = false) -> ReleaseKPIEntry {
+        let comparison = KPIComparison(kpi: kpi, current: after, previous: before.days > 0 ? before : nil, history: [], earlier: nil, settings: settings)
         let isRate: Bool
         if case .rate = kpi.kind { isRate = true } else { isRate = false }
         let verdict: ReleaseVerdict
         var pValue: Double?
-        if !window.isComplete {
+        if !window.isComplete && !provisional {
             verdict = .pending
         } else if comparison.verdict == .tooFewSessions {
             verdict = .tooFewSessions
@@ -221,10 +240,10 @@ extension ReleaseImpact {
             tone: ReleaseKPIEntry.tone(verdict: verdict, direction: direction, polarity: kpi.polarity),
             arrow: direction == "up" ? "▲" : (direction == "down" ? "▼" : "–"),
             beforeText: comparison.previous.map(kpi.display) ?? "n/a", afterText: comparison.current.map(kpi.display) ?? "n/a",
-            changeText: comparison.change.map(Format.change) ?? "n/a")
+            changeText: comparison.changeText)
     }
 
-    static func segments(_ dimension: Dimension, input: ReleaseImpactInput) -> [ReleaseSegmentImpact] {
+    static func segments(_ dimension: Dimension, input: ReleaseImpactInput, provisional: Bool) -> [ReleaseSegmentImpact] {
         let set = DimensionSet([dimension])
         func byValue(_ entries: [SegmentTotals]) -> [String: Totals] {
             Dictionary(entries.filter { $0.segment.dimensions == set && !$0.segment.isAggregate }.map { ($0.segment.value(of: dimension) ?? "", $0.totals) },
@@ -239,7 +258,7 @@ extension ReleaseImpact {
         }
         let rateKPIs = FrustrationSignal.allCases.map(KPI.rate(of:))
         let rates = values.map { value in
-            rateKPIs.map { entry($0, before: before[value] ?? Totals(), after: after[value] ?? Totals(), daily: ([], []), window: input.window, settings: input.settings) }
+            rateKPIs.map { entry($0, before: before[value] ?? Totals(), after: after[value] ?? Totals(), daily: ([], []), window: input.window, settings: input.settings, provisional: provisional) }
         }
         // Every judged rate of every value is one family of tests, corrected with Holm's method.
         let judged = rates.indices.flatMap { row in
@@ -280,7 +299,8 @@ extension ReleaseImpact {
             let verb = entry.direction == "up" ? "rose" : "fell"
             let news = entry.tone == "good" ? "good news" : (entry.tone == "bad" ? "needs attention" : "")
             if entry.kind == "rate" {
-                return "\(entry.label) \(verb) from \(entry.beforeText) to \(entry.afterText) of sessions (\(entry.changeText)\(news.isEmpty ? "" : ", " + news))."
+                let points = entry.after.flatMap { after in entry.before.map { Format.points(after - $0) + ", " } } ?? ""
+                return "\(entry.label) \(verb) from \(entry.beforeText) to \(entry.afterText) of sessions (\(points)\(entry.change.map(Format.change) ?? "n/a")\(news.isEmpty ? "" : ", " + news))."
             }
             let size = entry.changeText.replacingOccurrences(of: "+", with: "").replacingOccurrences(of: "\u{2212}", with: "")
             let perDay = entry.comparedPerDay ? " per covered day" : ""

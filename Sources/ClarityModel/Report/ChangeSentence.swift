@@ -9,9 +9,13 @@ extension KPIComparison {
         switch kpi.kind {
         case .rate:
             let news = toneShown == "good" ? ", good news" : (toneShown == "bad" ? ", needs attention" : "")
-            return "\(kpi.label) \(verb) from \(previousText) to \(currentText) of sessions (\(change.map(Format.change) ?? "")\(news))."
+            let points = current.flatMap { now in previous.map { Format.points(now - $0) + ", " } } ?? ""
+            return "\(kpi.label) \(verb) from \(previousText) to \(currentText) of sessions (\(points)\(change.map(Format.change) ?? "")\(news))."
         case .count where comparedPerDay:
-            return "\(kpi.label) \(verb) \(changeText) per covered day, to \(currentText) in total\(newsSuffix(toneShown))."
+            guard let before = previousComparable, let now = currentComparable else {
+                return "\(kpi.label) \(verb) \(changeText) per covered day, to \(currentText) in total\(newsSuffix(toneShown))."
+            }
+            return "\(kpi.label) \(verb) \(changeText) per covered day, from \(kpi.display(before)) to \(kpi.display(now)) a day (\(currentText) in total\(toneShown == "good" ? "; good news" : (toneShown == "bad" ? "; needs attention" : "")))."
         default:
             return "\(kpi.label) \(verb) \(changeText), from \(previousText) to \(currentText)\(newsSuffix(toneShown))."
         }

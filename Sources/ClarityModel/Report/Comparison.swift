@@ -16,7 +16,7 @@ public enum Verdict: String, Sendable, Codable {
         case .significant: return "beyond noise"
         case .withinNoise: return "within noise"
         case .tooFewSessions: return "too few sessions"
-        case .notEnoughHistory: return "not enough history"
+        case .notEnoughHistory: return "too little history"
         case .noComparison: return "no comparison"
         }
     }
@@ -41,15 +41,27 @@ public struct KPIComparison: Sendable, Equatable {
     /// Relative change; counts are compared per day when the two periods' coverage differs.
     public let change: Double?
     public let comparedPerDay: Bool
+    /// The values compared: per day for counts, the values themselves otherwise.
+    public let currentComparable: Double?
+    public let previousComparable: Double?
     public let verdict: Verdict
     public let pValue: Double?
-    /// Values of earlier periods, oldest first, ending with the current one (for sparklines).
+    /// What the verdict rests on.
+    public let evidence: ChangeEvidence
+    /// Values of earlier periods, oldest first, ending with the current one (for sparklines; per day for counts).
     public let history: [Double?]
 
     /// Up, down or flat, whatever the verdict.
     public var direction: String {
         guard let change else { return "flat" }
         return change > 0 ? "up" : (change < 0 ? "down" : "flat")
+    }
+
+    /// The change as a reader sees it: points first for rates (`+0.26 pt (+11%)`), relative otherwise.
+    public var changeText: String {
+        guard let change else { return "n/a" }
+        if kpi.isRate, let current, let previous { return "\(Format.points(current - previous)) (\(Format.change(change)))" }
+        return Format.change(change)
     }
 
     /// Good, bad or neutral news: only a change beyond noise is either.
@@ -59,8 +71,13 @@ public struct KPIComparison: Sendable, Equatable {
         return better ? "good" : "bad"
     }
 
-    /// Compares two periods' totals; `history` holds the comparable values of earlier periods for count and mean KPIs.
-    public init(kpi: KPI, current: Totals, previous: Totals?, history: [Double?], earlier: [Double], settings: JudgementSettings) {
+    /// Compares two periods' totals against sampling noise and, when `earlier` is given, the earlier periods' range and spread.
+    ///
+    /// A rate is beyond noise only when both its two-proportion test and the history test (`HistoryTest`) say so; a
+    /// count or a mean is judged by the history test alone. `earlier` holds the comparable values of earlier periods
+    /// (per day for counts); nil means no history was read (release windows, device tables): rates are then judged by
+    /// the two-proportion test alone, counts and means not at all.
+    public init(kpi: KPI, current: Totals, previous: Totals?, history: [Double?], earlier: [Double]?, settings: JudgementSettings) {
         self.kpi = kpi
         self.current = kpi.value(of: current)
         self.previous = previous.flatMap { kpi.value(of: $0) }
@@ -68,6 +85,8 @@ public struct KPIComparison: Sendable, Equatable {
         let currentDays = kpi.daysCounted(in: current)
         let previousDays = previous.map { kpi.daysCounted(in: $0) } ?? 0
         comparedPerDay = kpi.kind == .count && currentDays != previousDays && previousDays > 0
+        currentComparable = kpi.comparable(current)
+        previousComparable = previous.flatMap { kpi.comparable($0) }
         if let now = kpi.comparable(current), let before = previous.flatMap({ kpi.comparable($0) }), before != 0 {
             change = now / before - 1
         } else {
@@ -76,35 +95,60 @@ public struct KPIComparison: Sendable, Equatable {
         guard let previous, change != nil else {
             verdict = .noComparison
             pValue = nil
+            evidence = ChangeEvidence.none
             return
         }
-        let currentSessions = current.daysWithSessions > 0 ? Double(current.sessions) : 0
-        let previousSessions = previous.daysWithSessions > 0 ? Double(previous.sessions) : 0
+        let historyTest = earlier.map { HistoryTest(value: kpi.comparable(current), earlier: $0) }
+        let beyondHistory = historyTest?.beyond(significance: settings.significance)
+        func judged(decidedBy: String, z: Double? = nil, p: Double? = nil) -> ChangeEvidence {
+            ChangeEvidence(decidedBy: decidedBy, z: z, pValue: p, historyZ: historyTest?.z, historyPValue: historyTest?.pValue,
+                           earlierMin: historyTest?.minimum, earlierMax: historyTest?.maximum, earlierCount: historyTest?.count ?? 0,
+                           insideEarlierRange: historyTest?.inside)
+        }
         if case .rate(let signal) = kpi.kind {
             let now = current.signals[signal] ?? SignalTotals()
             let before = previous.signals[signal] ?? SignalTotals()
             if now.sessions < Double(settings.minimumSessions) || before.sessions < Double(settings.minimumSessions) {
                 verdict = .tooFewSessions
                 pValue = nil
+                self.evidence = judged(decidedBy: "none")
                 return
             }
+            let z = Statistics.twoProportionZ(successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions)
             let p = Statistics.twoProportionPValue(successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions)
             pValue = p
-            verdict = (p ?? 1) < settings.significance ? .significant : .withinNoise
+            let beyondSampling = (p ?? 1) < settings.significance
+            guard historyTest != nil else {
+                verdict = beyondSampling ? .significant : .withinNoise
+                self.evidence = judged(decidedBy: "twoProportion", z: z, p: p)
+                return
+            }
+            guard let beyondHistory else {
+                verdict = .notEnoughHistory
+                self.evidence = judged(decidedBy: "history", z: z, p: p)
+                return
+            }
+            verdict = beyondSampling && beyondHistory ? .significant : .withinNoise
+            let decidedBy = beyondSampling == beyondHistory ? "both" : (beyondSampling ? "history" : "twoProportion")
+            self.evidence = judged(decidedBy: decidedBy, z: z, p: p)
             return
         }
+        let currentSessions = current.daysWithSessions > 0 ? Double(current.sessions) : 0
+        let previousSessions = previous.daysWithSessions > 0 ? Double(previous.sessions) : 0
         if currentSessions < Double(settings.minimumSessions) || previousSessions < Double(settings.minimumSessions) {
             verdict = .tooFewSessions
             pValue = nil
+            self.evidence = judged(decidedBy: "none")
             return
         }
-        guard let now = kpi.comparable(current), let z = Statistics.zScore(of: now, against: earlier) else {
+        guard let beyondHistory else {
             verdict = .notEnoughHistory
             pValue = nil
+            self.evidence = judged(decidedBy: historyTest == nil ? "none" : "history")
             return
         }
-        let p = Statistics.pValue(z: z)
-        pValue = p
-        verdict = p < settings.significance ? .significant : .withinNoise
+        pValue = historyTest?.pValue
+        verdict = beyondHistory ? .significant : .withinNoise
+        self.evidence = judged(decidedBy: "history")
     }
 }

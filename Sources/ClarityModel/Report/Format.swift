@@ -38,10 +38,25 @@ public enum Format {
     /// A relative change with its sign: `+12.4%`, `−3.0%`, `±0.0%`.
     public static func change(_ relative: Double) -> String {
         let percent = relative * 100
-        let places = abs(percent) < 10 ? 1 : 0
-        let text = decimal(abs(percent), places: places)
-        if text == decimal(0, places: places) { return "±" + text + "%" }
-        return (percent > 0 ? "+" : "\u{2212}") + text + "%"
+        return signed(percent, places: abs(percent) < 10 ? 1 : 0, unit: "%")
+    }
+
+    /// A difference of two fractions in percentage points, signed: 0.0026 → `+0.26 pt` (two decimals below 1 pt).
+    public static func points(_ difference: Double) -> String {
+        let points = difference * 100
+        return signed(points, places: (abs(points) * 100).rounded() < 100 ? 2 : 1, unit: " pt")
+    }
+
+    /// `+1.2` + unit, with a true minus sign, and `±` when the rounded value is zero.
+    static func signed(_ value: Double, places: Int, unit: String) -> String {
+        let text = decimal(abs(value), places: places)
+        if text == decimal(0, places: places) { return "±" + text + unit }
+        return (value > 0 ? "+" : "\u{2212}") + text + unit
+    }
+
+    /// A p- or q-value as a reader sees it: `p = 0.049`, `q < 0.001`.
+    public static func probability(_ name: String, _ value: Double) -> String {
+        value < 0.001 ? "\(name) < 0.001" : "\(name) = \(decimal(value, places: 3))"
     }
 
     /// Seconds as `1m 25s` or `48s`.

@@ -76,6 +76,12 @@ public enum KPI: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Whether the KPI is a frustration rate.
+    public var isRate: Bool {
+        if case .rate = kind { return true }
+        return false
+    }
+
     /// The frustration-rate KPI of a signal.
     public static func rate(of signal: FrustrationSignal) -> KPI {
         allCases.first { $0.kind == .rate(signal) }!

@@ -11,6 +11,8 @@ public struct KPIEntry: Sendable, Equatable, Encodable {
     public let verdict: String
     public let verdictText: String
     public let pValue: Double?
+    /// What the verdict rests on: each noise test's figures and which decided.
+    public let evidence: ChangeEvidence
     public let direction: String
     public let tone: String
     /// `▲`, `▼` or `–`.
@@ -38,12 +40,13 @@ public struct KPIEntry: Sendable, Equatable, Encodable {
         verdict = comparison.verdict.rawValue
         verdictText = comparison.verdict.text
         pValue = comparison.pValue
+        evidence = comparison.evidence
         direction = comparison.direction
         tone = comparison.tone
         arrow = comparison.direction == "up" ? "▲" : (comparison.direction == "down" ? "▼" : "–")
         currentText = comparison.current.map(kpi.display) ?? "n/a"
         previousText = comparison.previous.map(kpi.display) ?? "n/a"
-        changeText = comparison.change.map(Format.change) ?? "n/a"
+        changeText = comparison.changeText
         history = comparison.history
     }
 }

@@ -134,7 +134,7 @@ extension MonthlyReport {
         // The noise of counts and means is measured on the 12 months before this one, compared per day.
         let comparisons = KPI.allCases.map { kpi in
             KPIComparison(kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil,
-                          history: historyTotals.map { $0.days > 0 ? kpi.value(of: $0) : nil },
+                          history: historyTotals.map { $0.days > 0 ? kpi.comparable($0) : nil },
                           earlier: earlierMonths.compactMap { $0.days > 0 ? kpi.comparable($0) : nil }, settings: judgement)
         }
         // Year over year, a month is measured against the same month of earlier years, so seasons do not count as noise.
@@ -218,7 +218,7 @@ extension MonthlyReport {
                       let p = Statistics.twoProportionPValue(successes1: now.withSignal, trials1: now.sessions, successes2: then.withSignal, trials2: then.sessions),
                       p < settings.significance else { continue }
                 let change = nowRate / thenRate - 1
-                let sentence = "\(signal.label) in \(entry.segment.label(site: siteURL)) \(change < 0 ? "fell" : "rose") from \(Format.percent(thenRate)) to \(Format.percent(nowRate)) of sessions (\(Format.change(change)))."
+                let sentence = "\(signal.label) in \(entry.segment.label(site: siteURL)) \(change < 0 ? "fell" : "rose") from \(Format.percent(thenRate)) to \(Format.percent(nowRate)) of sessions (\(Format.points(nowRate - thenRate)), \(Format.change(change)))."
                 moves.append(Move(kpi: .rate(of: signal), pValue: p, change: change, isBetter: change < 0, sentence: sentence))
             }
         }

@@ -5,13 +5,19 @@ public enum Statistics {
     /// Two-sided p-value of a two-proportion z-test (pooled), nil when either side has no sessions.
     public static func twoProportionPValue(successes1: Double, trials1: Double, successes2: Double, trials2: Double) -> Double? {
         guard trials1 > 0, trials2 > 0 else { return nil }
-        let p1 = successes1 / trials1
-        let p2 = successes2 / trials2
+        guard let z = twoProportionZ(successes1: successes1, trials1: trials1, successes2: successes2, trials2: trials2) else {
+            return successes1 / trials1 == successes2 / trials2 ? 1 : 0
+        }
+        return pValue(z: z)
+    }
+
+    /// The pooled two-proportion z of the first share against the second; nil without sessions or without variance.
+    public static func twoProportionZ(successes1: Double, trials1: Double, successes2: Double, trials2: Double) -> Double? {
+        guard trials1 > 0, trials2 > 0 else { return nil }
         let pooled = (successes1 + successes2) / (trials1 + trials2)
         let variance = pooled * (1 - pooled) * (1 / trials1 + 1 / trials2)
-        guard variance > 0 else { return p1 == p2 ? 1 : 0 }
-        let z = (p1 - p2) / variance.squareRoot()
-        return erfc(abs(z) / 2.squareRoot())
+        guard variance > 0 else { return nil }
+        return (successes1 / trials1 - successes2 / trials2) / variance.squareRoot()
     }
 
     /// How many sample standard deviations a value lies from the mean of a history; nil with fewer than 3 values or no spread.

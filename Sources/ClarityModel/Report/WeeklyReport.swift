@@ -15,12 +15,16 @@ public struct WeeklyReportInput: Sendable {
     public var derived: [DerivedDay]
     /// Consecutive missed days known only together; a week holding a whole block counts it.
     public var blocks: [DerivedBlock]
+    /// Daily figures of the segments `WeeklyReport.findMovers` names, for the 28 days before the week and the week.
+    public var moverDays: [Segment: [Day: Observation]]
 
     public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
-                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = [], derived: [DerivedDay] = [], blocks: [DerivedBlock] = []) {
+                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = [], derived: [DerivedDay] = [], blocks: [DerivedBlock] = [],
+                moverDays: [Segment: [Day: Observation]] = [:]) {
         self.capped = capped
         self.derived = derived
         self.blocks = blocks
+        self.moverDays = moverDays
         self.project = project
         self.week = week
         self.siteDays = siteDays
@@ -110,11 +114,15 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     /// A plain-words line on what the figures rest on.
     public let coverageNote: String
     public let kpis: [KPIEntry]
-    /// Plain sentences on what changed, biggest real moves first.
-    public let changes: [String]
-    /// The one sentence that sums the week up: its biggest real move.
+    /// What changed: at most five moves beyond noise, strongest first, each with its evidence and next step.
+    public let changes: [Finding]
+    /// The one sentence that sums the week up: the strongest finding, or that nothing moved.
     public let headline: String
     public let frustrationSegments: [FrustrationSegment]
+    /// Segments whose own rate moved beyond noise since last week, by frustrated sessions added.
+    public let segmentMovers: [SegmentMover]
+    /// Each site rate beyond noise decomposed over each single-dimension breakdown of both weeks (Kitagawa).
+    public let attributions: [RateAttribution]
     public let devices: [SegmentComparison]
     public let browsers: [SegmentComparison]
     /// Releases inside the week or in the week before it, with their before/after figures.
@@ -126,8 +134,8 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
 }
 
 extension WeeklyReport {
-    /// Builds the model; fails when the week has no site data at all.
-    public static func build(_ input: WeeklyReportInput) throws(ReportError) -> WeeklyReport {
+    /// Builds the model, with the movers `findMovers` found when given; fails when the week has no site data at all.
+    public static func build(_ input: WeeklyReportInput, movers search: SegmentMoverSearch? = nil) throws(ReportError) -> WeeklyReport {
         let week = input.week
         let covered = Set(input.siteDays.keys)
         let period = PeriodSummary(label: week.label, title: Format.range(week.firstDay, week.lastDay), days: week.days, covered: covered)
@@ -146,7 +154,8 @@ extension WeeklyReport {
         let previous = weekTotals[previousWeek]!
         let judgement = input.settings.judgement
         let comparisons = KPI.allCases.map { kpi in
-            let history = weeks.map { w in weekTotals[w]!.days > 0 ? kpi.value(of: weekTotals[w]!) : nil }
+            // Counts per day, so a week with a missed day does not look like a drop.
+            let history = weeks.map { w in weekTotals[w]!.days > 0 ? kpi.comparable(weekTotals[w]!) : nil }
             // The noise of counts and means is measured on the 8 weeks before this one, compared per day.
             let earlier = (1...8).compactMap { offset -> Double? in
                 let totals = weekTotals[ISOWeek(containing: week.firstDay.advanced(by: -7 * offset))]!
@@ -156,17 +165,19 @@ extension WeeklyReport {
         }
         let kpis = comparisons.map(KPIEntry.init)
         let segments = rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings, siteURL: input.project.site)
-        let changes = changeSentences(comparisons, segments: segments)
+        let movers = segmentMovers(input, search: search ?? findMovers(input))
+        let attributions = attribute(comparisons, current: input.currentSegments, previous: input.previousSegments, site: input.project.site)
+        let changes = findings(comparisons, movers: movers, attributions: attributions, siteSessions: Double(current.sessions))
         return WeeklyReport(
             project: input.project, period: period, previousPeriod: previousPeriod,
             coverageNote: coverageNote(period, previousPeriod, comparisons) + DerivedDay.note(input.derived, in: previousWeek.firstDay...week.lastDay)
                 + DerivedBlock.note(input.blocks, in: week.firstDay...week.lastDay)
                 + cappedNote(input.capped),
-            kpis: kpis, changes: changes, headline: changes.first ?? "",
-            frustrationSegments: segments,
+            kpis: kpis, changes: changes, headline: changes.first?.headline ?? "",
+            frustrationSegments: segments, segmentMovers: movers, attributions: attributions,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
-            releases: input.releases,
+            releases: input.releases.map { $0.noting(movers) },
             daily: week.days.map { day in
                 let observation = input.siteDays[day]
                 var rates: [String: Double] = [:]
@@ -178,6 +189,21 @@ extension WeeklyReport {
                                   previousSessions: input.siteDays[day.advanced(by: -7)]?.sessions.map(Double.init), rates: rates)
             },
             historyLabels: weeks.map(\.label), settings: input.settings)
+    }
+
+    /// The decompositions of every site rate beyond noise over every single-dimension breakdown both weeks hold.
+    static func attribute(_ comparisons: [KPIComparison], current: [SegmentTotals], previous: [SegmentTotals], site: String) -> [RateAttribution] {
+        let rates = comparisons.filter { $0.verdict == .significant && $0.kpi.isRate }
+        guard !rates.isEmpty else { return [] }
+        let single = { (entries: [SegmentTotals]) in
+            Dictionary(grouping: entries.filter { $0.segment.values.count == 1 }, by: { $0.segment.values[0].dimension })
+        }
+        let (now, before) = (single(current), single(previous))
+        let dimensions = Set(now.keys).intersection(before.keys).sorted()
+        return rates.flatMap { comparison -> [RateAttribution] in
+            guard case .rate(let signal) = comparison.kpi.kind else { return [] }
+            return dimensions.compactMap { RateAttribution.decompose(signal, over: $0, current: now[$0]!, previous: before[$0]!, site: site) }
+        }
     }
 
     static func coverageNote(_ period: PeriodSummary, _ previous: PeriodSummary, _ comparisons: [KPIComparison]) -> String {
@@ -198,22 +224,6 @@ extension WeeklyReport {
         guard !capped.isEmpty else { return "" }
         let listed = capped.map { "\($0.dimensions.key) on \($0.day.weekdayName) \($0.day.shortLabel)" }.joined(separator: ", ")
         return " The API's 1,000-row cap was reached by \(listed): segments past the cap are missing from those days."
-    }
-
-    static func changeSentences(_ comparisons: [KPIComparison], segments: [FrustrationSegment]) -> [String] {
-        // Biggest real moves first: among changes beyond noise, the largest relative change leads.
-        let moves = comparisons.filter { $0.verdict == .significant }.sorted { a, b in
-            if abs(a.change ?? 0) != abs(b.change ?? 0) { return abs(a.change ?? 0) > abs(b.change ?? 0) }
-            return (a.pValue ?? 1) < (b.pValue ?? 1)
-        }
-        var sentences = moves.map { $0.sentence(sayingTone: true) }
-        if sentences.isEmpty {
-            sentences.append("No headline figure moved beyond normal week-to-week noise.")
-        }
-        if let top = segments.first {
-            sentences.append("Most excess frustration: \(top.signalLabel.lowercased()) in \(top.label), \(top.rateText) of \(top.sessionsText) sessions against \(top.siteRateText) site-wide (about \(top.excessText) more sessions than the site's rate predicts).")
-        }
-        return sentences
     }
 
     static func rankSegments(current: [SegmentTotals], previous: [SegmentTotals], site: Totals, settings: ReportSettings, siteURL: String = "") -> [FrustrationSegment] {
@@ -275,7 +285,7 @@ extension WeeklyReport {
             let share = totalNow > 0 ? Double(entry.totals.sessions) / totalNow : nil
             let previousShare = last.flatMap { totalBefore > 0 ? Double($0.sessions) / totalBefore : nil }
             let kpis = KPI.allCases.filter { $0 != .botSessions }.map { kpi in
-                KPIEntry(KPIComparison(kpi: kpi, current: entry.totals, previous: last, history: [], earlier: [], settings: settings))
+                KPIEntry(KPIComparison(kpi: kpi, current: entry.totals, previous: last, history: [], earlier: nil, settings: settings))
             }
             return SegmentComparison(value: value, share: share, previousShare: previousShare,
                                      shareText: share.map(Format.percent) ?? "n/a", previousShareText: previousShare.map(Format.percent) ?? "n/a", kpis: kpis)

@@ -29,7 +29,7 @@ public struct MonthlyCharts: Sendable {
             report.frustrationSegments, site: report.project.site)
         var lines: [String: Sparkline] = [:]
         for entry in report.headline {
-            lines[entry.kpi.id] = Sparkline(title: "\(entry.kpi.label), last 12 months", values: entry.kpi.history,
+            lines[entry.kpi.id] = Sparkline(title: "\(entry.kpi.label)\(entry.kpi.kind == "count" ? " per day" : ""), last 12 months", values: entry.kpi.history,
                                             format: entry.kpi.kind == "rate" ? .percent : .count, width: 120, height: 28)
         }
         sparklines = lines

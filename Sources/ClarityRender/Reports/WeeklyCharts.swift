@@ -32,7 +32,7 @@ public struct WeeklyCharts: Sendable {
             site: report.project.site)
         var lines: [String: Sparkline] = [:]
         for kpi in report.kpis {
-            lines[kpi.id] = Sparkline(title: "\(kpi.label), last 8 weeks", values: kpi.history, format: kpi.kind == "rate" ? .percent : .count)
+            lines[kpi.id] = Sparkline(title: "\(kpi.label)\(kpi.kind == "count" ? " per day" : ""), last 8 weeks", values: kpi.history, format: kpi.kind == "rate" ? .percent : .count)
         }
         sparklines = lines
     }

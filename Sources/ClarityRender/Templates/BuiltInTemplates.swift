@@ -155,7 +155,7 @@ No release recorded this month.
         ("partials/weekly-changes.md.mustache", #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 {{#changes}}
-- {{.}}
+- {{text}} _Evidence: {{evidenceText}}._{{#nextStep}} **Next:** {{.}}{{/nextStep}}
 {{/changes}}
 
 """#),
@@ -181,7 +181,7 @@ The store holds no {{{heading}}} breakdown for this week.
 | {{label}} | {{{currentText}}} | {{{previousText}}} | {{{arrow}}} {{{changeText}}}{{#comparedPerDay}} per day{{/comparedPerDay}} | {{{verdictText}}} |
 {{/kpis}}
 
-Rates are the share of sessions with the signal; time and scroll depth are weighted by each day's sessions; users per day is the mean of daily distinct users. "Beyond noise" means p < {{{settings.significance}}} (two-proportion test for rates; spread of the 8 earlier weeks for the others); below {{{settings.minimumSessions}}} sessions no verdict is given.
+Rates are the share of sessions with the signal; time and scroll depth are weighted by each day's sessions; users per day is the mean of daily distinct users. "Beyond noise" means outside the range of the 8 earlier weeks and beyond their spread (p < {{{settings.significance}}}), and for rates also p < {{{settings.significance}}} in a two-proportion test; with fewer than 3 earlier weeks there is too little history, and below {{{settings.minimumSessions}}} sessions no verdict is given.
 
 """#),
         ("partials/weekly-releases.md.mustache", #"""
@@ -315,6 +315,7 @@ One entry a week, newest first. Entries are written by `clarity-report log`; not
 <title>{{project.name}}: weekly UX report, {{period.label}}</title>
 </head>
 <body style="margin:0;padding:0;background:#F3F4F6;">
+<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#F3F4F6;">{{headline}}</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
 <tr><td align="center" style="padding:16px 8px;">
 <table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
@@ -324,6 +325,7 @@ One entry a week, newest first. Entries are written by `clarity-report log`; not
 {{/viewInBrowserURL}}
 <p style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · weekly UX report · {{period.label}}</p>
 <h1 style="margin:4px 0 8px;font-size:24px;line-height:30px;color:#111827;">{{period.title}}</h1>
+<p style="margin:0 0 8px;font-size:17px;line-height:24px;font-weight:600;color:#111827;">{{headline}}</p>
 <p style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">{{coverageNote}}</p>
 </td></tr>
 <tr><td style="padding:8px 20px;">
@@ -392,11 +394,17 @@ One entry a week, newest first. Entries are written by `clarity-report log`; not
 View in a browser: {{viewInBrowserURL}}
 {{/viewInBrowserURL}}
 
+{{headline}}
+
 {{coverageNote}}
 
 WHAT CHANGED
 {{#changes}}
-* {{.}}
+* {{text}}
+  Evidence: {{evidenceText}}.
+{{#nextStep}}
+  Next: {{.}}
+{{/nextStep}}
 {{/changes}}
 
 HEADLINE FIGURES (this week, change, verdict, last 8 weeks)
@@ -449,6 +457,7 @@ Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
 <tr><td style="padding:24px 20px 8px;">
 <p style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · weekly UX report · {{period.label}}</p>
 <h1 style="margin:4px 0 8px;font-size:24px;line-height:30px;color:#111827;">{{period.title}}</h1>
+<p style="margin:0 0 8px;font-size:17px;line-height:24px;font-weight:600;color:#111827;">{{headline}}</p>
 <p style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">{{coverageNote}}</p>
 </td></tr>
 <tr><td style="padding:8px 20px;">
@@ -513,6 +522,8 @@ Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
         ("weekly.md.mustache", #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 # {{project.name}}: weekly UX report, {{{period.label}}}
+
+**{{headline}}**
 
 **{{{period.title}}}.** {{coverageNote}}
 
