@@ -2,7 +2,8 @@
 enum ChartDocument {
     /// The complete SVG text for a chart body.
     static func render(title: String, summary: String, width: Int, height: Int, body: [SVGElement]) -> String {
-        let id = "chart-" + fingerprint(title + "\u{1F}" + summary)
+        // The width is part of the id: a page may hold the same chart twice, for wide screens and for phones.
+        let id = "chart-" + fingerprint(title + "\u{1F}" + summary + (width == 600 ? "" : "\u{1F}\(width)"))
         let root = SVGElement("svg", [
             "xmlns": "http://www.w3.org/2000/svg",
             "width": String(width),

@@ -4,7 +4,7 @@ import ClarityModel
 /// The top frustration segments as chart rows: one comparable bar each (the rate as a multiple of the site's rate for
 /// the same signal), labelled by what tells the segment apart, with the signal and both rates on a second line.
 enum SegmentChartRows {
-    static func chart(title: String, _ segments: [FrustrationSegment], site: String) -> SegmentBarChart {
+    static func chart(title: String, _ segments: [FrustrationSegment], site: String, width: Int = 600) -> SegmentBarChart {
         SegmentBarChart(
             title: title,
             rows: segments.map { segment in
@@ -19,6 +19,6 @@ enum SegmentChartRows {
                     fullText: "\(segment.signalLabel): \(segment.label), \(segment.rateText) of \(segment.sessionsText) sessions "
                         + "against \(segment.siteRateText) site-wide")
             },
-            reference: 1, referenceName: "site rate", format: .multiple)
+            reference: 1, referenceName: "site rate", format: .multiple, width: width)
     }
 }

@@ -16,11 +16,19 @@ public struct WeeklyRenderer: Sendable {
     }
 
     /// The report as one self-contained HTML page: inline styles, inline SVG charts, no script, no external reference.
+    /// The phone charts' drawing width: shown about 350 px wide on a 390 px screen, their 10–11 px text reads at 12 px or more.
+    static let phoneChartWidth = 280
+
     public func html(_ report: WeeklyReport, charts: WeeklyCharts) throws -> String {
         var context = try context(report)
         context["charts"] = [
             "sessions": charts.sessions.svg, "frustration": charts.frustration.svg,
             "devices": charts.devices.svg, "browsers": charts.browsers.svg, "segments": charts.segments.svg,
+        ]
+        let phone = WeeklyCharts(report, width: Self.phoneChartWidth)
+        context["phoneCharts"] = [
+            "sessions": phone.sessions.svg, "frustration": phone.frustration.svg,
+            "devices": phone.devices.svg, "browsers": phone.browsers.svg, "segments": phone.segments.svg,
         ]
         context["sections"] = try sections(context)
         if var kpis = context["kpis"] as? [[String: Any]] {

@@ -447,70 +447,103 @@ Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
+<meta name="color-scheme" content="light dark">
 <title>{{project.name}}: weekly UX report, {{period.label}}</title>
+<style>
+.sheet svg { max-width: 100%; height: auto; display: block; }
+.chart-phone { display: none; }
+@media (max-width: 480px) {
+  .outer { padding: 8px 4px !important; }
+  .block { padding-left: 12px !important; padding-right: 12px !important; }
+  .chart-wide { display: none !important; }
+  .chart-phone { display: block !important; }
+  .chart-phone svg { width: 100% !important; height: auto !important; }
+  .spark { display: none !important; }
+  .wrap { white-space: normal !important; }
+  .md table tr > :nth-child(n+5) { display: none !important; }
+  .md td, .md th { white-space: normal !important; word-break: break-word; }
+}
+@media (prefers-color-scheme: dark) {
+  body, .outer, .backdrop { background: #0F172A !important; }
+  .sheet { background: #1E293B !important; border-color: #334155 !important; color: #E2E8F0 !important; }
+  .sheet h1, .sheet h2, .sheet h3, .sheet strong, .strong { color: #F8FAFC !important; }
+  .sheet p, .sheet li, .sheet td { color: #E2E8F0 !important; border-color: #334155 !important; }
+  .sheet th { background: #334155 !important; color: #E2E8F0 !important; }
+  .sheet .muted, .sheet .muted span { color: #94A3B8 !important; }
+  .sheet code { background: #334155 !important; }
+  .sheet .tone-good, .sheet .tone-good span { color: #7DD3FC !important; }
+  .sheet .tone-bad, .sheet .tone-bad span { color: #FDBA74 !important; }
+  .sheet .tone-neutral, .sheet .tone-neutral span { color: #CBD5E1 !important; }
+  .chart-wide svg, .chart-phone svg, .spark svg { border-radius: 6px; box-shadow: 0 0 0 6px #FFFFFF; margin: 6px 0; }
+}
+</style>
 </head>
 <body style="margin:0;padding:0;background:#F3F4F6;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
-<tr><td align="center" style="padding:16px 8px;">
-<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
-<tr><td style="padding:24px 20px 8px;">
-<p style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · weekly UX report · {{period.label}}</p>
+<table class="backdrop" role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
+<tr><td class="outer" align="center" style="padding:16px 8px;">
+<table class="sheet" role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
+<tr><td class="block" style="padding:24px 20px 8px;">
+<p class="muted" style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · weekly UX report · {{period.label}}</p>
 <h1 style="margin:4px 0 8px;font-size:24px;line-height:30px;color:#111827;">{{period.title}}</h1>
 <p style="margin:0 0 8px;font-size:17px;line-height:24px;font-weight:600;color:#111827;">{{headline}}</p>
-<p style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">{{coverageNote}}</p>
+<p class="muted" style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">{{coverageNote}}</p>
 </td></tr>
-<tr><td style="padding:8px 20px;">
+<tr><td class="block" style="padding:8px 20px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">What changed</h2>
-{{{sections.changes}}}
+<div class="md">{{{sections.changes}}}</div>
 </td></tr>
-<tr><td style="padding:0 20px;">
+<tr><td class="block" style="padding:0 20px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Headline figures</h2>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
 <tr>
 <th align="left" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Figure</th>
 <th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">This week</th>
 <th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Change</th>
-<th align="center" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">8 weeks</th>
+<th class="spark" align="center" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">8 weeks</th>
 </tr>
 {{#kpis}}
 <tr>
-<td style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;line-height:18px;">{{label}}<br><span style="font-size:11px;color:#6B7280;">last week {{previousText}}</span></td>
+<td style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;line-height:18px;">{{label}}<br><span class="muted" style="font-size:11px;color:#6B7280;">last week {{previousText}}</span></td>
 <td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:15px;font-weight:600;white-space:nowrap;">{{currentText}}</td>
-<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;white-space:nowrap;color:{{toneColor}};"><span style="font-weight:700;">{{arrow}} {{changeText}}</span><br><span style="font-size:11px;color:#6B7280;">{{verdictText}}{{#comparedPerDay}}, per day{{/comparedPerDay}}</span></td>
-<td align="center" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;">{{{sparkline}}}</td>
+<td class="wrap tone-{{tone}}" align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;white-space:nowrap;color:{{toneColor}};"><span style="font-weight:700;">{{arrow}} {{changeText}}</span><br><span class="muted" style="font-size:11px;color:#6B7280;">{{verdictText}}{{#comparedPerDay}}, per day{{/comparedPerDay}}</span></td>
+<td class="spark" align="center" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;">{{{sparkline}}}</td>
 </tr>
 {{/kpis}}
 </table>
-<p style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
+<p class="muted" style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
 </td></tr>
-<tr><td style="padding:8px 20px;">
+<tr><td class="block" style="padding:8px 20px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Sessions per day</h2>
-{{{charts.sessions}}}
+<div class="chart-wide">{{{charts.sessions}}}</div>
+<div class="chart-phone">{{{phoneCharts.sessions}}}</div>
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Frustration signals per day</h2>
-{{{charts.frustration}}}
+<div class="chart-wide">{{{charts.frustration}}}</div>
+<div class="chart-phone">{{{phoneCharts.frustration}}}</div>
 </td></tr>
-<tr><td style="padding:8px 20px;">
+<tr><td class="block" style="padding:8px 20px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Top frustration segments</h2>
-{{{charts.segments}}}
-{{{sections.segments}}}
+<div class="chart-wide">{{{charts.segments}}}</div>
+<div class="chart-phone">{{{phoneCharts.segments}}}</div>
+<div class="md">{{{sections.segments}}}</div>
 </td></tr>
 {{#hasReleases}}
-<tr><td style="padding:8px 20px;">
+<tr><td class="block" style="padding:8px 20px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Releases</h2>
-{{{sections.releases}}}
+<div class="md">{{{sections.releases}}}</div>
 </td></tr>
 {{/hasReleases}}
-<tr><td style="padding:8px 20px;">
+<tr><td class="block" style="padding:8px 20px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Devices</h2>
-{{{charts.devices}}}
-{{{sections.devices}}}
+<div class="chart-wide">{{{charts.devices}}}</div>
+<div class="chart-phone">{{{phoneCharts.devices}}}</div>
+<div class="md">{{{sections.devices}}}</div>
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Browsers</h2>
-{{{charts.browsers}}}
-{{{sections.browsers}}}
+<div class="chart-wide">{{{charts.browsers}}}</div>
+<div class="chart-phone">{{{phoneCharts.browsers}}}</div>
+<div class="md">{{{sections.browsers}}}</div>
 </td></tr>
-<tr><td style="padding:16px 20px 24px;">
-<p style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). {{coverageNote}}</p>
+<tr><td class="block" style="padding:16px 20px 24px;">
+<p class="muted" style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). {{coverageNote}}</p>
 </td></tr>
 </table>
 </td></tr>
