@@ -48,12 +48,12 @@ extension OneAtATime {
             return (Int(fields[0]) ?? -1, Int(fields[1]) ?? -1, Double(fields[2]) ?? -1)
         }
 
-        @Test("the weekly page fits a 390 px phone and a 640 px window without horizontal scrolling; phone chart text is 12 px or more",
+        @Test("the weekly page fits a 390 px phone, a 500 px one and a 640 px window without horizontal scrolling; phone chart text is 12 px or more",
               .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
         func weeklyPage() throws {
             let page = try String(contentsOf: ReportOutputs.repository.appendingPathComponent("reports/weekly-2026-W47.html"),
                                   encoding: .utf8)
-            for width in [390, 640] {
+            for width in [390, 500, 640] {
                 let measured = try Self.layout(of: page, width: width)
                 #expect(measured.window == width, "\(measured)")
                 #expect(measured.content <= measured.window, "at \(width) px the page is \(measured.content) px wide")

@@ -452,7 +452,7 @@ Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
 <style>
 .sheet svg { max-width: 100%; height: auto; display: block; }
 .chart-phone { display: none; }
-@media (max-width: 480px) {
+@media (max-width: 620px) {
   .outer { padding: 8px 4px !important; }
   .block { padding-left: 12px !important; padding-right: 12px !important; }
   .chart-wide { display: none !important; }
