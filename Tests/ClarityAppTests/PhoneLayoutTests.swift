@@ -60,5 +60,24 @@ extension OneAtATime {
                 if width == 390 { #expect(measured.chartText >= 12, "chart text at 390 px: \(measured.chartText) px") }
             }
         }
+
+        @Test("the weekly email's HTML fits a 390 px phone and a 640 px window without horizontal scrolling",
+              .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
+        func weeklyEmail() throws {
+            let message = ReportOutputs.repository.appendingPathComponent("reports/weekly-2026-W47.eml").path
+            // Python's email package decodes the HTML part, as a mail client would.
+            let html = try ExternalTool.output("/usr/bin/env", ["python3", "-c", """
+                import email, sys
+                message = email.message_from_binary_file(open(sys.argv[1], 'rb'))
+                part = next(p for p in message.walk() if p.get_content_type() == 'text/html')
+                sys.stdout.write(part.get_payload(decode=True).decode('utf-8'))
+                """, message])
+            try #require(html.contains("</body>"))
+            for width in [390, 640] {
+                let measured = try Self.layout(of: html, width: width)
+                #expect(measured.window == width, "\(measured)")
+                #expect(measured.content <= measured.window, "at \(width) px the email is \(measured.content) px wide")
+            }
+        }
     }
 }

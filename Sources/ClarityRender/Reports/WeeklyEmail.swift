@@ -3,6 +3,9 @@ import ClarityModel
 
 /// The weekly report as an email: a plain-text part, and HTML whose charts are PNG images referenced by `cid:`.
 public struct WeeklyEmail: Sendable {
+    /// The most columns an email table keeps: four fit a 390 px phone.
+    static let tableColumns = 4
+
     /// Who the message is from and to, its subject, and where the web version is published.
     public struct Envelope: Sendable {
         public var from: EmailAddress
@@ -61,7 +64,8 @@ public struct WeeklyEmail: Sendable {
             let base = envelope.viewInBrowserBaseURL.hasSuffix("/") ? envelope.viewInBrowserBaseURL : envelope.viewInBrowserBaseURL + "/"
             context["viewInBrowserURL"] = base + Self.webFileName(report)
         }
-        context["sections"] = try renderer.sections(context)
+        // Phones show the email without media queries, so its tables keep 4 columns; the web page has them all.
+        context["sections"] = try renderer.sections(context, columns: Self.tableColumns)
         let labelWidth = report.kpis.map(\.label.count).max() ?? 0
         let currentWidth = report.kpis.map(\.currentText.count).max() ?? 0
         let changeWidth = report.kpis.map(\.changeText.count).max() ?? 0

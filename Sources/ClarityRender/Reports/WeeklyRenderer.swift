@@ -42,20 +42,22 @@ public struct WeeklyRenderer: Sendable {
         return try templates.render("weekly.html", with: context)
     }
 
-    /// The report's Markdown sections as styled HTML, for the web page and the email.
-    func sections(_ context: [String: Any]) throws -> [String: String] {
+    /// The report's Markdown sections as styled HTML, for the web page and (with `columns`, tables cut to that many
+    /// columns) the email.
+    func sections(_ context: [String: Any], columns: Int? = nil) throws -> [String: String] {
         [
-            "changes": try section("partials/weekly-changes.md", context),
-            "segments": try section("partials/weekly-segments.md", context),
-            "releases": try section("partials/weekly-releases.md", context),
-            "devices": try section("partials/weekly-comparison.md", context["devicesTable"] ?? [:]),
-            "browsers": try section("partials/weekly-comparison.md", context["browsersTable"] ?? [:]),
+            "changes": try section("partials/weekly-changes.md", context, columns: columns),
+            "segments": try section("partials/weekly-segments.md", context, columns: columns),
+            "releases": try section("partials/weekly-releases.md", context, columns: columns),
+            "devices": try section("partials/weekly-comparison.md", context["devicesTable"] ?? [:], columns: columns),
+            "browsers": try section("partials/weekly-comparison.md", context["browsersTable"] ?? [:], columns: columns),
         ]
     }
 
     /// Renders a Markdown partial, turns it into HTML with cmark-gfm, and styles its tags inline.
-    func section(_ name: String, _ context: Any) throws -> String {
-        InlineStyles.apply(markdown.html(from: try templates.render(name, with: context)))
+    func section(_ name: String, _ context: Any, columns: Int? = nil) throws -> String {
+        let html = markdown.html(from: try templates.render(name, with: context))
+        return InlineStyles.apply(columns.map { TableColumns.keepingFirst($0, of: html) } ?? html)
     }
 
     /// Okabe–Ito blue for good news, vermillion for bad, grey otherwise.

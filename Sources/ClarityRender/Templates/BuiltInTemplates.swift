@@ -319,7 +319,7 @@ One entry a week, newest first. Entries are written by `clarity-report log`; not
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
 <tr><td align="center" style="padding:16px 8px;">
 <table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
-<tr><td style="padding:24px 20px 8px;">
+<tr><td style="padding:24px 16px 8px;">
 {{#viewInBrowserURL}}
 <p style="margin:0 0 8px;font-size:11px;line-height:16px;color:#6B7280;"><a href="{{viewInBrowserURL}}" style="color:#0072B2;">View this report in a browser</a></p>
 {{/viewInBrowserURL}}
@@ -328,48 +328,46 @@ One entry a week, newest first. Entries are written by `clarity-report log`; not
 <p style="margin:0 0 8px;font-size:17px;line-height:24px;font-weight:600;color:#111827;">{{headline}}</p>
 <p style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">{{coverageNote}}</p>
 </td></tr>
-<tr><td style="padding:8px 20px;">
+<tr><td style="padding:8px 16px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">What changed</h2>
 {{{sections.changes}}}
 </td></tr>
-<tr><td style="padding:0 20px;">
+<tr><td style="padding:0 16px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Headline figures</h2>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
 <tr>
 <th align="left" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Figure</th>
 <th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">This week</th>
 <th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Change</th>
-<th align="center" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">8 weeks</th>
 </tr>
 {{#kpis}}
 <tr>
-<td style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;line-height:18px;">{{label}}<br><span style="font-size:11px;color:#6B7280;">last week {{previousText}}</span></td>
+<td style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;line-height:18px;">{{label}}<br><span style="font-size:11px;color:#6B7280;">last week {{previousText}}</span><br><span style="font-size:13px;letter-spacing:1px;color:#0072B2;white-space:nowrap;">{{sparklineText}}</span></td>
 <td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:15px;font-weight:600;white-space:nowrap;">{{currentText}}</td>
-<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;white-space:nowrap;color:{{toneColor}};"><span style="font-weight:700;">{{arrow}} {{changeText}}</span><br><span style="font-size:11px;color:#6B7280;">{{verdictText}}{{#comparedPerDay}}, per day{{/comparedPerDay}}</span></td>
-<td align="center" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;letter-spacing:1px;color:#0072B2;white-space:nowrap;">{{sparklineText}}</td>
+<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;color:{{toneColor}};"><span style="font-weight:700;">{{arrow}} {{changeText}}</span><br><span style="font-size:11px;color:#6B7280;">{{verdictText}}{{#comparedPerDay}}, per day{{/comparedPerDay}}</span></td>
 </tr>
 {{/kpis}}
 </table>
 <p style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
 </td></tr>
-<tr><td style="padding:8px 20px;">
+<tr><td style="padding:8px 16px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Sessions per day</h2>
 {{#images.sessions}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.sessions}}
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Frustration signals per day</h2>
 {{#images.frustration}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.frustration}}
 </td></tr>
-<tr><td style="padding:8px 20px;">
+<tr><td style="padding:8px 16px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Top frustration segments</h2>
 {{#images.segments}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.segments}}
 {{{sections.segments}}}
 </td></tr>
 {{#hasReleases}}
-<tr><td style="padding:8px 20px;">
+<tr><td style="padding:8px 16px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Releases</h2>
 {{{sections.releases}}}
 </td></tr>
 {{/hasReleases}}
-<tr><td style="padding:8px 20px;">
+<tr><td style="padding:8px 16px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Devices</h2>
 {{#images.devices}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.devices}}
 {{{sections.devices}}}
@@ -377,7 +375,7 @@ One entry a week, newest first. Entries are written by `clarity-report log`; not
 {{#images.browsers}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.browsers}}
 {{{sections.browsers}}}
 </td></tr>
-<tr><td style="padding:16px 20px 24px;">
+<tr><td style="padding:16px 16px 24px;">
 <p style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). {{coverageNote}}</p>
 </td></tr>
 </table>
