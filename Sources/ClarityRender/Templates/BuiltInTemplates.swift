@@ -312,6 +312,7 @@ One entry a week, newest first. Entries are written by `clarity-report log`; not
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <meta name="color-scheme" content="light">
+<meta name="supported-color-schemes" content="light">
 <title>{{project.name}}: weekly UX report, {{period.label}}</title>
 </head>
 <body style="margin:0;padding:0;background:#F3F4F6;">
