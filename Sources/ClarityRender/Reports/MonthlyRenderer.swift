@@ -38,6 +38,7 @@ public struct MonthlyRenderer: Sendable {
 
     func context(_ report: MonthlyReport) throws -> [String: Any] {
         var context = try TemplateContext.dictionary(report)
+        context["summary"] = MonthlySummary.sentence(report)
         context["hasFrustrationSegments"] = !report.frustrationSegments.isEmpty
         context["previousColumn"] = "Last month"
         context["hasReleases"] = !report.releases.isEmpty

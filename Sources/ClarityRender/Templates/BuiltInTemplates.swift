@@ -15,6 +15,7 @@ enum BuiltInTemplates {
 body { margin: 0; background: #F3F4F6; color: #1F2937; font-family: -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; }
 .page { max-width: 760px; margin: 0 auto; background: #FFFFFF; padding: 28px 32px; }
 h1 { font-size: 26px; line-height: 32px; margin: 4px 0 6px; color: #111827; }
+.summary { font-size: 17px; line-height: 24px; font-weight: 600; color: #111827; margin: 0 0 8px; }
 h2 { font-size: 18px; line-height: 24px; margin: 0 0 10px; color: #111827; }
 .eyebrow { font-size: 12px; letter-spacing: 0.04em; text-transform: uppercase; color: #6B7280; margin: 0; }
 .note { font-size: 13px; line-height: 19px; color: #4B5563; margin: 0 0 16px; }
@@ -45,6 +46,7 @@ svg { max-width: 100%; height: auto; }
 <section>
 <p class="eyebrow">{{project.name}} · executive summary · {{period.label}}</p>
 <h1>{{period.title}}</h1>
+<p class="summary">{{summary}}</p>
 <p class="note">{{coverageNote}}</p>
 <table class="cards" role="presentation">
 {{#headlineRows}}
@@ -96,6 +98,8 @@ svg { max-width: 100%; height: auto; }
         ("monthly.md.mustache", #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 # {{project.name}}: executive summary, {{{period.title}}}
+
+**{{summary}}**
 
 {{coverageNote}}
 
