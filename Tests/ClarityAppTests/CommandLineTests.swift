@@ -74,6 +74,22 @@ struct CommandLineTests {
         #expect(empty.error.contains("there is no store at this path"), "\(empty.error)")
     }
 
+    @Test("raw gives a response back byte for byte; an unknown snapshot id says where ids are and changes nothing")
+    func raw() throws {
+        let store = scratchFolder("cli-raw") + "/s.sqlite"
+        let file = Self.samples.appendingPathComponent("20261117T013500Z_1d_Device.json")
+        let ingest = try Self.run(["ingest", file.path, "--store", store])
+        #expect(ingest.out.contains("as snapshot 1,"), "\(ingest.out)")
+        let out = scratchFolder("cli-raw-out") + "/1.json"
+        #expect(try Self.run(["raw", "1", "--store", store, "--out", out]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: file))
+        let before = try Data(contentsOf: URL(fileURLWithPath: store))
+        let unknown = try Self.run(["raw", "9", "--store", store])
+        #expect(unknown.status != 0)
+        #expect(unknown.error.contains("the store has no snapshot 9; ingest prints each response's snapshot id"), "\(unknown.error)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+    }
+
     @Test("the help text lists every command")
     func help() throws {
         let help = try Self.run(["--help"])

@@ -1,14 +1,12 @@
 extension Segment {
     /// The segment as words that follow a signal's name: `on /checkout in Safari`, with the site's own URLs shortened.
     public func phrase(site: String) -> String {
-        let base = site.hasSuffix("/") ? String(site.dropLast()) : site
         let ordered = values.filter { $0.dimension == .url } + values.filter { $0.dimension != .url }
         return ordered.compactMap { entry -> String? in
-            guard var value = entry.value else { return nil }
+            guard entry.value != nil else { return nil }
+            let value = Segment.shownValue(entry.value, of: entry.dimension, site: site)
             switch entry.dimension {
-            case .url:
-                if !base.isEmpty, value.hasPrefix(base + "/") { value = String(value.dropFirst(base.count)) }
-                return "on \(value)"
+            case .url: return "on \(value)"
             case .browser: return "in \(value)"
             case .device: return "on \(value)"
             case .os: return "on \(value)"
