@@ -67,9 +67,9 @@ svg { max-width: 100%; height: auto; }
 <section>
 <table class="columns" role="presentation"><tr>
 <td><h2>Wins</h2>
-<ul>{{#wins}}<li>{{.}}</li>{{/wins}}{{^wins}}<li>No figure improved beyond normal month-to-month noise.</li>{{/wins}}</ul></td>
+<ul>{{#wins}}<li>{{sentence}}</li>{{/wins}}{{^wins}}<li>No figure improved beyond normal month-to-month noise.</li>{{/wins}}</ul></td>
 <td><h2>Issues</h2>
-<ul>{{#issues}}<li>{{.}}</li>{{/issues}}{{^issues}}<li>No figure worsened beyond normal month-to-month noise.</li>{{/issues}}</ul></td>
+<ul>{{#issues}}<li>{{sentence}}</li>{{/issues}}{{^issues}}<li>No figure worsened beyond normal month-to-month noise.</li>{{/issues}}</ul></td>
 </tr></table>
 </section>
 <section>
@@ -114,7 +114,7 @@ svg { max-width: 100%; height: auto; }
 ## Wins
 
 {{#wins}}
-- {{.}}
+- {{sentence}}
 {{/wins}}
 {{^wins}}
 No figure improved beyond normal month-to-month noise.
@@ -123,7 +123,7 @@ No figure improved beyond normal month-to-month noise.
 ## Issues
 
 {{#issues}}
-- {{.}}
+- {{sentence}}
 {{/issues}}
 {{^issues}}
 No figure worsened beyond normal month-to-month noise.
