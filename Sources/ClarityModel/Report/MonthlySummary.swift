@@ -39,9 +39,13 @@ public enum MonthlySummary {
     /// A release as one short line: version, day, note, and its first measured effect.
     public static func releaseLine(_ impact: ReleaseImpact) -> String {
         let note = impact.release.note.isEmpty ? "" : " (\(impact.release.note))"
+        return "\(impact.release.version), \(impact.dayText)\(note): \(releaseEffect(impact))"
+    }
+
+    /// A release's first measured effect in plain words, "so far" while its after-window runs.
+    public static func releaseEffect(_ impact: ReleaseImpact) -> String {
         let effect = impact.findings.first.map(plain) ?? "no measurable effect."
-        let provisional = impact.isComplete ? "" : " \(impact.progressText)"
-        return "\(impact.release.version), \(impact.dayText)\(note): \(effect)\(provisional)"
+        return impact.isComplete ? effect : "\(effect) \(impact.progressText)"
     }
 
     private static func trimmingPeriod(_ text: String) -> String {

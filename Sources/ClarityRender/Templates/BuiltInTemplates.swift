@@ -30,13 +30,20 @@ h2 { font-size: 18px; line-height: 24px; margin: 0 0 10px; color: #111827; }
 ul { margin: 0 0 12px; padding-left: 20px; } li { font-size: 14px; line-height: 20px; margin-bottom: 6px; }
 section { margin: 22px 0 0; }
 svg { max-width: 100%; height: auto; }
-@page { size: A4; margin: 14mm; }
+@page { margin: 12mm 14mm 16mm;
+  @bottom-left { content: "Microsoft Clarity figures, UTC days; rates are shares of sessions"; font-size: 8pt; color: #6B7280; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #6B7280; } }
 @media print {
   body { background: #FFFFFF; }
   .page { max-width: none; padding: 0; }
   section { break-inside: avoid; page-break-inside: avoid; }
-  section.chapter { break-before: page; page-break-before: always; }
   svg, table, .card { break-inside: avoid; page-break-inside: avoid; }
+  /* Two printed pages at most: the charts keep their proportions inside a shorter box. */
+  .trend svg { width: 100%; height: 64mm; }
+  .segments svg { width: 100%; height: 56mm; }
+  /* On paper the chart carries the segments (rate against the site's); the table stays on screen and in the Markdown. */
+  .segments .detail { display: none; }
+  section { margin-top: 14px; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
@@ -56,7 +63,7 @@ svg { max-width: 100%; height: auto; }
 <div class="label">{{kpi.label}}</div>
 <div class="value">{{kpi.currentText}}</div>
 <div class="change" style="color:{{kpi.toneColor}};">{{kpi.arrow}} {{kpi.changeText}}{{#kpi.comparedPerDay}} per day{{/kpi.comparedPerDay}}</div>
-<div class="verdict">{{kpi.verdictText}} · a year earlier {{#yearAgo}}{{previousText}}{{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}}</div>
+<div class="verdict">{{plainVerdict}}{{#hasYearAgo}} · a year earlier {{#yearAgo}}{{previousText}}{{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}}{{/hasYearAgo}}</div>
 <div>{{{kpi.sparkline}}}</div>
 </td>
 {{/cards}}
@@ -76,18 +83,18 @@ svg { max-width: 100%; height: auto; }
 <h2>Releases</h2>
 {{{sections.releases}}}
 </section>
-<section class="chapter">
+<section class="trend">
 <h2>Weekly trend: sessions</h2>
 {{{charts.sessions}}}
 </section>
-<section>
+<section class="trend">
 <h2>Weekly trend: frustration signals</h2>
 {{{charts.frustration}}}
 </section>
-<section class="chapter">
+<section class="segments">
 <h2>Top frustration segments</h2>
 {{{charts.segments}}}
-{{{sections.segments}}}
+<div class="detail">{{{sections.segments}}}</div>
 </section>
 <p class="note" style="margin-top:24px;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). Rates are shares of sessions; time is weighted by sessions; users per day is a daily mean. Counts are compared per covered day when months differ in length or coverage.</p>
 </div>
@@ -105,10 +112,10 @@ svg { max-width: 100%; height: auto; }
 
 ## Headline figures
 
-| Figure | {{{period.title}}} | Change on {{{previousPeriod.title}}} | Verdict | A year earlier |
-|:--|--:|--:|:--|--:|
+| Figure | {{{period.title}}} | Change on {{{previousPeriod.title}}} | Verdict |{{#hasYearAgo}} A year earlier |{{/hasYearAgo}}
+|:--|--:|--:|:--|{{#hasYearAgo}}--:|{{/hasYearAgo}}
 {{#headline}}
-| {{kpi.label}} | {{{kpi.currentText}}} | {{{kpi.arrow}}} {{{kpi.changeText}}}{{#kpi.comparedPerDay}} per day{{/kpi.comparedPerDay}} | {{{kpi.verdictText}}} | {{#yearAgo}}{{{previousText}}} ({{{changeText}}}){{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}} |
+| {{kpi.label}} | {{{kpi.currentText}}} | {{{kpi.arrow}}} {{{kpi.changeText}}}{{#kpi.comparedPerDay}} per day{{/kpi.comparedPerDay}} | {{plainVerdict}} |{{#hasYearAgo}} {{#yearAgo}}{{{previousText}}} ({{{changeText}}}){{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}} |{{/hasYearAgo}}
 {{/headline}}
 
 ## Wins
@@ -142,14 +149,14 @@ No figure worsened beyond normal month-to-month noise.
 | Figure | This month | Last month | Change | Verdict |
 |:--|--:|--:|--:|:--|
 {{#kpis}}
-| {{label}} | {{{currentText}}} | {{{previousText}}} | {{{arrow}}} {{{changeText}}}{{#comparedPerDay}} per day{{/comparedPerDay}} | {{{verdictText}}} |
+| {{label}} | {{{currentText}}} | {{{previousText}}} | {{{arrow}}} {{{changeText}}}{{#comparedPerDay}} per day{{/comparedPerDay}} | {{plainVerdict}} |
 {{/kpis}}
 
 """#),
         ("partials/monthly-releases.md.mustache", #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 {{#releases}}
-- **{{release.version}}** ({{{dayText}}}){{#release.note}}, {{release.note}}{{/release.note}}: {{#findings}}{{.}} {{/findings}}{{^findings}}no measurable effect. {{/findings}}{{{coverageText}}}
+- **{{release.version}}** ({{{dayText}}}){{#release.note}}, {{release.note}}{{/release.note}}: {{effect}}
 {{/releases}}
 {{^releases}}
 No release recorded this month.
