@@ -61,10 +61,11 @@ extension OneAtATime {
             }
         }
 
-        @Test("the weekly email's HTML fits a 390 px phone and a 640 px window without horizontal scrolling",
-              .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
-        func weeklyEmail() throws {
-            let message = ReportOutputs.repository.appendingPathComponent("reports/weekly-2026-W47.eml").path
+        @Test("the weekly and the monthly email's HTML fit a 390 px phone and a 640 px window without horizontal scrolling",
+              .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"),
+              arguments: ["reports/weekly-2026-W47.eml", "reports/monthly-2026-10.eml"])
+        func emails(file: String) throws {
+            let message = ReportOutputs.repository.appendingPathComponent(file).path
             // Python's email package decodes the HTML part, as a mail client would.
             let html = try ExternalTool.output("/usr/bin/env", ["python3", "-c", """
                 import email, sys
@@ -76,7 +77,7 @@ extension OneAtATime {
             for width in [390, 640] {
                 let measured = try Self.layout(of: html, width: width)
                 #expect(measured.window == width, "\(measured)")
-                #expect(measured.content <= measured.window, "at \(width) px the email is \(measured.content) px wide")
+                #expect(measured.content <= measured.window, "at \(width) px \(file) is \(measured.content) px wide")
             }
         }
 

@@ -25,7 +25,6 @@ public struct MonthlyRenderer: Sendable {
             for index in headline.indices {
                 guard var kpi = headline[index]["kpi"] as? [String: Any], let id = kpi["id"] as? String else { continue }
                 kpi["sparkline"] = charts.sparklines[id]?.svg ?? ""
-                kpi["toneColor"] = WeeklyRenderer.color(tone: kpi["tone"] as? String)
                 headline[index]["kpi"] = kpi
             }
             context["headline"] = headline
@@ -49,6 +48,10 @@ public struct MonthlyRenderer: Sendable {
         if var headline = context["headline"] as? [[String: Any]] {
             for (index, entry) in report.headline.enumerated() where index < headline.count {
                 headline[index]["plainVerdict"] = MonthlySummary.plain(entry.kpi.verdictText)
+                if var kpi = headline[index]["kpi"] as? [String: Any] {
+                    kpi["toneColor"] = WeeklyRenderer.color(tone: entry.kpi.tone)
+                    headline[index]["kpi"] = kpi
+                }
             }
             context["headline"] = headline
         }
