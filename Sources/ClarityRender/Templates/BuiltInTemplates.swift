@@ -618,7 +618,7 @@ Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
 </tr>
 {{/kpis}}
 </table>
-<p class="muted" style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
+<p class="muted" style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise; a hollow dot marks a week the store covers only partly. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
 </td></tr>
 <tr><td class="block" style="padding:8px 20px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Sessions per day</h2>
