@@ -18,9 +18,9 @@ struct HostileMCPTests {
     static let calls: [(String, [String: Value])] = [
         ("coverage", [:]),
         ("kpis", ["week": "2026-W47"]),
-        ("segments", ["week": "2026-W47", "limit": 50]),
-        ("breakdown", ["dimensions": "URL", "week": "2026-W47", "limit": 100]),
-        ("breakdown", ["dimensions": "Browser", "week": "2026-W47", "limit": 100, "sort": "rageClickRate"]),
+        ("segments", ["week": "2026-W47", "limit": 3]),
+        ("breakdown", ["dimensions": "URL", "week": "2026-W47", "limit": 5]),
+        ("breakdown", ["dimensions": "Browser", "week": "2026-W47", "limit": 5, "sort": "rageClickRate"]),
         ("series", ["figure": "rageClickRate", "from": "2026-11-09", "to": "2026-11-22"]),
         ("releases", [:]),
         ("report", ["kind": "weekly", "week": "2026-W47", "sections": ["kpis", "headline"]]),

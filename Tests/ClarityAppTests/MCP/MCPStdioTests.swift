@@ -133,6 +133,18 @@ extension OneAtATime {
             #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before, "serving changed the store file")
         }
 
+        @Test("mcp is listed in --help, and without a store it exits 1 with the reason, writing nothing on standard output")
+        func noStore() throws {
+            let tool = try CommandLineTool.built()
+            #expect(try tool.run(["--help"]).stdout.contains("  mcp"))
+            let scratch = try ScratchFolder("mcp-no-store")
+            let run = try tool.run(["mcp", "--store", scratch.path("missing.sqlite")])
+            #expect(run.status == 1, "\(run)")
+            #expect(run.stderr.contains("there is no store at this path"), "\(run)")
+            #expect(run.stdout.isEmpty, "\(run)")
+            #expect(!FileManager.default.fileExists(atPath: scratch.path("missing.sqlite")))
+        }
+
         @Test("an ingest running while the server answers breaks neither: every answer is whole, the new days show up")
         func ingestWhileServing() throws {
             let demo = try MCPDemoRun.shared.get()
