@@ -99,13 +99,13 @@ struct ToolArguments {
         return signal
     }
 
-    static let dimensionList = Dimension.allCases.map(\.name).joined(separator: ", ")
+    static let dimensionList = ClarityModel.Dimension.allCases.map(\.name).joined(separator: ", ")
 
     /// A dimension or a combination (`Browser+URL`).
     func dimensions(_ name: String) throws(MCPError) -> DimensionSet? {
         guard let text = try string(name) else { return nil }
         let words = text.split(whereSeparator: { $0 == "+" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
-        for word in words where Dimension(key: word) == nil {
+        for word in words where ClarityModel.Dimension(key: word) == nil {
             throw ToolFailure.invalid(tool, "unknown dimension \(ToolFailure.quoted(word)) in \(name); valid: \(Self.dimensionList), combined with + (e.g. Browser+URL).")
         }
         guard let set = DimensionSet(key: text), !set.isEmpty else {
@@ -115,30 +115,54 @@ struct ToolArguments {
     }
 
     /// A segment given as an object of dimension names to values: `{"Browser": "Safari", "URL": "https://…/checkout"}`.
-    func segment(_ name: String) throws(MCPError) -> Segment? {
+    func segment(_ name: String) throws(MCPError) -> SegmentQuery? {
         switch values[name] {
         case nil, .null?: return nil
         case .object(let fields)?:
             guard !fields.isEmpty else { throw ToolFailure.invalid(tool, "\(name) is empty; give dimension names and values, e.g. {\"Browser\": \"Safari\"}.") }
-            var entries: [Segment.DimensionValue] = []
+            var wanted: [ClarityModel.Dimension: SegmentQuery.Wanted] = [:]
             for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
-                guard let dimension = Dimension(key: key) else {
+                guard let dimension = ClarityModel.Dimension(key: key) else {
                     throw ToolFailure.invalid(tool, "unknown dimension \(ToolFailure.quoted(key)) in \(name); valid: \(Self.dimensionList).")
                 }
-                let text: String
+                guard wanted[dimension] == nil else { throw ToolFailure.invalid(tool, "\(name) names \(dimension.name) twice.") }
                 switch value {
-                case .string(let string): text = string
-                case .data(let mimeType, let data): text = "data:\(mimeType ?? "");base64,\(data.base64EncodedString())"
+                case .string(let text): wanted[dimension] = .text(text)
+                case .data(let mimeType, let data): wanted[dimension] = .dataURL(mimeType: mimeType, data)
                 default: throw ToolFailure.invalid(tool, "the value of \(dimension.name) in \(name) must be a string.")
                 }
-                entries.append(Segment.DimensionValue(dimension, text))
             }
-            guard Set(entries.map(\.dimension)).count == entries.count else {
-                throw ToolFailure.invalid(tool, "\(name) names a dimension twice.")
-            }
-            return Segment(entries.sorted { $0.dimension < $1.dimension })
+            return SegmentQuery(wanted: wanted)
         default:
             throw ToolFailure.invalid(tool, "\(name) must be an object of dimension names to values, e.g. {\"Browser\": \"Safari\"}.")
+        }
+    }
+}
+
+/// A segment as a call names it, matched against the segments the store holds.
+///
+/// The SDK decodes any argument string shaped like a `data:` URL into bytes and drops the original text, so such a
+/// value is matched by decoding the store's values the same way.
+struct SegmentQuery {
+    enum Wanted {
+        case text(String)
+        case dataURL(mimeType: String?, Data)
+    }
+
+    let wanted: [ClarityModel.Dimension: Wanted]
+
+    var dimensions: DimensionSet { DimensionSet(wanted.keys) }
+
+    func matches(_ segment: Segment) -> Bool {
+        guard segment.dimensions == dimensions else { return false }
+        return segment.values.allSatisfy { entry in
+            guard let value = entry.value, let want = wanted[entry.dimension] else { return false }
+            switch want {
+            case .text(let text): return value == text
+            case .dataURL(let mimeType, let data):
+                guard let parsed = Data.parseDataURL(value) else { return false }
+                return parsed.mimeType == (mimeType ?? "text/plain") && parsed.data == data
+            }
         }
     }
 }

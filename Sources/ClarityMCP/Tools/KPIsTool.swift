@@ -48,12 +48,13 @@ extension ClarityTools {
     }
 
     /// A segment's figures against the previous period, judged as the reports' device and browser tables are.
-    func segmentKPIs(_ segment: Segment, period: PeriodRequest, figures: [KPI], store: MetricStore, tool: String) throws -> KPIsAnswer {
-        let covered = try period.requireData(store, dimensions: segment.dimensions, tool: tool)
-        let current = try rows(store, segment.dimensions, in: period.days).first { $0.segment == segment }
+    func segmentKPIs(_ query: SegmentQuery, period: PeriodRequest, figures: [KPI], store: MetricStore, tool: String) throws -> KPIsAnswer {
+        let covered = try period.requireData(store, dimensions: query.dimensions, tool: tool)
+        let current = try rows(store, query.dimensions, in: period.days).first { query.matches($0.segment) }
         guard let current else {
-            throw ToolFailure.invalid(tool, "the store has no \(segment.dimensions.key) row for this segment in \(period.label); the breakdown tool lists the values it holds.")
+            throw ToolFailure.invalid(tool, "the store has no \(query.dimensions.key) row for this segment in \(period.label); the breakdown tool lists the values it holds.")
         }
+        let segment = current.segment
         let previousPeriod = period.previous
         let previous = try rows(store, segment.dimensions, in: previousPeriod.days).first { $0.segment == segment }
         let previousCovered = try store.coverage(in: previousPeriod.days).covered(segment.dimensions)

@@ -32,7 +32,7 @@ extension ClarityTools {
         }
         let granularity = try arguments.choice("granularity", of: ["daily", "weekly"], default: "daily")
         let limit = try arguments.integer("limit", default: 120, in: 1...400)
-        let segment = try arguments.segment("segment")
+        let query = try arguments.segment("segment")
         let range: ClosedRange<Day>
         if let asked = try PeriodRequest.read(arguments) {
             range = asked.days
@@ -41,7 +41,7 @@ extension ClarityTools {
         } else {
             throw ToolFailure.invalid(tool, "no data: the store holds no day yet. Ingest responses with `clarity-report ingest` or `fetch` first.")
         }
-        let dimensions = segment?.dimensions ?? .none
+        let dimensions = query?.dimensions ?? .none
         let request = PeriodRequest.range(range)
         _ = try request.requireData(store, dimensions: dimensions, tool: tool)
         let periods: [(label: String, days: ClosedRange<Day>)] = granularity == "daily"
@@ -50,15 +50,14 @@ extension ClarityTools {
                 (ISOWeek(containing: first).label, first...first.advanced(by: 6))
             }
         let read = periods.first!.days.lowerBound...periods.last!.days.upperBound
-        let days: [Day: Observation]
-        if let segment {
-            days = try store.segmentDays(segment, in: read)
-            if days.isEmpty {
+        var segment: Segment?
+        if let query {
+            segment = try rows(store, dimensions, in: read).first { query.matches($0.segment) }?.segment
+            if segment == nil {
                 throw ToolFailure.invalid(tool, "the store has no \(dimensions.key) row for this segment between \(range.lowerBound.iso) and \(range.upperBound.iso); the breakdown tool lists the values it holds.")
             }
-        } else {
-            days = try store.siteDays(in: read)
         }
+        let days = try segment.map { try store.segmentDays($0, in: read) } ?? store.siteDays(in: read)
         // Blocks of missed days known only together count in weekly points that hold them whole, as in the reports.
         let blocks = segment == nil && granularity == "weekly" ? try store.derivedBlocks(touching: read) : []
         let points = periods.prefix(limit).map { period -> SeriesAnswer.Point in

@@ -168,7 +168,7 @@ extension OneAtATime {
                 let deadline = Date().addingTimeInterval(120)
                 while !FileManager.default.fileExists(atPath: ready) && client.isRunning && Date() < deadline { usleep(20_000) }
                 ingest = try tool.run(["ingest", "--store", store] + late)
-                FileManager.default.createFile(atPath: stop, contents: Data())
+                _ = FileManager.default.createFile(atPath: stop, contents: Data())
             }
             let run = try #require(ingest)
             #expect(run.status == 0, "\(run)")
