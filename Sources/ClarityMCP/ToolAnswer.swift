@@ -60,6 +60,21 @@ struct ToolAnswer {
     }
 }
 
+extension ToolAnswer {
+    /// The most one answer's JSON may take; past it a list tool shows fewer rows and says so.
+    static let maximumBytes = 400_000
+
+    /// The answer with the most rows (at most `rows`) whose JSON fits `maximumBytes`, and how many rows that is.
+    static func fitting(rows: Int, summary: (Int) -> String, value: (Int) throws -> some Encodable) throws -> (answer: ToolAnswer, rows: Int) {
+        var count = rows
+        while true {
+            let answer = try ToolAnswer(summary: summary(count), value: value(count))
+            if answer.json.utf8.count <= maximumBytes || count <= 1 { return (answer, count) }
+            count = max(1, min(count - 1, count * maximumBytes / answer.json.utf8.count))
+        }
+    }
+}
+
 /// A list cut to a row limit, with what was left out said plainly.
 struct Truncation: Encodable, Equatable {
     let shown: Int

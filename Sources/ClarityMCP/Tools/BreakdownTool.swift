@@ -54,7 +54,7 @@ extension ClarityTools {
             default: return a.0.segment < b.0.segment
             }
         }
-        let shown = sorted.prefix(limit).enumerated().map { index, pair -> BreakdownAnswer.Row in
+        let rows = sorted.prefix(limit).enumerated().map { index, pair -> BreakdownAnswer.Row in
             let entry = pair.0
             let last = previousBySegment[entry.segment]
             let share = totalNow > 0 ? Double(entry.totals.sessions) / totalNow : nil
@@ -64,15 +64,19 @@ extension ClarityTools {
                 shareText: share.map(Format.percent) ?? "n/a",
                 kpis: figures.map { KPIEntry(KPIComparison(kpi: $0, current: entry.totals, previous: last, history: [], earlier: nil, settings: judgement)) })
         }
-        let answer = BreakdownAnswer(
-            dimensions: dimensions.key, period: period.summary(covered: covered), previousPeriod: previousPeriod.summary(covered: Set(previousCovered)),
-            sort: sort.rawValue, order: descending ? "descending" : "ascending",
-            rule: "Each value's totals against the previous period's, judged as the reports' device and browser tables: rates by a two-proportion test, counts and means without a noise verdict.",
-            rows: shown, totalRows: now.count,
-            truncated: Truncation.of(shown: shown.count, total: now.count, advice: "raise limit (at most 100), or sort by another figure."))
-        var summary = "\(dimensions.key) for \(period.label): \(now.count) values with \(Format.integer(totalNow)) sessions; \(shown.count) shown, sorted by \(sort.label) \(answer.order)"
-        let moved = shown.reduce(0) { $0 + $1.kpis.filter { $0.verdict == Verdict.significant.rawValue }.count }
-        summary += "; \(moved) figures of the rows shown moved beyond noise."
-        return try ToolAnswer(summary: summary, value: answer)
+        let order = descending ? "descending" : "ascending"
+        return try ToolAnswer.fitting(rows: rows.count, summary: { count in
+            let moved = rows.prefix(count).reduce(0) { $0 + $1.kpis.filter { $0.verdict == Verdict.significant.rawValue }.count }
+            return "\(dimensions.key) for \(period.label): \(now.count) values with \(Format.integer(totalNow)) sessions; \(count) shown, sorted by \(sort.label) \(order); "
+                + "\(moved) figures of the rows shown moved beyond noise."
+        }, value: { count in
+            BreakdownAnswer(
+                dimensions: dimensions.key, period: period.summary(covered: covered), previousPeriod: previousPeriod.summary(covered: Set(previousCovered)),
+                sort: sort.rawValue, order: order,
+                rule: "Each value's totals against the previous period's, judged as the reports' device and browser tables: rates by a two-proportion test, counts and means without a noise verdict.",
+                rows: Array(rows.prefix(count)), totalRows: now.count,
+                truncated: Truncation.of(shown: count, total: now.count,
+                                         advice: count < rows.count ? "cut to stay under \(ToolAnswer.maximumBytes) bytes; ask for fewer figures or a narrower dimension." : "raise limit (at most 100), or sort by another figure."))
+        }).answer
     }
 }

@@ -48,7 +48,7 @@ struct HostileMCPTests {
         let fixture = try HostileFixture.shared.get()
         let session = try await MCPSession.open(try Self.source(fixture.hostile))
         let payloads = Set(HostileFixture.payloads.map { HostileFixture.stored($0.text) })
-        let urls = try await session.call("breakdown", ["dimensions": "URL", "week": "2026-W47", "limit": 100])
+        let urls = try await session.call("breakdown", ["dimensions": "URL", "week": "2026-W47", "limit": 100, "figures": ["sessions"]])
         let values = (urls.json["rows"] as? [[String: Any]] ?? []).compactMap { ($0["values"] as? [[String: Any]])?.first?["value"] as? String }
         #expect(Set(values) == payloads)
         #expect(urls.structured?.objectValue?["rows"]?.arrayValue?.count == payloads.count)
@@ -58,6 +58,25 @@ struct HostileMCPTests {
             let device = try await session.call("kpis", ["week": "2026-W47", "segment": .object(["Device": .string(text)]), "figures": ["sessions"]])
             #expect((device.json["segment"] as? [[String: Any]])?.first?["value"] as? String == text, "\(payload.family)")
         }
+        await session.close()
+    }
+
+    @Test("an answer that would pass 400,000 bytes shows fewer rows and says why")
+    func boundedAnswers() async throws {
+        let fixture = try HostileFixture.shared.get()
+        let session = try await MCPSession.open(try Self.source(fixture.hostile))
+        let result = try await session.client.callTool(name: "breakdown", arguments: [
+            "dimensions": "URL", "week": "2026-W47", "limit": 100, "figures": .array(KPI.allCases.map { .string($0.rawValue) }),
+        ]).value
+        guard case .text(let text, _, _)? = result.content.last else { Issue.record("no JSON text"); return }
+        #expect(text.utf8.count <= 400_000)
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+        let shown = (json["rows"] as? [Any])?.count ?? 0
+        #expect(shown > 0 && shown < HostileFixture.valueCount, "\(shown) rows")
+        let truncated = json["truncated"] as? [String: Any]
+        #expect(truncated?["shown"] as? Int == shown)
+        #expect(truncated?["total"] as? Int == HostileFixture.valueCount)
+        #expect((truncated?["note"] as? String)?.contains("cut to stay under 400000 bytes") == true)
         await session.close()
     }
 }
