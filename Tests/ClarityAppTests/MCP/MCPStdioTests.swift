@@ -92,8 +92,11 @@ extension OneAtATime {
                 ["tool": "breakdown", "arguments": ["dimensions": "Planet"]],
                 ["tool": "series", "arguments": ["figure": "sessions", "from": "2023-01-01", "to": "2026-11-22"]],
                 ["tool": "release_impact", "arguments": ["version": "0.0.1"]],
+                ["tool": "series", "arguments": ["figure": "sessions", "granularity": "weekly", "from": "2026-09-28", "to": "2026-11-22"]],
+                ["tool": "coverage"],
+                ["tool": "releases"],
             ]], in: scratch)
-            try #require(answers.count == 17)
+            try #require(answers.count == 20)
             #expect(answers[0]["server"] as? String == "clarity-report")
             let tools = try #require(answers[1]["tools"] as? [[String: Any]])
             #expect(tools.map { $0["name"] as? String } == ["coverage", "kpis", "series", "segments", "breakdown", "releases", "release_impact", "report"])
@@ -130,6 +133,21 @@ extension OneAtATime {
                 #expect(answers[index]["code"] as? Int == -32602, "\(answers[index])")
                 #expect((answers[index]["message"] as? String)?.contains(words) == true, "\(answers[index])")
             }
+            let sessions = (weekly["kpis"] as? [[String: Any]])?.first { $0["id"] as? String == "sessions" }
+            let points = structured(17)["points"] as? [[String: Any]] ?? []
+            #expect(points.count == 8)
+            #expect(points.map { $0["label"] as? String ?? "" } == (weekly["historyLabels"] as? [String] ?? []))
+            #expect(sameJSON(points.map { $0["perDay"] ?? NSNull() }, sessions?["history"]))
+            let status = try json(try report(["status", "--json"]))
+            #expect(structured(18)["latestPull"] as? String == status["latestPull"] as? String)
+            let held = (status["coverage"] as? [[String: Any]] ?? []).map { ($0["dimensions"] as? [String] ?? []).joined(separator: "+") }
+            let sets = structured(18)["coverage"] as? [[String: Any]] ?? []
+            #expect(sets.count == 10)
+            #expect(sets.map { $0["dimensions"] as? String ?? "" } == held)
+            #expect(sets.map { $0["daysCovered"] as? Int } == (status["coverage"] as? [[String: Any]] ?? []).map { $0["daysCovered"] as? Int })
+            let registry = try JSONSerialization.jsonObject(with: Data(try report(["release", "list", "--json"]).utf8)) as? [Any]
+            #expect(registry?.count == 5)
+            #expect(sameJSON(structured(19)["releases"], registry.map { Array($0.reversed()) }))
             #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before, "serving changed the store file")
         }
 
