@@ -2,15 +2,14 @@ import ClarityModel
 import ClarityStore
 import MCP
 
-/// The tools the server offers, each answering from one frozen state of the store.
+/// The tools the server offers; each call reads a frozen state of the store, and the pipelines it runs freeze their own.
 struct ClarityTools: Sendable {
     let source: any ReportSource
 
     /// Runs a tool by name; bad arguments fail with `MCPError.invalidParams` saying what is valid.
     func call(_ name: String, _ values: [String: Value]?) throws -> CallTool.Result {
-        guard let definition = ToolCatalog.all.first(where: { $0.name == name }) else {
-            throw MCPError.invalidParams("unknown tool \(ToolFailure.quoted(name)); the tools are \(ToolCatalog.all.map(\.name).joined(separator: ", ")).")
-        }
+        let unknown = MCPError.invalidParams("unknown tool \(ToolFailure.quoted(name)); the tools are \(ToolCatalog.all.map(\.name).joined(separator: ", ")).")
+        guard let definition = ToolCatalog.all.first(where: { $0.name == name }) else { throw unknown }
         let arguments = try ToolArguments(tool: name, values: values, accepted: ToolCatalog.argumentNames(of: definition))
         let store: MetricStore
         do { store = try source.store.frozen() } catch { throw MCPError.internalError("\(name): \(error)") }
@@ -23,7 +22,8 @@ struct ClarityTools: Sendable {
             case "breakdown": return try breakdown(arguments, store: store).result
             case "releases": return try releases(arguments, store: store).result
             case "release_impact": return try releaseImpact(arguments, store: store).result
-            default: return try report(arguments, store: store).result
+            case "report": return try report(arguments, store: store).result
+            default: throw unknown
             }
         } catch let error as MCPError {
             throw error
@@ -38,7 +38,7 @@ struct ClarityTools: Sendable {
         JudgementSettings(minimumSessions: source.settings.minimumSessions, significance: source.settings.significance)
     }
 
-    /// The period asked for, else the latest complete week (or the latest week with data, for a store without one).
+    /// The period asked for, else the latest complete week in the store.
     func period(_ arguments: ToolArguments, store: MetricStore) throws -> PeriodRequest {
         if let period = try PeriodRequest.read(arguments) { return period }
         if let week = try store.latestCompleteWeek() { return .week(week) }
