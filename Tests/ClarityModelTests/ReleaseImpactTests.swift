@@ -280,6 +280,28 @@ struct ReleaseImpactTests {
         ])
     }
 
+    @Test("the release table shows the figures that moved and folds the rest into one line, by the days so far while the window runs")
+    func foldsUnmovedFigures() {
+        var siteDays: [Day: Observation] = [:]
+        // 7,000 sessions on each side; rage clicks 2% → 4%: z = 0.02 / √(0.03 × 0.97 × 2 / 7,000) = 6.94, far beyond noise.
+        for day in days("2026-11-04", "2026-11-10") { siteDays[day] = site(sessions: 1_000, rage: 2) }
+        for day in days("2026-11-12", "2026-11-18") { siteDays[day] = site(sessions: 1_000, rage: 4) }
+        let complete = impact(siteDays)
+        #expect(complete.isComplete)
+        #expect(complete.movedKPIs.map(\.id) == ["rageClickRate"])
+        #expect(complete.unmovedText.hasPrefix("Within noise: Sessions"))
+        // Figures the site response here does not carry (pages per session, the other signals) cannot be judged.
+        #expect(complete.unmovedText.contains("Not judged (too few sessions or days, or no figures): "))
+        #expect(complete.unmovedText.contains("Dead clicks"))
+        #expect(!complete.unmovedText.contains("Rage clicks"))
+        // Four days after the release: no verdicts yet, but the table already shows what moved in the days so far.
+        let running = impact(siteDays, asOf: "2026-11-15")
+        #expect(!running.isComplete)
+        #expect(running.kpis.allSatisfy { $0.verdict == .pending })
+        #expect(running.movedKPIs.map(\.id) == ["rageClickRate"])
+        #expect(running.unmovedText.hasPrefix("Not beyond noise so far: Sessions"))
+    }
+
     @Test("Holm's correction, worked by hand")
     func holm() {
         // Sorted: 0.005 < 0.05/4 = 0.0125 yes; 0.01 < 0.05/3 = 0.0167 yes; 0.03 < 0.05/2 = 0.025 no, so it and 0.04 stay within noise.

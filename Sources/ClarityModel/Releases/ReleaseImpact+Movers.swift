@@ -14,7 +14,8 @@ extension ReleaseImpact {
             release: release, dayText: dayText, windowLength: windowLength, beforeTitle: beforeTitle, afterTitle: afterTitle,
             isComplete: isComplete, daysSoFar: daysSoFar, progressText: progressText, coverageText: coverageText,
             keptBefore: keptBefore, keptAfter: keptAfter, missingDays: missingDays, comparedWeekdays: comparedWeekdays,
-            leftOutWeekdays: leftOutWeekdays, overlapping: overlapping, overlapText: overlapText, kpis: kpis, devices: devices,
+            leftOutWeekdays: leftOutWeekdays, overlapping: overlapping, overlapText: overlapText, kpis: kpis, movedKPIs: movedKPIs,
+            unmovedText: unmovedText, devices: devices,
             browsers: browsers, earlySignal: signal, findings: findings.map { $0 == earlySignal ? signal : $0 })
     }
 }

@@ -134,6 +134,11 @@ public struct ReleaseImpact: Sendable, Equatable, Encodable {
     /// Why the effect cannot be pinned on this release; empty when no other release is in the window.
     public let overlapText: String
     public let kpis: [ReleaseKPIEntry]
+    /// The KPIs the release table shows: those beyond noise (while the window runs, beyond noise in the days so far),
+    /// in `kpis`' order; the rest are folded into `unmovedText`.
+    public let movedKPIs: [ReleaseKPIEntry]
+    /// One line naming the KPIs left out of the table: `Within noise: Sessions, Users per day.`; empty when none.
+    public let unmovedText: String
     public let devices: [ReleaseSegmentImpact]
     public let browsers: [ReleaseSegmentImpact]
     /// While the after-window runs: what already moved beyond noise in the days so far, provisional; empty once complete.
@@ -172,6 +177,8 @@ extension ReleaseImpact {
         }
         let earlySignal = window.isComplete || window.comparedWeekdays.isEmpty ? "" : earlySignalText(input)
         if !earlySignal.isEmpty { findings.append(earlySignal) }
+        let judged = window.isComplete || window.comparedWeekdays.isEmpty ? kpis : judgedKPIs(input, provisional: true)
+        let moved = Set(judged.filter { $0.verdict == .significant }.map(\.id))
         return ReleaseImpact(
             release: release, dayText: "\(ReleaseWindow.label(release.day)), \(release.day.year)", windowLength: window.length,
             beforeTitle: Format.range(window.beforeDays.first!, window.beforeDays.last!),
@@ -180,8 +187,19 @@ extension ReleaseImpact {
             keptBefore: window.keptBefore, keptAfter: window.keptAfter, missingDays: window.missingDays,
             comparedWeekdays: window.comparedWeekdays.map(ReleaseWindow.weekdayName),
             leftOutWeekdays: window.leftOutWeekdays.map(ReleaseWindow.weekdayName),
-            overlapping: overlapping, overlapText: overlapText, kpis: kpis, devices: devices, browsers: browsers, earlySignal: earlySignal,
-            findings: findings)
+            overlapping: overlapping, overlapText: overlapText, kpis: kpis, movedKPIs: kpis.filter { moved.contains($0.id) },
+            unmovedText: unmovedText(judged, moved: moved, complete: window.isComplete), devices: devices, browsers: browsers,
+            earlySignal: earlySignal, findings: findings)
+    }
+
+    /// The KPIs a release table folds, in one line: within noise (or not moved so far), then those no test could judge.
+    static func unmovedText(_ judged: [ReleaseKPIEntry], moved: Set<String>, complete: Bool) -> String {
+        let quiet = judged.filter { !moved.contains($0.id) && ($0.verdict == .withinNoise || $0.verdict == .pending) }.map(\.label)
+        let unjudged = judged.filter { !moved.contains($0.id) && ![.withinNoise, .pending, .significant].contains($0.verdict) }.map(\.label)
+        var parts: [String] = []
+        if !quiet.isEmpty { parts.append((complete ? "Within noise: " : "Not beyond noise so far: ") + quiet.joined(separator: ", ") + ".") }
+        if !unjudged.isEmpty { parts.append("Not judged (too few sessions or days, or no figures): " + unjudged.joined(separator: ", ") + ".") }
+        return parts.joined(separator: " ")
     }
 
     /// Every KPI of the release's kept days; `provisional` judges an incomplete window's days so far instead of waiting.

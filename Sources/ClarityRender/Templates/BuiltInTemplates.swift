@@ -304,11 +304,17 @@ Rates are the share of sessions with the signal; time and scroll depth are weigh
 - {{.}}
 {{/findings}}
 
+{{#hasMovedKPIs}}
 | Figure | Before | After | Change | Verdict |
 |:--|--:|--:|--:|:--|
-{{#kpis}}
+{{/hasMovedKPIs}}
+{{#movedKPIs}}
 | {{label}} | {{{beforeText}}} | {{{afterText}}} | {{{arrow}}} {{{changeText}}} | {{{verdictText}}} |
-{{/kpis}}
+{{/movedKPIs}}
+{{#unmovedText}}
+
+{{unmovedText}}
+{{/unmovedText}}
 
 {{/releases}}
 {{^releases}}
