@@ -58,8 +58,10 @@ let package = Package(
             "ClarityDemo", "ClarityModel", "ClarityStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // What the test targets share: the hostile-text corpus, golden files, processes, servers and scratch stores.
+        .target(name: "ClarityTestSupport", dependencies: ["ClarityModel"]),
         .testTarget(name: "ClarityModelTests", dependencies: [
-            "ClarityModel",
+            "ClarityModel", "ClarityTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "ClarityStoreTests", dependencies: ["ClarityStore", "ClarityDemo"],
@@ -68,6 +70,6 @@ let package = Package(
         .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender", "ClarityCharts", "CRsvg"]),
         .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore"]),
         .testTarget(name: "ClarityDeliveryTests", dependencies: ["ClarityDelivery"]),
-        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp"], exclude: ["Golden", "SMTP/smtp-server.py"]),
+        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp", "ClarityTestSupport"], exclude: ["Golden", "SMTP/smtp-server.py"]),
     ]
 )

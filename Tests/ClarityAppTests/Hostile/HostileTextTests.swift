@@ -1,3 +1,4 @@
+import ClarityTestSupport
 import ClarityModel
 import ClarityRender
 import ClarityStore
