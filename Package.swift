@@ -44,9 +44,11 @@ let package = Package(
         .target(name: "ClarityFetch", dependencies: ["ClarityModel", "ClarityStore"]),
         // SMTP delivery: a message's envelope (pure), retries, and submission through libcurl.
         .target(name: "ClarityDelivery", dependencies: ["ClarityModel", "ClarityRender", "CCurl"]),
+        // Runs other programs (git) with both output pipes drained together; the tests run theirs through it too.
+        .target(name: "ClarityProcess"),
         // Commands and the pipeline wiring, testable without the executable.
         .target(name: "ClarityApp", dependencies: [
-            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender", "ClarityFetch", "ClarityDelivery",
+            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender", "ClarityFetch", "ClarityDelivery", "ClarityProcess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "clarity-report", dependencies: [
@@ -59,17 +61,23 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // What the test targets share: the hostile-text corpus, golden files, processes, servers and scratch stores.
-        .target(name: "ClarityTestSupport", dependencies: ["ClarityModel"]),
+        .target(name: "ClarityTestSupport", dependencies: ["ClarityModel", "ClarityProcess"], resources: [.copy("Samples")]),
         .testTarget(name: "ClarityModelTests", dependencies: [
             "ClarityModel", "ClarityTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ClarityStoreTests", dependencies: ["ClarityStore", "ClarityDemo"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "ClarityChartsTests", dependencies: ["ClarityCharts"], resources: [.copy("Golden")]),
-        .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender", "ClarityCharts", "CRsvg"]),
-        .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore"]),
+        .testTarget(name: "ClarityStoreTests", dependencies: [
+            "ClarityStore", "ClarityDemo", "ClarityModel", "ClarityTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "ClarityChartsTests", dependencies: ["ClarityCharts", "ClarityModel", "ClarityTestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender", "ClarityCharts", "ClarityModel", "ClarityProcess", "CRsvg"]),
+        .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore", "ClarityModel", "ClarityTestSupport"]),
         .testTarget(name: "ClarityDeliveryTests", dependencies: ["ClarityDelivery"]),
-        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp", "ClarityTestSupport"], exclude: ["Golden", "SMTP/smtp-server.py"]),
+        .testTarget(name: "ClarityProcessTests", dependencies: ["ClarityProcess"]),
+        .testTarget(name: "ClarityTestSupportTests", dependencies: ["ClarityTestSupport", "ClarityModel"]),
+        .testTarget(name: "ClarityAppTests", dependencies: [
+            "ClarityApp", "ClarityCharts", "ClarityDemo", "ClarityModel", "ClarityProcess", "ClarityRender", "ClarityStore", "ClarityTestSupport",
+        ], exclude: ["Golden", "SMTP/smtp-server.py"]),
     ]
 )

@@ -1,7 +1,7 @@
-import ClarityTestSupport
 import ClarityModel
 import ClarityRender
 import ClarityStore
+import ClarityTestSupport
 import Foundation
 import Testing
 @testable import ClarityApp
