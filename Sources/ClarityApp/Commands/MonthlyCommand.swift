@@ -17,58 +17,38 @@ struct MonthlyCommand: ParsableCommand {
             `--format pdf` writes the summary as a PDF of one or two A4 (or `--paper letter`) pages, with no browser.
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, ReportFormat {
         case html, md, json, pdf
+
+        static let help = "Output format: html, md, json (the model) or pdf."
+        static let standard = OutputFormat.html
     }
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The month, e.g. 2026-11.", valueName: "month"))
-    var month: String?
+    @OptionGroup var period: MonthOptions
 
-    @Option(name: .long, help: "Output format: html, md, json (the model) or pdf.")
-    var format: OutputFormat = .html
+    @OptionGroup var formatOptions: FormatOptions<OutputFormat>
 
     @Option(name: .long, help: "The PDF's paper: a4 or letter.")
     var paper: MonthlyPDF.Paper = .a4
 
-    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var templateOptions: TemplateOptions
 
-    func validate() throws {
-        if let month, Month(label: month) == nil {
-            throw ValidationError("--month \"\(month)\" is not a month; write it like 2026-11.")
-        }
-    }
-
     func run() throws {
-        let loaded = try global.loadConfiguration()
-        let store = try global.openStoreForReading()
-        let report = try MonthlyPipeline.model(store: store, month: month.flatMap(Month.init(label:)), project: loaded.project,
-                                               settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
-        if format == .pdf {
-            let bytes = try MonthlyPDF(paper: paper).render(report, charts: MonthlyCharts(report))
-            if let out {
-                try OutputFile.write(bytes, to: out)
-            } else {
-                FileHandle.standardOutput.write(Data(bytes))
-            }
-            return
-        }
+        let (loaded, report) = try period.load(global)
         let text: String
-        switch format {
-        case .pdf: return
+        switch formatOptions.format {
+        case .pdf:
+            try output.emit(try MonthlyPDF(paper: paper).render(report, charts: MonthlyCharts(report)))
+            return
         case .json: text = try TemplateContext.json(report)
         case .md: text = try MonthlyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).markdown(report)
         case .html:
             text = try MonthlyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).html(report, charts: MonthlyCharts(report))
         }
-        if let out {
-            try OutputFile.write(text, to: out)
-        } else {
-            Console.out(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-        }
+        try output.emit(text)
     }
 }

@@ -12,17 +12,20 @@ struct WeeklyCommand: ParsableCommand {
         abstract: "Write the weekly stakeholder report.",
         discussion: "The default week is the last complete ISO week (Monday to Sunday, UTC days) in the store.")
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, ReportFormat {
         case html, md, json, eml
+
+        static let help = "Output format: html (the web page), md, json (the model) or eml (the email, for `--send`, `send` or `sendmail -t`)."
+        static let standard = OutputFormat.html
     }
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The ISO week, e.g. 2026-W47.", valueName: "week"))
-    var week: String?
+    @OptionGroup var period: WeekOptions
 
-    @Option(name: .long, help: "Output format: html (the web page), md, json (the model) or eml (the email, for `--send`, `send` or `sendmail -t`).")
-    var format: OutputFormat = .html
+    @OptionGroup var formatOptions: FormatOptions<OutputFormat>
+
+    var format: OutputFormat { formatOptions.format }
 
     @Option(name: .long, help: ArgumentHelp("With --format eml: a recipient (repeatable; default: the configuration's email.to).", valueName: "address"))
     var to: [String] = []
@@ -33,8 +36,7 @@ struct WeeklyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --format eml: the subject; {{project}}, {{week}} and {{headline}} are filled in (default: the configuration's email.subject).", valueName: "text"))
     var subject: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var templateOptions: TemplateOptions
 
@@ -45,16 +47,10 @@ struct WeeklyCommand: ParsableCommand {
         if send && format != .eml {
             throw ValidationError("--send needs --format eml.")
         }
-        if let week, ISOWeek(label: week) == nil {
-            throw ValidationError("--week \"\(week)\" is not an ISO week; write it like 2026-W47 (weeks run 01 to 52 or 53).")
-        }
     }
 
     func run() throws {
-        let loaded = try global.loadConfiguration()
-        let store = try global.openStoreForReading()
-        let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)),
-                                              project: loaded.project, settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
+        let (loaded, store, report) = try period.load(global)
         let text: String
         switch format {
         case .json:
@@ -73,15 +69,11 @@ struct WeeklyCommand: ParsableCommand {
             }
             text = message.encoded()
             if send {
-                try deliver(text, loaded: loaded, name: out ?? "weekly-\(report.period.label).eml")
+                try deliver(text, loaded: loaded, name: output.out ?? "weekly-\(report.period.label).eml")
                 return
             }
         }
-        if let out {
-            try OutputFile.write(text, to: out)
-        } else {
-            Console.out(text, terminator: format == .eml || text.hasSuffix("\n") ? "" : "\n")
-        }
+        try output.emit(text, exact: format == .eml)
     }
 
     /// Sends the message (writing it to --out first when given), and exits 75 when it is kept in the outbox.
@@ -89,7 +81,7 @@ struct WeeklyCommand: ParsableCommand {
         let bytes = Array(text.utf8)
         let message = try OutgoingMessage(eml: bytes, origin: name)
         let submission = try MailSubmission(loaded: loaded)
-        if let out { try OutputFile.write(bytes, to: out) }
+        if output.out != nil { try output.emit(bytes) }
         if try !submission.send(message, bytes: bytes, name: name) { throw ExitCode(MailSubmission.keptExitCode) }
     }
 }
