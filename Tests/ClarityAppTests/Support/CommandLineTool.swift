@@ -105,6 +105,10 @@ struct CommandLineTool {
 /// The seeded generator the fault tests replay schedules with: the shared `SplitMix64`.
 typealias SeededGenerator = SplitMix64
 
+/// The shared scratch folder, under the name this target's tests have always used, for files that do not import
+/// `ClarityTestSupport` themselves.
+typealias ScratchFolder = ClarityTestSupport.ScratchFolder
+
 /// Reads an SQLite file with the `sqlite3` shell, a reader independent of GRDB and of the store's own code.
 enum SQLiteShell {
     static func query(_ path: String, _ sql: String) throws -> String {
