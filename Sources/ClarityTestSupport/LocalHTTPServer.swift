@@ -39,27 +39,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
     /// Starts listening and serving on a background thread; `answer` gets each request and its index from 0.
     public init(lifetime: Double = 300, maxRequests: Int = 40, answer: @escaping @Sendable (Request, Int) -> Answer) throws {
-        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socketFD >= 0 else { throw ServerError(message: "socket: \(String(cString: strerror(errno)))") }
-        var yes: Int32 = 1
-        setsockopt(socketFD, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr = in_addr(s_addr: inet_addr("127.0.0.1"))
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(socketFD, 16) == 0 else {
-            close(socketFD)
-            throw ServerError(message: "bind/listen: \(String(cString: strerror(errno)))")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
-        }
-        listener = socketFD
-        port = UInt16(bigEndian: address.sin_port)
+        (listener, port) = try LoopbackSocket.listen(backlog: 16)
         let deadline = Date().addingTimeInterval(lifetime)
         let thread = Thread { [self] in
             serve(until: deadline, maxRequests: maxRequests, answer: answer)
