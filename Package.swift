@@ -52,9 +52,11 @@ let package = Package(
             "ClarityModel", "ClarityStore", "ClarityRender",
             .product(name: "MCP", package: "swift-sdk"),
         ]),
+        // Runs other programs (git) with both output pipes drained together; the tests run theirs through it too.
+        .target(name: "ClarityProcess"),
         // Commands and the pipeline wiring, testable without the executable.
         .target(name: "ClarityApp", dependencies: [
-            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender", "ClarityFetch", "ClarityDelivery", "ClarityMCP",
+            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender", "ClarityFetch", "ClarityDelivery", "ClarityMCP", "ClarityProcess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "clarity-report", dependencies: [
@@ -66,18 +68,24 @@ let package = Package(
             "ClarityDemo", "ClarityModel", "ClarityStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // What the test targets share: the hostile-text corpus, golden files, processes, servers and scratch stores.
+        .target(name: "ClarityTestSupport", dependencies: ["ClarityModel", "ClarityProcess"], resources: [.copy("Samples")]),
         .testTarget(name: "ClarityModelTests", dependencies: [
-            "ClarityModel",
+            "ClarityModel", "ClarityTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ClarityStoreTests", dependencies: ["ClarityStore", "ClarityDemo"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "ClarityChartsTests", dependencies: ["ClarityCharts"], resources: [.copy("Golden")]),
-        .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender", "ClarityCharts", "CRsvg"]),
-        .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore"]),
+        .testTarget(name: "ClarityStoreTests", dependencies: [
+            "ClarityStore", "ClarityDemo", "ClarityModel", "ClarityTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "ClarityChartsTests", dependencies: ["ClarityCharts", "ClarityModel", "ClarityTestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender", "ClarityCharts", "ClarityModel", "ClarityProcess", "CRsvg"]),
+        .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore", "ClarityModel", "ClarityTestSupport"]),
         .testTarget(name: "ClarityDeliveryTests", dependencies: ["ClarityDelivery"]),
+        .testTarget(name: "ClarityProcessTests", dependencies: ["ClarityProcess"]),
+        .testTarget(name: "ClarityTestSupportTests", dependencies: ["ClarityTestSupport", "ClarityModel"]),
         .testTarget(name: "ClarityAppTests", dependencies: [
-            "ClarityApp",
+            "ClarityApp", "ClarityCharts", "ClarityDemo", "ClarityMCP", "ClarityModel", "ClarityProcess", "ClarityRender", "ClarityStore", "ClarityTestSupport",
             .product(name: "MCP", package: "swift-sdk"),
             .product(name: "SystemPackage", package: "swift-system"),
         ], exclude: ["Golden", "SMTP/smtp-server.py", "MCP/mcp-client.py"]),

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-300}
 out=.build/fuzz
 mkdir -p "$out/corpus"
-cp Tests/ClarityStoreTests/Fixtures/*.json "$out/corpus/"
+cp Sources/ClarityTestSupport/Samples/*.json "$out/corpus/"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ExportParserFuzz \
   $(find Sources/ClarityModel -name '*.swift' | sort) scripts/fuzz/ExportParserFuzzer.swift -o "$out/export-parser-fuzzer"
 cat > "$out/json.dict" <<'DICT'

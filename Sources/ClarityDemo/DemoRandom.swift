@@ -1,8 +1,10 @@
-/// SplitMix64: a tiny deterministic generator, so the demo site is the same on every machine.
-struct DemoRandom {
-    private var state: UInt64
+import ClarityModel
 
-    init(seed: UInt64) { state = seed }
+/// The demo's random numbers: named SplitMix64 streams, so the demo site is the same on every machine.
+struct DemoRandom {
+    private var generator: SplitMix64
+
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
     /// A generator for one named stream, so adding a draw in one place does not shift every other number.
     init(_ parts: [String]) {
@@ -11,16 +13,10 @@ struct DemoRandom {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        state = hash
+        generator = SplitMix64(seed: hash)
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A uniform value in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }

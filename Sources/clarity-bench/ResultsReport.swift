@@ -1,3 +1,4 @@
+import ClarityModel
 import Foundation
 
 /// The benchmark's findings as Markdown: the machine, the stores, ingest, reports, query plans, and each target met or missed.
@@ -18,24 +19,24 @@ struct ResultsReport {
                   "| store | days | responses | rows | JSON in | store file | per year of data | ingest time | rows/s | responses/s |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for (store, record) in stores {
-            lines.append("| \(store.name): \(store.summary) | \(store.days.count) | \(Format.count(record.responses)) | \(Format.count(record.rows)) | "
+            lines.append("| \(store.name): \(store.summary) | \(store.days.count) | \(Format.integer(record.responses)) | \(Format.integer(record.rows)) | "
                          + "\(Format.bytes(record.jsonBytes)) | \(Format.bytes(record.fileBytes)) | \(Format.bytes(Int(Double(record.fileBytes) / store.years))) | "
-                         + "\(Format.seconds(record.ingestSeconds)) | \(Format.rate(record.rowsPerSecond)) | \(Format.fixed(record.responsesPerSecond, 1)) |")
+                         + "\(Format.seconds(record.ingestSeconds)) | \(Format.rate(record.rowsPerSecond)) | \(Format.fixed(record.responsesPerSecond, decimals: 1, grouped: true)) |")
         }
         if let ingest {
             lines += ["", "## Ingest against SQLite's bulk load (median of \(ingest.ours.count) runs)", "",
                       "\(ingest.days) days of API-max responses: \(ingest.responses) responses, \(Format.bytes(ingest.jsonBytes)) of JSON, "
-                      + "\(Format.count(ingest.observationRows)) observation rows + \(Format.count(ingest.breakdownRows)) list rows, into a fresh copy of an empty store. "
+                      + "\(Format.integer(ingest.observationRows)) observation rows + \(Format.integer(ingest.breakdownRows)) list rows, into a fresh copy of an empty store. "
                       + "The floor is `sqlite3` `.import` of the same rows as CSV (\(Format.bytes(ingest.csvBytes))) into the same tables of the same empty store.", "",
                       "| | median | min–max | rows/s | responses/s |", "|---|---:|---:|---:|---:|",
                       "| ours: `MetricStore.ingest`, one transaction per response | \(Format.seconds(ingest.ours.medianSeconds)) | "
                       + "\(Format.seconds(ingest.ours.minSeconds))–\(Format.seconds(ingest.ours.maxSeconds)) | \(Format.rate(ingest.oursRowsPerSecond)) | "
-                      + "\(Format.fixed(ingest.oursResponsesPerSecond, 1)) |",
+                      + "\(Format.fixed(ingest.oursResponsesPerSecond, decimals: 1, grouped: true)) |",
                       "| floor: `sqlite3` `.import` of the rows as CSV, one transaction per table | \(Format.seconds(ingest.floor.medianSeconds)) | "
                       + "\(Format.seconds(ingest.floor.minSeconds))–\(Format.seconds(ingest.floor.maxSeconds)) | \(Format.rate(ingest.floorRowsPerSecond)) | |",
                       "| `sqlite3` loading the same JSON responses with its JSON functions, one transaction per response | \(Format.seconds(ingest.jsonFloor.medianSeconds)) | "
                       + "\(Format.seconds(ingest.jsonFloor.minSeconds))–\(Format.seconds(ingest.jsonFloor.maxSeconds)) | \(Format.rate(ingest.jsonFloorRowsPerSecond)) | "
-                      + "\(Format.fixed(Double(ingest.responses) / ingest.jsonFloor.medianSeconds, 1)) |",
+                      + "\(Format.fixed(Double(ingest.responses) / ingest.jsonFloor.medianSeconds, decimals: 1, grouped: true)) |",
                       "", "Ours runs at \(Format.ratio(ingest.oursRowsPerSecond / ingest.floorRowsPerSecond)) of SQLite's CSV bulk-load rate, and at "
                       + "\(Format.ratio(ingest.oursRowsPerSecond / ingest.jsonFloorRowsPerSecond)) of SQLite's rate loading the same JSON."]
         }

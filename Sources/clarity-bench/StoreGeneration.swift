@@ -36,7 +36,7 @@ struct StoreGeneration {
     /// The store's file, built now unless a matching one is cached.
     func prepare(_ store: BenchStore) throws -> GenerationRecord {
         if !regenerate, let record = cachedRecord(of: store) {
-            log("      \(store.name): cached (\(record.responses) responses, \(Format.count(record.rows)) rows, \(Format.bytes(record.fileBytes)))")
+            log("      \(store.name): cached (\(record.responses) responses, \(Format.integer(record.rows)) rows, \(Format.bytes(record.fileBytes)))")
             return record
         }
         return try build(store)
@@ -64,7 +64,7 @@ struct StoreGeneration {
         record.fileBytes = Self.fileSize(final)
         let data = try JSONEncoder().encode(record)
         try data.write(to: URL(fileURLWithPath: recordPath(of: store)))
-        log("      \(store.name): built, \(record.responses) responses, \(Format.count(record.rows)) rows in \(Format.seconds(record.ingestSeconds)) of ingest, \(Format.bytes(record.fileBytes))")
+        log("      \(store.name): built, \(record.responses) responses, \(Format.integer(record.rows)) rows in \(Format.seconds(record.ingestSeconds)) of ingest, \(Format.bytes(record.fileBytes))")
         return record
     }
 
@@ -87,7 +87,7 @@ struct StoreGeneration {
                 record.jsonBytes += response.bytes.count
             }
             if (index + 1) % max(1, dayCount / 10) == 0 || index + 1 == dayCount {
-                log("      \(store.name): \(day.iso), \(index + 1)/\(dayCount) days, \(Format.count(record.rows)) rows, \(Format.rate(record.rowsPerSecond)) rows/s")
+                log("      \(store.name): \(day.iso), \(index + 1)/\(dayCount) days, \(Format.integer(record.rows)) rows, \(Format.rate(record.rowsPerSecond)) rows/s")
             }
         }
     }

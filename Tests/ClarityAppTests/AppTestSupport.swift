@@ -2,14 +2,13 @@ import ClarityDemo
 import ClarityModel
 import ClarityRender
 import ClarityStore
+import ClarityTestSupport
 import Foundation
 @testable import ClarityApp
 
 /// A scratch folder removed by nobody: tests leave evidence behind in the system's temporary folder.
 func scratchFolder(_ name: String) -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("clarity-app-tests-\(name)-\(UUID().uuidString)").path
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    ScratchFolder.kept("app-tests-\(name)")
 }
 
 /// The repository's own templates folder.

@@ -1,3 +1,5 @@
+import ClarityProcess
+import ClarityTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +7,7 @@ import Testing
 @Suite("The command line")
 struct CommandLineTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let samples = repository.appendingPathComponent("Tests/ClarityStoreTests/Fixtures")
+    static let samples = Samples.folder
 
     struct Run {
         let status: Int32
@@ -15,19 +17,8 @@ struct CommandLineTests {
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let binary = ProcessInfo.processInfo.environment["CLARITY_REPORT_BINARY"] ?? repository.appendingPathComponent(".build/debug/clarity-report").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let error = Pipe()
-        process.standardOutput = out
-        process.standardError = error
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), error: String(decoding: errorData, as: UTF8.self))
+        let run = try ExternalProgram.run(binary, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+        return Run(status: run.status, out: run.standardOutput, error: run.standardError)
     }
 
     @Test("ingest shows progress, names a bad file's problem, ends with a summary and exits non-zero; the good files are kept")

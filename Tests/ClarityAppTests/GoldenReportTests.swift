@@ -2,6 +2,7 @@ import ClarityDemo
 import ClarityModel
 import ClarityRender
 import ClarityStore
+import ClarityTestSupport
 import Foundation
 import Testing
 @testable import ClarityApp
@@ -11,7 +12,6 @@ import Testing
 /// Re-record on purpose with `CLARITY_RECORD_GOLDENS=1 swift test --filter GoldenReportTests`, then review the diff.
 @Suite("Golden reports", .serialized)
 struct GoldenReportTests {
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let week = ISOWeek(label: "2026-W47")!
     /// September: a month with wins, issues (one with its likely cause) and a release, so every section is drawn.
     static let month = Month(label: "2026-09")!
@@ -25,24 +25,8 @@ struct GoldenReportTests {
         return store
     }()
 
-    static func compare(_ actual: String, _ name: String) throws {
-        let url = golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CLARITY_RECORD_GOLDENS"] == "1" {
-            try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        let expected = read(url.path)
-        guard actual != expected else { return }
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = Array(zip(actualLines, expectedLines)).firstIndex { $0.0 != $0.1 } ?? min(actualLines.count, expectedLines.count)
-        Issue.record("""
-            \(name) differs from its golden file at line \(line + 1):
-              expected: \(line < expectedLines.count ? String(expectedLines[line].prefix(200)) : "(end of file)")
-              actual:   \(line < actualLines.count ? String(actualLines[line].prefix(200)) : "(end of file)")
-            Re-record with CLARITY_RECORD_GOLDENS=1 if the change is intended, and review the diff.
-            """)
+    static func compare(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try GoldenFolder(besideFile: #filePath).check(actual, name, sourceLocation: sourceLocation)
     }
 
     @Test("the weekly report: JSON model, Markdown, HTML, email and every chart")

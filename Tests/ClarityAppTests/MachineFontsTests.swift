@@ -1,3 +1,4 @@
+import ClarityTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 extension OneAtATime {
     @Suite("Machine fonts")
     struct MachineFontsTests {
-        static let fixtures = ReportOutputs.repository.appendingPathComponent("Tests/ClarityStoreTests/Fixtures")
+        static let fixtures = Samples.folder
 
         /// A fontconfig configuration that maps every family the charts name to DejaVu Serif, hints and aliases hard.
         static func hostileConfiguration(in folder: ScratchFolder) throws -> String {

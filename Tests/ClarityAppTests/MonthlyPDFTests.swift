@@ -1,3 +1,4 @@
+import ClarityTestSupport
 import Foundation
 import Testing
 

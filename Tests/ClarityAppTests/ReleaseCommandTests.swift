@@ -1,4 +1,5 @@
 import ClarityModel
+import ClarityProcess
 import ClarityStore
 import Foundation
 import Testing
@@ -17,9 +18,7 @@ struct ScratchRepository {
     /// Runs git in the repository with a clean configuration; `at` sets the author, committer and tagger date.
     @discardableResult
     func git(_ arguments: String..., at instant: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path, "-c", "user.name=Release Tests", "-c", "user.email=tests@example.com",
+        let arguments = ["-C", path, "-c", "user.name=Release Tests", "-c", "user.email=tests@example.com",
                              "-c", "commit.gpgSign=false", "-c", "tag.gpgSign=false"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
@@ -29,15 +28,9 @@ struct ScratchRepository {
             environment["GIT_AUTHOR_DATE"] = date
             environment["GIT_COMMITTER_DATE"] = date
         }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw GitTagError(message: "git \(arguments.joined(separator: " ")) failed: \(text)") }
-        return text
+        let run = try ExternalProgram.run(named: "git", arguments, environment: environment)
+        guard run.succeeded else { throw GitTagError(message: "git \(arguments.joined(separator: " ")) failed: \(run.standardOutput)\(run.standardError)") }
+        return run.standardOutput + run.standardError
     }
 
     func commit(_ message: String, at instant: String) throws {

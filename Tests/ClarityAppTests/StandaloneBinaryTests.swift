@@ -1,3 +1,5 @@
+import ClarityProcess
+import ClarityTestSupport
 import Foundation
 import Testing
 
@@ -92,14 +94,6 @@ struct StandaloneBinaryTests {
 /// Compares two folders file by file with `diff -r`, a reader independent of the code under test.
 enum FileComparison {
     static func differences(_ expected: String, _ actual: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/diff")
-        process.arguments = ["-rq", expected, actual]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        try ExternalProgram.run("/usr/bin/diff", ["-rq", expected, actual]).standardOutput.split(separator: "\n").map(String.init)
     }
 }

@@ -1,4 +1,5 @@
 import ClarityModel
+import ClarityProcess
 import ClarityRender
 import ClarityStore
 import Foundation
@@ -42,16 +43,9 @@ struct WeeklyEmailTests {
                 'images': cids, 'referenced': re.findall(r'src="cid:([^"]+)"', html), 'defects': [str(d) for p in m.walk() for d in p.defects],
                 'longestLine': max(len(l) for l in raw.split(b'\\r\\n'))}))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        let run = try ExternalProgram.run(named: "python3", ["-c", script, path])
+        #expect(run.succeeded, "\(run)")
+        return try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any] ?? [:]
     }
 
     @Test("a real MIME parser sees text and HTML alternatives, every cid: has its PNG part and every part is shown")

@@ -1,5 +1,6 @@
 import Foundation
 import ClarityCharts
+import ClarityTestSupport
 import Testing
 
 @Suite("Golden SVG files")
@@ -11,7 +12,7 @@ struct GoldenTests {
 
     @Test("Every golden file belongs to a sample")
     func noStrayGoldens() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: GoldenFile.directory.path).filter { $0.hasSuffix(".svg") }
-        #expect(Set(files) == Set(Sample.allCases.map(\.goldenName)) || GoldenFile.isRecording)
+        let files = try FileManager.default.contentsOfDirectory(atPath: GoldenFile.folder.url.path).filter { $0.hasSuffix(".svg") }
+        #expect(Set(files) == Set(Sample.allCases.map(\.goldenName)) || GoldenFolder.isRecording)
     }
 }

@@ -1,6 +1,7 @@
 import ClarityFetch
 import ClarityModel
 import ClarityStore
+import ClarityTestSupport
 import Foundation
 import Testing
 

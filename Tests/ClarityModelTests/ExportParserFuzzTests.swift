@@ -1,4 +1,5 @@
 import ClarityModel
+import ClarityTestSupport
 import Foundation
 import Testing
 
@@ -6,12 +7,7 @@ import Testing
 /// `ExportFormatError` with a position inside the input, in bounded time, and its messages print safely on a terminal.
 /// `scripts/fuzz-export-parser.sh` runs the same parser under libFuzzer for longer.
 @Suite struct ExportParserFuzzTests {
-    static let samples: [[UInt8]] = {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("ClarityStoreTests/Fixtures")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()) ?? []
-        return files.filter { $0.hasSuffix(".json") }.compactMap { try? [UInt8](Data(contentsOf: folder.appendingPathComponent($0))) }
-    }()
+    static let samples: [[UInt8]] = (try? Samples.all()) ?? []
 
     /// The seed of the mutation schedule; every failure names its input's index, which replays with the same seed.
     static let seed: UInt64 = 0xF022_2026
@@ -27,7 +23,7 @@ import Testing
     }
 
     @Test func mutatedSamplesParseOrFailClearly() throws {
-        var random = SplitMix(seed: Self.seed)
+        var random = SplitMix64(seed: Self.seed)
         let clock = ContinuousClock()
         var outcomes: [String: Int] = [:]
         var slowest: Duration = .zero
@@ -83,7 +79,7 @@ enum Mutator {
     ]
     static let keys = ["\"metricName\"", "\"information\"", "\"Device\"", "\"Url\"", "\"sessionsCount\"", "\"name\"", "\"\u{1B}[2J\""]
 
-    static func mutate(_ samples: [[UInt8]], using random: inout SplitMix) -> (String, [UInt8]) {
+    static func mutate(_ samples: [[UInt8]], using random: inout SplitMix64) -> (String, [UInt8]) {
         var bytes = samples[Int(random.next() % UInt64(samples.count))]
         let rounds = 1 + Int(random.next() % 3)
         var names: [String] = []
@@ -95,7 +91,7 @@ enum Mutator {
         return (names.joined(separator: "+"), bytes)
     }
 
-    private static func once(_ input: [UInt8], _ samples: [[UInt8]], using random: inout SplitMix) -> (String, [UInt8]) {
+    private static func once(_ input: [UInt8], _ samples: [[UInt8]], using random: inout SplitMix64) -> (String, [UInt8]) {
         var bytes = input
         guard !bytes.isEmpty else { return ("empty", bytes) }
         func position() -> Int { Int(random.next() % UInt64(bytes.count)) }
@@ -145,20 +141,5 @@ enum Mutator {
             bytes.insert(contentsOf: invalid[Int(random.next() % UInt64(invalid.count))], at: quote + 1)
             return ("invalid UTF-8", bytes)
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so the same seed replays the same inputs.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

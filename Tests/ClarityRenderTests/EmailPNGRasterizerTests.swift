@@ -1,6 +1,7 @@
+import ClarityProcess
+import ClarityRender
 import Foundation
 import Testing
-import ClarityRender
 
 @Suite struct EmailPNGRasterizerTests {
     static let chart = """
@@ -116,14 +117,7 @@ import ClarityRender
             x = int(sys.argv[2])
             print(" ".join(str(v) for v in previous[x * 3:x * 3 + 3]))
             """#
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path, String(x), String(y)]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try ExternalProgram.run(named: "python3", ["-c", script, file.path, String(x), String(y)]).standardOutput
         return text.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 }

@@ -1,3 +1,4 @@
+import ClarityProcess
 import Foundation
 
 /// Parses an encoded message with Python's standard `email` package, a real MIME parser independent of ours.
@@ -39,21 +40,11 @@ struct ParsedEmail: Decodable {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("clarity-email-\(UUID().uuidString).eml")
         try Data(message.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PythonFailure(message: errorText)
+        let run = try ExternalProgram.run(named: "python3", ["-c", script, file.path])
+        guard run.succeeded else {
+            throw PythonFailure(message: run.standardError)
         }
-        return try JSONDecoder().decode(ParsedEmail.self, from: data)
+        return try JSONDecoder().decode(ParsedEmail.self, from: run.stdout)
     }
 
     struct PythonFailure: Error, CustomStringConvertible {

@@ -1,12 +1,12 @@
 import ClarityModel
+import ClarityTestSupport
 import Foundation
 import GRDB
 @testable import ClarityStore
 
-/// Loads a shared sample response from the fixtures.
+/// Loads a shared sample response.
 func fixture(_ name: String) throws -> [UInt8] {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
-    return [UInt8](try Data(contentsOf: url))
+    try Samples.bytes(name)
 }
 
 func instant(_ text: String) -> Instant { Instant(iso: text)! }
@@ -36,8 +36,7 @@ extension MetricStore {
     }
 }
 
+/// A path for a new store in a scratch folder that stays after the test.
 func temporaryStorePath() -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clarity-store-tests-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return directory.appendingPathComponent("store.sqlite").path
+    ScratchFolder.keptStorePath("store-tests")
 }

@@ -17,8 +17,7 @@ struct LogCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The ISO week, e.g. 2026-W47 (default: the last complete week in the store).", valueName: "week"))
-    var week: String?
+    @OptionGroup var period: WeekOptions
 
     @Option(name: .long, help: ArgumentHelp("The research log's folder.", valueName: "dir"))
     var dir = "reports/research-log"
@@ -28,16 +27,8 @@ struct LogCommand: ParsableCommand {
     @Flag(name: .long, help: "Regenerate an entry whose markers are damaged, keeping the old file beside it.")
     var force = false
 
-    func validate() throws {
-        if let week, ISOWeek(label: week) == nil {
-            throw ValidationError("--week \"\(week)\" is not an ISO week; write it like 2026-W47 (weeks run 01 to 52 or 53).")
-        }
-    }
-
     func run() throws {
-        let loaded = try global.loadConfiguration()
-        let store = try global.openStoreForReading()
-        let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)), project: loaded.project, settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
+        let (loaded, _, report) = try period.load(global)
         let log = ResearchLog(directory: dir, renderer: ResearchLogRenderer(templates: try templateOptions.templateSet(configuration: loaded)), force: force)
         for path in try log.write(report, charts: WeeklyCharts(report), project: loaded.project) {
             Console.out("wrote \(path)")

@@ -18,23 +18,25 @@ struct MonthlyCommand: ParsableCommand {
             `--format eml` writes an email carrying the summary in short with that PDF attached (`--send` sends it).
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, ReportFormat {
         case html, md, json, pdf, eml
+
+        static let help = "Output format: html, md, json (the model), pdf, or eml (an email with the PDF attached, for `--send`, `send` or `sendmail -t`)."
+        static let standard = OutputFormat.html
     }
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The month, e.g. 2026-11.", valueName: "month"))
-    var month: String?
+    @OptionGroup var period: MonthOptions
 
-    @Option(name: .long, help: "Output format: html, md, json (the model), pdf, or eml (an email with the PDF attached, for `--send`, `send` or `sendmail -t`).")
-    var format: OutputFormat = .html
+    @OptionGroup var formatOptions: FormatOptions<OutputFormat>
+
+    var format: OutputFormat { formatOptions.format }
 
     @Option(name: .long, help: "The PDF's paper: a4 or letter.")
     var paper: MonthlyPDF.Paper = .a4
 
-    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var email: EmailOptions
 
@@ -42,35 +44,22 @@ struct MonthlyCommand: ParsableCommand {
 
     func validate() throws {
         try email.validate(formatIsEmail: format == .eml)
-        if let month, Month(label: month) == nil {
-            throw ValidationError("--month \"\(month)\" is not a month; write it like 2026-11.")
-        }
     }
 
     func run() throws {
-        let loaded = try global.loadConfiguration()
-        let store = try global.openStoreForReading()
-        let report = try MonthlyPipeline.model(store: store, month: month.flatMap(Month.init(label:)), project: loaded.project,
-                                               settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
-        if format == .pdf {
-            let bytes = try MonthlyPDF(paper: paper).render(report, charts: MonthlyCharts(report))
-            if let out {
-                try OutputFile.write(bytes, to: out)
-            } else {
-                FileHandle.standardOutput.write(Data(bytes))
-            }
-            return
-        }
+        let (loaded, store, report) = try period.load(global)
         let text: String
         switch format {
-        case .pdf: return
+        case .pdf:
+            try output.emit(try MonthlyPDF(paper: paper).render(report, charts: MonthlyCharts(report)))
+            return
         case .eml:
             let pdf = try MonthlyPDF(paper: paper).render(report, charts: MonthlyCharts(report))
             let envelope = try EmailEnvelope.make(configuration: loaded.configuration, report: report, to: email.to, from: email.from, subject: email.subject,
                                                   date: try store.latestPull() ?? Instant(seconds: report.period.lastDay.advanced(by: 1).startSecond))
             text = try MonthlyEmail(templates: try templateOptions.templateSet(configuration: loaded)).message(report, pdf: pdf, envelope: envelope).encoded()
             if email.send {
-                try MailSubmission.deliver(text, loaded: loaded, name: out ?? "monthly-\(report.period.label).eml", out: out)
+                try MailSubmission.deliver(text, loaded: loaded, name: output.out ?? "monthly-\(report.period.label).eml", out: output.out)
                 return
             }
         case .json: text = try TemplateContext.json(report)
@@ -78,10 +67,6 @@ struct MonthlyCommand: ParsableCommand {
         case .html:
             text = try MonthlyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).html(report, charts: MonthlyCharts(report))
         }
-        if let out {
-            try OutputFile.write(text, to: out)
-        } else {
-            Console.out(text, terminator: format == .eml || text.hasSuffix("\n") ? "" : "\n")
-        }
+        try output.emit(text, exact: format == .eml)
     }
 }

@@ -17,8 +17,7 @@ struct RawCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The snapshot's id.", valueName: "snapshot-id"))
     var snapshotID: Int64
 
-    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
-    var out: String?
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let store = try global.openStoreForReading()
@@ -30,10 +29,6 @@ struct RawCommand: ParsableCommand {
             }
             throw ValidationError("the store has no snapshot \(snapshotID); ingest prints each response's snapshot id.")
         }
-        if let out {
-            try OutputFile.write(response.bytes, to: out)
-        } else {
-            FileHandle.standardOutput.write(Data(response.bytes))
-        }
+        try output.emit(response.bytes)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClarityModel
+import ClarityProcess
 import ClarityRender
 import ClarityStore
 import Foundation
@@ -158,23 +159,16 @@ enum GitTags {
 
     /// Every tag of the repository (or those whose name matches a glob), oldest first.
     static func read(repository: String, matching glob: String?) throws -> [GitTag] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", repository, "for-each-ref", "--format=\(format)", glob.map { "refs/tags/\($0)" } ?? "refs/tags"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let run: ExternalProgram.Output
         do {
-            try process.run()
+            run = try ExternalProgram.run(named: "git", ["-C", repository, "for-each-ref", "--format=\(format)", glob.map { "refs/tags/\($0)" } ?? "refs/tags"])
         } catch {
             throw GitTagError(message: "cannot run git (\(error.localizedDescription)). Install git, or record releases with `clarity-report release add`.")
         }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GitTagError(message: "git could not list the tags of \(repository): \(problem.isEmpty ? "exit status \(process.terminationStatus)" : problem). Pass --repo with the path of the site's git checkout.")
+        let text = run.standardOutput
+        let problem = run.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard run.succeeded else {
+            throw GitTagError(message: "git could not list the tags of \(repository): \(problem.isEmpty ? "exit status \(run.status)" : problem). Pass --repo with the path of the site's git checkout.")
         }
         return try parse(text)
     }

@@ -12,20 +12,22 @@ struct WeeklyCommand: ParsableCommand {
         abstract: "Write the weekly stakeholder report.",
         discussion: "The default week is the last complete ISO week (Monday to Sunday, UTC days) in the store.")
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, ReportFormat {
         case html, md, json, eml
+
+        static let help = "Output format: html (the web page), md, json (the model) or eml (the email, for `--send`, `send` or `sendmail -t`)."
+        static let standard = OutputFormat.html
     }
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("The ISO week, e.g. 2026-W47.", valueName: "week"))
-    var week: String?
+    @OptionGroup var period: WeekOptions
 
-    @Option(name: .long, help: "Output format: html (the web page), md, json (the model) or eml (the email, for `--send`, `send` or `sendmail -t`).")
-    var format: OutputFormat = .html
+    @OptionGroup var formatOptions: FormatOptions<OutputFormat>
 
-    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
-    var out: String?
+    var format: OutputFormat { formatOptions.format }
+
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var email: EmailOptions
 
@@ -33,16 +35,10 @@ struct WeeklyCommand: ParsableCommand {
 
     func validate() throws {
         try email.validate(formatIsEmail: format == .eml)
-        if let week, ISOWeek(label: week) == nil {
-            throw ValidationError("--week \"\(week)\" is not an ISO week; write it like 2026-W47 (weeks run 01 to 52 or 53).")
-        }
     }
 
     func run() throws {
-        let loaded = try global.loadConfiguration()
-        let store = try global.openStoreForReading()
-        let report = try WeeklyPipeline.model(store: store, week: week.flatMap(ISOWeek.init(label:)),
-                                              project: loaded.project, settings: loaded.reportSettings, releaseWindow: loaded.releaseWindow)
+        let (loaded, store, report) = try period.load(global)
         let text: String
         switch format {
         case .json:
@@ -61,14 +57,10 @@ struct WeeklyCommand: ParsableCommand {
             }
             text = message.encoded()
             if email.send {
-                try MailSubmission.deliver(text, loaded: loaded, name: out ?? "weekly-\(report.period.label).eml", out: out)
+                try MailSubmission.deliver(text, loaded: loaded, name: output.out ?? "weekly-\(report.period.label).eml", out: output.out)
                 return
             }
         }
-        if let out {
-            try OutputFile.write(text, to: out)
-        } else {
-            Console.out(text, terminator: format == .eml || text.hasSuffix("\n") ? "" : "\n")
-        }
+        try output.emit(text, exact: format == .eml)
     }
 }

@@ -1,3 +1,5 @@
+import ClarityModel
+
 /// Horizontal bars of a rate per segment against a vertical reference line, such as the site-wide rate.
 public struct SegmentBarChart: Chart {
     /// One bar: a segment's label, which may be long, and its value.
@@ -57,7 +59,7 @@ public struct SegmentBarChart: Chart {
         }
         let described = rows.map { row in
             reference == 0 ? "\(row.label) \(format.format(row.value))"
-                : "\(row.label) \(format.format(row.value)) (\(DecimalText.fixed(row.value / reference, decimals: 1))×)"
+                : "\(row.label) \(format.format(row.value)) (\(Format.fixed(row.value / reference, decimals: 1))×)"
         }
         return "\(title), compared with the \(referenceName) of \(format.format(reference)): " + described.joined(separator: ", ") + "."
     }
@@ -65,7 +67,7 @@ public struct SegmentBarChart: Chart {
     /// A row in words, with its own reference when it has one.
     private func describe(_ row: Row) -> String {
         guard let own = row.reference else { return "\(row.label) \(format.format(row.value))" }
-        let ratio = own == 0 ? "" : ", \(DecimalText.fixed(row.value / own, decimals: 1))×"
+        let ratio = own == 0 ? "" : ", \(Format.fixed(row.value / own, decimals: 1))×"
         return "\(row.label) \(format.format(row.value)) (\(referenceName) \(format.format(own))\(ratio))"
     }
 

@@ -1,3 +1,5 @@
+import ClarityModel
+
 /// How a chart writes its values in labels, axes and descriptions.
 public enum ValueFormat: Sendable, Hashable {
     /// Whole numbers with thousands separators: `12,345`.
@@ -10,9 +12,9 @@ public enum ValueFormat: Sendable, Hashable {
     /// The value written in full: `12,345` or `4.2%`.
     public func format(_ value: Double) -> String {
         switch self {
-        case .count: DecimalText.fixed(value, decimals: 0, grouped: true)
-        case .percent: DecimalText.fixed(value * 100, decimals: 1, grouped: true) + "%"
-        case .multiple: DecimalText.fixed(value, decimals: 1, grouped: true) + "×"
+        case .count: Format.fixed(value, decimals: 0, grouped: true)
+        case .percent: Format.fixed(value * 100, decimals: 1, grouped: true) + "%"
+        case .multiple: Format.fixed(value, decimals: 1, grouped: true) + "×"
         }
     }
 
@@ -21,8 +23,8 @@ public enum ValueFormat: Sendable, Hashable {
         switch self {
         case .count:
             let magnitude = abs(value)
-            if magnitude >= 999_950 { return DecimalText.trimmed(value / 1_000_000, maxDecimals: 1, grouped: true) + "M" }
-            if magnitude >= 10_000 { return DecimalText.trimmed(value / 1_000, maxDecimals: 1) + "k" }
+            if magnitude >= 999_950 { return Format.trimmed(value / 1_000_000, maxDecimals: 1, grouped: true) + "M" }
+            if magnitude >= 10_000 { return Format.trimmed(value / 1_000, maxDecimals: 1) + "k" }
             return format(value)
         case .percent, .multiple:
             return format(value)
@@ -35,16 +37,16 @@ public enum ValueFormat: Sendable, Hashable {
         case .count:
             let largest = ticks.map(abs).max() ?? 0
             let (unit, suffix): (Double, String) = largest >= 10_000_000 ? (1_000_000, "M") : largest >= 10_000 ? (1_000, "k") : (1, "")
-            let decimals = DecimalText.decimalsNeeded(for: step / unit)
+            let decimals = Format.decimalsNeeded(for: step / unit)
             return ticks.map { tick in
-                tick == 0 ? "0" : DecimalText.trimmed(tick / unit, maxDecimals: decimals, grouped: true) + suffix
+                tick == 0 ? "0" : Format.trimmed(tick / unit, maxDecimals: decimals, grouped: true) + suffix
             }
         case .percent:
-            let decimals = DecimalText.decimalsNeeded(for: step * 100)
-            return ticks.map { tick in DecimalText.trimmed(tick * 100, maxDecimals: decimals, grouped: true) + "%" }
+            let decimals = Format.decimalsNeeded(for: step * 100)
+            return ticks.map { tick in Format.trimmed(tick * 100, maxDecimals: decimals, grouped: true) + "%" }
         case .multiple:
-            let decimals = DecimalText.decimalsNeeded(for: step)
-            return ticks.map { tick in DecimalText.trimmed(tick, maxDecimals: decimals, grouped: true) + "×" }
+            let decimals = Format.decimalsNeeded(for: step)
+            return ticks.map { tick in Format.trimmed(tick, maxDecimals: decimals, grouped: true) + "×" }
         }
     }
 

@@ -1,3 +1,5 @@
+import ClarityModel
+
 /// A value axis that includes zero and runs between round bounds in steps of 1, 2, 2.5 or 5 × 10^k.
 struct NiceScale: Equatable {
     let lower: Double
@@ -11,12 +13,12 @@ struct NiceScale: Equatable {
         if low == high { high = low + format.emptyUpper }
         let rawStep = (high - low) / Double(targetSteps)
         var exponent = 0
-        while DecimalText.power10(exponent + 1) <= rawStep { exponent += 1 }
-        while DecimalText.power10(exponent) > rawStep { exponent -= 1 }
+        while Format.power10(exponent + 1) <= rawStep { exponent += 1 }
+        while Format.power10(exponent) > rawStep { exponent -= 1 }
         var chosen = rawStep
         search: for power in exponent...(exponent + 12) {
             for mantissa in [1, 2, 2.5, 5] {
-                let candidate = mantissa * DecimalText.power10(power)
+                let candidate = mantissa * Format.power10(power)
                 if candidate >= rawStep * (1 - 1e-9), format.allowsStep(candidate) {
                     chosen = candidate
                     break search

@@ -105,7 +105,54 @@ public struct ReleaseSegmentImpact: Sendable, Equatable, Encodable {
     public let beforeSessionsText: String
     public let afterSessionsText: String
     /// The six frustration rates; verdicts corrected (Holm) over every rate of every value of the dimension, p-values raw.
+    ///
+    /// The JSON lists each rate without its `label`, `kind` and `polarity`, the same on every row and found by `id` in
+    /// the release's `kpis`.
     public let rates: [ReleaseKPIEntry]
+
+    private enum CodingKeys: String, CodingKey {
+        case dimension, value, beforeSessions, afterSessions, beforeSessionsText, afterSessionsText, rates
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(dimension, forKey: .dimension)
+        try container.encode(value, forKey: .value)
+        try container.encode(beforeSessions, forKey: .beforeSessions)
+        try container.encode(afterSessions, forKey: .afterSessions)
+        try container.encode(beforeSessionsText, forKey: .beforeSessionsText)
+        try container.encode(afterSessionsText, forKey: .afterSessionsText)
+        try container.encode(rates.map(ReleaseSegmentRateFigures.init), forKey: .rates)
+    }
+}
+
+/// A rate of one device or browser row of a release as the JSON model carries it: the row's own figures and verdict.
+struct ReleaseSegmentRateFigures: Encodable {
+    let entry: ReleaseKPIEntry
+
+    private enum CodingKeys: String, CodingKey {
+        case id, before, after, change, comparedPerDay, verdict, verdictText, pValue, test, direction, tone, arrow
+        case beforeText, afterText, changeText
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(entry.id, forKey: .id)
+        try container.encodeIfPresent(entry.before, forKey: .before)
+        try container.encodeIfPresent(entry.after, forKey: .after)
+        try container.encodeIfPresent(entry.change, forKey: .change)
+        try container.encode(entry.comparedPerDay, forKey: .comparedPerDay)
+        try container.encode(entry.verdict, forKey: .verdict)
+        try container.encode(entry.verdictText, forKey: .verdictText)
+        try container.encodeIfPresent(entry.pValue, forKey: .pValue)
+        try container.encode(entry.test, forKey: .test)
+        try container.encode(entry.direction, forKey: .direction)
+        try container.encode(entry.tone, forKey: .tone)
+        try container.encode(entry.arrow, forKey: .arrow)
+        try container.encode(entry.beforeText, forKey: .beforeText)
+        try container.encode(entry.afterText, forKey: .afterText)
+        try container.encode(entry.changeText, forKey: .changeText)
+    }
 }
 
 /// A release's before/after comparison: every KPI, the frustration rates per device and browser, and plain findings.

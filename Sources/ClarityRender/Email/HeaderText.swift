@@ -13,8 +13,7 @@ enum HeaderText {
         for scalar in value.unicodeScalars {
             switch scalar.value {
             case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: throw .lineBreakInHeader(field: field)
-            case 0x00..<0x20, 0x7F..<0xA0: throw .controlCharacterInHeader(field: field)
-            default: continue
+            default: if UntrustedText.isControl(scalar) { throw .controlCharacterInHeader(field: field) }
             }
         }
     }

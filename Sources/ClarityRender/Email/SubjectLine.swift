@@ -1,3 +1,4 @@
+import ClarityModel
 import Foundation
 
 /// The weekly email's subject: its template filled with the project, the week and the headline, on one line and short.

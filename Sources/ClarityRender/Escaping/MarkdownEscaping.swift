@@ -1,3 +1,5 @@
+import ClarityModel
+
 /// Escaping for untrusted text placed inside generated Markdown.
 public enum MarkdownEscaping {
     /// Escapes text for a Markdown paragraph or GFM table cell so it renders as exactly `visibleText(text)`.
@@ -55,24 +57,11 @@ public enum MarkdownEscaping {
         return scalars[0..<index].allSatisfy { ("0"..."9").contains($0) }
     }
 
-    /// The text a reader sees once `inline(_:)` is rendered: invisible characters removed, whitespace on one line.
+    /// The text a reader sees once `inline(_:)` is rendered: `UntrustedText.visibleLine`.
     ///
     /// Line breaks and tabs become spaces, runs of spaces collapse to one and the ends are trimmed, so the
     /// text can neither start a new block nor turn into an indented code block.
     public static func visibleText(_ text: String) -> String {
-        var visible = ""
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || UntrustedText.isLineBreakOrTab(scalar) {
-                pendingSpace = !visible.isEmpty
-            } else if !UntrustedText.isInvisible(scalar) {
-                if pendingSpace {
-                    visible.unicodeScalars.append(" ")
-                    pendingSpace = false
-                }
-                visible.unicodeScalars.append(scalar)
-            }
-        }
-        return visible
+        UntrustedText.visibleLine(text)
     }
 }

@@ -1,3 +1,4 @@
+import ClarityTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 extension OneAtATime {
     @Suite("Bad stores")
     struct BadStoreTests {
-        static let fixtures = ReportOutputs.repository.appendingPathComponent("Tests/ClarityStoreTests/Fixtures")
+        static let fixtures = Samples.folder
         static let siteTotals = fixtures.appendingPathComponent("20261117T013000Z_1d.json").path
         static let devices = fixtures.appendingPathComponent("20261117T013500Z_1d_Device.json").path
 

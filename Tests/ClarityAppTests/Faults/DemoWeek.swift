@@ -1,4 +1,5 @@
 import ClarityModel
+import ClarityTestSupport
 import Foundation
 @testable import ClarityDemo
 

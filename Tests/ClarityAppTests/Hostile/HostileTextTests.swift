@@ -1,6 +1,7 @@
 import ClarityModel
 import ClarityRender
 import ClarityStore
+import ClarityTestSupport
 import Foundation
 import Testing
 @testable import ClarityApp

@@ -2,6 +2,8 @@
 import Glibc
 #endif
 import Foundation
+import ClarityTestSupport
+import ClarityProcess
 
 /// The checks every output must pass with hostile text inside: nothing but our own markup, no link target, no header of
 /// the attacker's, and every untrusted string still readable.
@@ -283,14 +285,7 @@ struct ParsedMessage: Decodable {
         let folder = try ScratchFolder("email")
         let file = folder.url.appendingPathComponent("message.eml")
         try Data(message.utf8).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try ExternalProgram.run(named: "python3", ["-c", script, file.path]).stdout
         return try JSONDecoder().decode(ParsedMessage.self, from: data)
     }
 

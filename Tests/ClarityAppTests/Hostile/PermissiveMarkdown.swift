@@ -1,3 +1,5 @@
+import ClarityProcess
+import ClarityTestSupport
 import Foundation
 
 /// Renders Markdown the most permissive way cmark-gfm can: raw HTML passed through, and the table, strikethrough,
@@ -12,21 +14,11 @@ enum PermissiveMarkdown {
         let folder = try ScratchFolder("markdown")
         let input = folder.url.appendingPathComponent("input.json")
         try JSONEncoder().encode(documents).write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, input.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(message: String(decoding: errorData, as: UTF8.self))
+        let run = try ExternalProgram.run(named: "python3", ["-c", script, input.path])
+        guard run.succeeded else {
+            throw Failure(message: run.standardError)
         }
-        return try JSONDecoder().decode([String].self, from: data)
+        return try JSONDecoder().decode([String].self, from: run.stdout)
     }
 
     struct Failure: Error, CustomStringConvertible {

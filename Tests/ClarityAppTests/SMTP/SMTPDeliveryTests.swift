@@ -1,5 +1,6 @@
 import ClarityModel
 import ClarityStore
+import ClarityTestSupport
 import Foundation
 import Testing
 @testable import ClarityApp

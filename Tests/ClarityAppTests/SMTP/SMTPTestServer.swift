@@ -1,3 +1,4 @@
+import ClarityTestSupport
 import Foundation
 
 /// A real SMTP server on loopback (aiosmtpd, `smtp-server.py` beside this file) with STARTTLS from a CA made for it,

@@ -1,3 +1,6 @@
+import ClarityModel
+import ClarityProcess
+import ClarityTestSupport
 import Foundation
 import Testing
 
@@ -99,53 +102,21 @@ struct CommandLineTool {
     }
 }
 
-/// A scratch folder removed when the test is done with it.
-final class ScratchFolder: @unchecked Sendable {
-    let url: URL
+/// The seeded generator the fault tests replay schedules with: the shared `SplitMix64`.
+typealias SeededGenerator = SplitMix64
 
-    init(_ label: String) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("clarity-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing trial can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The shared scratch folder, under the name this target's tests have always used, for files that do not import
+/// `ClarityTestSupport` themselves.
+typealias ScratchFolder = ClarityTestSupport.ScratchFolder
 
 /// Reads an SQLite file with the `sqlite3` shell, a reader independent of GRDB and of the store's own code.
 enum SQLiteShell {
     static func query(_ path: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-batch", "-noheader", "-separator", "\t", path, sql]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ShellFailure(message: String(decoding: errorData, as: UTF8.self))
+        let run = try ExternalProgram.run(named: "sqlite3", ["-batch", "-noheader", "-separator", "\t", path, sql])
+        guard run.succeeded else {
+            throw ShellFailure(message: run.standardError)
         }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     struct ShellFailure: Error, CustomStringConvertible {

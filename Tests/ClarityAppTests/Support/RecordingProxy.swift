@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ClarityTestSupport
 import Foundation
 
 /// A loopback HTTP listener that a browser uses as its proxy: every request the browser makes, to any host, arrives
@@ -14,33 +15,8 @@ final class RecordingProxy: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     init() throws {
-        let listener = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw SocketFailure(call: "socket") }
-        var yes: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(listener, 64) == 0 else {
-            close(listener)
-            throw SocketFailure(call: "bind/listen")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-        }
-        socket = listener
-        port = UInt16(bigEndian: address.sin_port)
+        (socket, port) = try LoopbackSocket.listen(backlog: 64)
         Thread.detachNewThread { [self] in serve() }
-    }
-
-    struct SocketFailure: Error, CustomStringConvertible {
-        let call: String
-        var description: String { "\(call) failed: \(String(cString: strerror(errno)))" }
     }
 
     /// The request lines received so far, such as `GET http://beacon.example/x.png HTTP/1.1` or `CONNECT host:443 HTTP/1.1`.

@@ -1,5 +1,6 @@
 import ClarityFetch
 import ClarityModel
+import ClarityTestSupport
 import Foundation
 
 /// Answers like the Data Export API: checks the bearer token and builds a response for the dimensions asked from the store's sample files.
@@ -7,10 +8,8 @@ enum FakeClarityAPI {
     /// The token the fake API accepts.
     static let token = "eyJhbGciOiJSUzI1NiJ9.fetch-test-secret-7Qm2.c2lnbmF0dXJl"
 
-    /// The store tests' sample responses, found beside this file's folder.
-    static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("ClarityStoreTests/Fixtures")
+    /// The shared sample responses.
+    static let fixtures = Samples.folder
 
     private static func fixture(_ name: String) -> String {
         try! String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)

@@ -1,5 +1,6 @@
 import ClarityFetch
 import ClarityModel
+import ClarityTestSupport
 import Foundation
 
 /// A site whose traffic is known minute by minute, so every 1-, 2- and 3-day window the fake API serves is consistent.

@@ -1,5 +1,6 @@
 import ClarityFetch
 import ClarityModel
+import ClarityTestSupport
 import Foundation
 
 /// A clock stopped at one instant.
@@ -27,7 +28,5 @@ final class RecordingSleeper: FetchSleeper, @unchecked Sendable {
 
 /// A fresh path for a store file in a folder of its own.
 func temporaryStorePath() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clarity-fetch-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder.appendingPathComponent("store.sqlite").path
+    ScratchFolder.keptStorePath("fetch-tests")
 }

@@ -1,10 +1,15 @@
 /// Text an attacker can put in a tracked page's URL, title or referrer, or in a link's campaign tags.
-struct HostilePayload: Sendable, Hashable {
+public struct HostilePayload: Sendable, Hashable {
     /// What the payload tries, for failure messages and TESTING.md.
-    let family: Family
-    let text: String
+    public let family: Family
+    public let text: String
 
-    enum Family: String, CaseIterable, Sendable {
+    public init(family: Family, text: String) {
+        self.family = family
+        self.text = text
+    }
+
+    public enum Family: String, CaseIterable, Sendable {
         case script = "script tag"
         case eventHandler = "event-handler attribute"
         case linkScheme = "javascript: / data: / vbscript: URL"
@@ -24,10 +29,10 @@ struct HostilePayload: Sendable, Hashable {
 ///
 /// `beacon` is the base URL payloads fetch from; the browser test sees any request to it (or to any other host).
 /// Scripts that would run write a marker spelled `"PW" + "NED"`, which the payload's own text never contains.
-enum HostilePayloads {
-    static let executedMarker = "PWNED"
+public enum HostilePayloads {
+    public static let executedMarker = "PWNED"
 
-    static func corpus(beacon: String) -> [HostilePayload] {
+    public static func corpus(beacon: String) -> [HostilePayload] {
         let b = beacon
         let mark = "document.documentElement.setAttribute('data-x','PW'+'NED')"
         var list: [(HostilePayload.Family, String)] = [
@@ -98,6 +103,7 @@ enum HostilePayloads {
             (.unicode, "\u{202E}gpj.exe\u{202C} invoice"),
             (.unicode, "\u{2066}admin\u{2069} \u{2067}\u{202B}rtl\u{202C}"),
             (.unicode, "java\u{200B}script:alert(1) \u{FEFF}bom \u{200D}zwj \u{2060}wj"),
+            (.unicode, "\u{200F}rlm\u{200E}lrm \u{061C}alm \u{200C}zwnj"),
             (.unicode, "nul\u{0}byte"),
             (.unicode, "\u{1B}[31mred\u{1B}[0m \u{7}bell \u{8}backspace"),
             (.unicode, "\u{85}next-line\u{2028}line-sep\u{2029}para-sep"),

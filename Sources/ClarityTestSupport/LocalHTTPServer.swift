@@ -1,21 +1,21 @@
 import Foundation
 import Glibc
 
-/// A small HTTP/1.1 server on 127.0.0.1 for the fetch tests: one connection at a time, one request per connection.
+/// A small HTTP/1.1 server on 127.0.0.1 for tests that talk to an HTTP API (the fake Data Export API): one connection at a time, one request per connection.
 ///
 /// It listens on a free port the kernel picks, answers each request with what `answer` says, records what it was
 /// asked, and stops by itself after `lifetime` seconds or `maxRequests` requests, whichever comes first.
-final class LocalHTTPServer: @unchecked Sendable {
+public final class LocalHTTPServer: @unchecked Sendable {
     /// One request as the server read it.
-    struct Request: Sendable {
-        let path: String
+    public struct Request: Sendable {
+        public let path: String
         /// The raw query, as sent.
-        let query: String
+        public let query: String
         /// Header names in lower case.
-        let headers: [String: String]
+        public let headers: [String: String]
 
         /// The value of a query parameter.
-        func parameter(_ name: String) -> String? {
+        public func parameter(_ name: String) -> String? {
             for pair in query.split(separator: "&") {
                 let parts = pair.split(separator: "=", maxSplits: 1)
                 if parts.first.map(String.init) == name { return parts.count > 1 ? String(parts[1]).removingPercentEncoding : "" }
@@ -25,41 +25,21 @@ final class LocalHTTPServer: @unchecked Sendable {
     }
 
     /// What to do with a request.
-    enum Answer: Sendable {
+    public enum Answer: Sendable {
         case reply(status: Int, body: [UInt8], headers: [(String, String)] = [])
         /// Say nothing until the client gives up and closes the connection (bounded by a few seconds).
         case silence
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let lock = NSLock()
     private var received: [Request] = []
     private var stopped = false
 
     /// Starts listening and serving on a background thread; `answer` gets each request and its index from 0.
-    init(lifetime: Double = 300, maxRequests: Int = 40, answer: @escaping @Sendable (Request, Int) -> Answer) throws {
-        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socketFD >= 0 else { throw ServerError(message: "socket: \(String(cString: strerror(errno)))") }
-        var yes: Int32 = 1
-        setsockopt(socketFD, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr = in_addr(s_addr: inet_addr("127.0.0.1"))
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(socketFD, 16) == 0 else {
-            close(socketFD)
-            throw ServerError(message: "bind/listen: \(String(cString: strerror(errno)))")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
-        }
-        listener = socketFD
-        port = UInt16(bigEndian: address.sin_port)
+    public init(lifetime: Double = 300, maxRequests: Int = 40, answer: @escaping @Sendable (Request, Int) -> Answer) throws {
+        (listener, port) = try LoopbackSocket.listen(backlog: 16)
         let deadline = Date().addingTimeInterval(lifetime)
         let thread = Thread { [self] in
             serve(until: deadline, maxRequests: maxRequests, answer: answer)
@@ -69,19 +49,19 @@ final class LocalHTTPServer: @unchecked Sendable {
     }
 
     /// `http://127.0.0.1:PORT` followed by a path.
-    func url(_ path: String = "/export-data/api/v1/project-live-insights") -> URL {
+    public func url(_ path: String = "/export-data/api/v1/project-live-insights") -> URL {
         URL(string: "http://127.0.0.1:\(port)\(path)")!
     }
 
     /// Every request served so far, in order.
-    var requests: [Request] {
+    public var requests: [Request] {
         lock.lock()
         defer { lock.unlock() }
         return received
     }
 
     /// Asks the serving thread to end; it does within a tenth of a second.
-    func stop() {
+    public func stop() {
         lock.lock()
         stopped = true
         lock.unlock()
@@ -164,7 +144,7 @@ final class LocalHTTPServer: @unchecked Sendable {
     }
 
     /// A port on 127.0.0.1 that is bound but not listening, so connections to it are refused; closed when `body` returns.
-    static func withRefusingPort<T>(_ body: (UInt16) async throws -> T) async throws -> T {
+    public static func withRefusingPort<T>(_ body: (UInt16) async throws -> T) async throws -> T {
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketFD >= 0 else { throw ServerError(message: "socket: \(String(cString: strerror(errno)))") }
         defer { close(socketFD) }
@@ -181,7 +161,7 @@ final class LocalHTTPServer: @unchecked Sendable {
         return try await body(UInt16(bigEndian: address.sin_port))
     }
 
-    struct ServerError: Error {
-        let message: String
+    public struct ServerError: Error {
+        public let message: String
     }
 }
