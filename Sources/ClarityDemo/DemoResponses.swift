@@ -98,9 +98,18 @@ extension DemoSite {
         return result.filter { $0.share >= 0.003 || (day == cappedURLDay && dimensions == DimensionSet([.url])) }
     }
 
+    /// The week the newsletter campaign ran.
+    static let campaignWeek = ISOWeek(containing: Day(iso: "2026-11-16")!)
+
     /// The pages of the URL breakdown; on the capped day, a long tail of product pages that runs past 1,000 rows.
     func urlMix(on day: Day) -> [(String, Double)] {
         var mix = Self.pages.map { ($0.0, $0.2) }
+        // The same pages written other ways, as live URL breakdowns show them: reports group them back (`[report.urls]`).
+        mix += [("/books/the-long-quiet/", 0.012), ("/search?q=winter+poems&utm_source=newsletter", 0.01), ("/events#calendar", 0.006)]
+        // The autumn newsletter campaign week: its link lands on the reading list with tracking parameters.
+        if ISOWeek(containing: day) == Self.campaignWeek {
+            mix.append(("/blog/autumn-reading-list?utm_source=newsletter&utm_medium=email&utm_campaign=autumn-picks", 0.04))
+        }
         if day == cappedURLDay {
             for number in 1...1_200 {
                 mix.append(("/books/backlist-\(number)", 0.9 / Double(number + 40)))
