@@ -23,7 +23,7 @@ enum WeeklyPipeline {
             derived: try store.derivedDays(in: week.previous.firstDay...week.lastDay),
             blocks: try store.derivedBlocks(touching: history))
         input.audience = try AudiencePipeline.input(
-            store: store, periods: (0...9).map { ISOWeek(containing: week.firstDay.advanced(by: -7 * $0)) }.map { $0.firstDay...$0.lastDay },
+            store: store, periods: (0...8).map { ISOWeek(containing: week.firstDay.advanced(by: -7 * $0)) }.map { $0.firstDay...$0.lastDay },
             current: input.currentSegments, previous: input.previousSegments, storedURLs: AudiencePipeline.storedURLs(stored), normalization: settings.urls)
         let baseline = week.firstDay.advanced(by: -28)...week.lastDay
         let movers = WeeklyReport.findMovers(input)

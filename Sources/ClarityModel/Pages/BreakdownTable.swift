@@ -70,7 +70,7 @@ public struct BreakdownTable: Sendable, Equatable, Encodable {
 
 /// Period-by-period figures a breakdown table is built from.
 public struct BreakdownPeriods: Sendable {
-    /// Segment totals of each period, the current one first, then the one before, then earlier ones (up to 8 more).
+    /// Segment totals of each period, the current one first, then the one before, then earlier ones (the 8 before the current one measure the noise).
     public let periods: [[SegmentTotals]]
     public let site: Totals
     public let settings: ReportSettings
@@ -126,7 +126,7 @@ public struct BreakdownPeriods: Sendable {
         }
         let comparisons = ranked.map { segment in
             KPIComparison(kpi: .sessions, current: current[segment]!, previous: previous[segment], history: [],
-                          earlier: figures.dropFirst(2).compactMap { $0[segment].flatMap { KPI.sessions.comparable($0) } }, settings: judgement)
+                          earlier: figures.dropFirst().prefix(8).compactMap { $0[segment].flatMap { KPI.sessions.comparable($0) } }, settings: judgement)
         }
         let rows = ranked.indices.map { index in
             row(segment: ranked[index], totals: current[ranked[index]]!, previous: previous[ranked[index]], total: total, previousTotal: previousTotal,

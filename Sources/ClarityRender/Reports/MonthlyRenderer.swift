@@ -20,6 +20,8 @@ public struct MonthlyRenderer: Sendable {
         context["sections"] = [
             "segments": InlineStyles.apply(markdown.html(from: try templates.render("partials/weekly-segments.md", with: context))),
             "releases": InlineStyles.apply(markdown.html(from: try templates.render("partials/monthly-releases.md", with: context))),
+            "pages": AudienceContext.breakable(InlineStyles.apply(markdown.html(from: try templates.render("partials/pages.md", with: context)))),
+            "acquisition": AudienceContext.breakable(InlineStyles.apply(markdown.html(from: try templates.render("partials/acquisition.md", with: context)))),
         ]
         if var headline = context["headline"] as? [[String: Any]] {
             for index in headline.indices {
@@ -44,6 +46,7 @@ public struct MonthlyRenderer: Sendable {
         context["hasReleases"] = !report.releases.isEmpty
         context["hasWins"] = !report.wins.isEmpty
         context["hasIssues"] = !report.issues.isEmpty
+        AudienceContext.prepare(&context, previousLabel: "month before")
         return context
     }
 }

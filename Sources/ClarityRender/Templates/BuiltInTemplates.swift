@@ -89,6 +89,8 @@ svg { max-width: 100%; height: auto; }
 {{{charts.segments}}}
 {{{sections.segments}}}
 </section>
+<section class="chapter"><h2>Pages</h2>{{{sections.pages}}}</section>
+<section><h2>Acquisition</h2>{{{sections.acquisition}}}</section>
 <p class="note" style="margin-top:24px;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). Rates are shares of sessions; time is weighted by sessions; users per day is a daily mean. Counts are compared per covered day when months differ in length or coverage.</p>
 </div>
 </body>
@@ -136,6 +138,14 @@ No figure worsened beyond normal month-to-month noise.
 ## Top frustration segments
 
 {{> partials/weekly-segments.md}}
+
+## Pages
+
+{{> partials/pages.md}}
+
+## Acquisition
+
+{{> partials/acquisition.md}}
 
 ## All figures
 
