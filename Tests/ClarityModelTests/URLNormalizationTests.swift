@@ -37,6 +37,8 @@ struct URLNormalizationTests {
         #expect(product.normalize("/product") == "/product")
         #expect(URLPattern.sharedPart(of: "/product/:id") == "/product/")
         #expect(URLPattern.sharedPart(of: "/checkout") == "/checkout")
+        #expect(URLPattern.sharedPart(of: "/search?lang=de&page=2") == "/search")
+        #expect(URLPattern.sharedPart(of: "/product/:id?lang=de") == "/product/")
     }
 
     @Test("hostile URLs stay the same text, minus only what the rules fold")

@@ -95,11 +95,15 @@ public struct URLPattern: Sendable, Equatable, Encodable {
 }
 
 extension URLPattern {
-    /// The part of a grouped page that every URL in it contains: up to its first `:name` placeholder segment.
+    /// The part of a grouped page that every URL in it contains: up to its first `:name` placeholder segment or its query.
     ///
-    /// A Recordings filter "URL contains /product/:id" would find nothing; "URL contains /product/" finds the group.
+    /// A Recordings filter "URL contains /product/:id" would find nothing; "URL contains /product/" finds the group. Kept
+    /// query parameters are sorted by the rules, so a visited URL may hold them in another order or among others: the
+    /// filter stops before the query and finds the page's sessions among a few more.
     public static func sharedPart(of page: String) -> String {
-        guard let range = page.range(of: "/:") else { return page }
-        return String(page[..<page.index(after: range.lowerBound)])
+        var shared = Substring(page)
+        if let mark = shared.firstIndex(of: "?") { shared = shared[..<mark] }
+        if let range = shared.range(of: "/:") { shared = shared[..<shared.index(after: range.lowerBound)] }
+        return String(shared)
     }
 }
