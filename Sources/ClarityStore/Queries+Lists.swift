@@ -16,3 +16,17 @@ extension MetricStore {
         }
     }
 }
+
+extension MetricStore {
+    /// Every stored segment of a dimension set (aggregate rows left out), in key order: the values only, no figures.
+    public func segments(of dimensions: DimensionSet) throws -> [Segment] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(dimensions.dimensions.map(Self.segmentColumn).joined(separator: ", ")) FROM segment
+                WHERE dimensions = ? AND is_aggregate = 0 ORDER BY key
+                """, arguments: [dimensions.key]).map { row in
+                Segment(dimensions.dimensions.enumerated().map { index, dimension in Segment.DimensionValue(dimension, row[index] as String?) })
+            }
+        }
+    }
+}

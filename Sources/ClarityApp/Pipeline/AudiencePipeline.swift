@@ -29,8 +29,9 @@ enum AudiencePipeline {
 
     /// A report segment's daily figures: the sum of the stored segments grouped into it, day by day.
     static func segmentDays(_ segment: Segment, store: MetricStore, in range: ClosedRange<Day>, normalization: URLNormalization) throws -> [Day: Observation] {
+        // Every stored variant of the page, from the segment table alone (no figures read), then each one's days.
         guard segment.dimensions.dimensions.contains(.url) else { return try store.segmentDays(segment, in: range) }
-        let stored = PageGrouping(try store.segmentTotals(in: range, dimensions: [segment.dimensions]), normalization: normalization).stored(segment)
+        let stored = try store.segments(of: segment.dimensions).filter { PageGrouping.page(of: $0, normalization: normalization) == segment }
         var parts: [Day: [Observation]] = [:]
         for member in stored {
             for (day, observation) in try store.segmentDays(member, in: range) { parts[day, default: []].append(observation) }

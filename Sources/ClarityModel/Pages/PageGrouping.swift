@@ -10,8 +10,16 @@ public struct PageGrouping: Sendable, Equatable {
         var order: [Segment] = []
         var totals: [Segment: Totals] = [:]
         var members: [Segment: [Segment]] = [:]
+        // Each URL value is normalised once, however many dimension sets carry it.
+        var pages: [String: String] = [:]
+        let normalize = { (url: String) -> String in
+            if let page = pages[url] { return page }
+            let page = normalization.normalize(url)
+            pages[url] = page
+            return page
+        }
         for entry in entries {
-            let grouped = Self.page(of: entry.segment, normalization: normalization)
+            let grouped = Self.page(of: entry.segment, normalize: normalize)
             if let existing = totals[grouped] {
                 totals[grouped] = existing.combined(with: entry.totals)
             } else {
@@ -26,9 +34,13 @@ public struct PageGrouping: Sendable, Equatable {
 
     /// The segment with its URL value normalised; the API's aggregate rows (a null value) stay as they are.
     public static func page(of segment: Segment, normalization: URLNormalization) -> Segment {
+        page(of: segment, normalize: normalization.normalize)
+    }
+
+    static func page(of segment: Segment, normalize: (String) -> String) -> Segment {
         guard segment.values.contains(where: { $0.dimension == .url && $0.value != nil }) else { return segment }
         return Segment(segment.values.map { entry in
-            entry.dimension == .url ? Segment.DimensionValue(.url, entry.value.map(normalization.normalize)) : entry
+            entry.dimension == .url ? Segment.DimensionValue(.url, entry.value.map(normalize)) : entry
         })
     }
 
