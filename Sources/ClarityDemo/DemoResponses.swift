@@ -71,7 +71,7 @@ extension DemoSite {
             case .browser: mix = Self.browsers
             case .os: mix = Self.operatingSystems
             case .country: mix = Self.countries
-            case .channel: mix = Self.channels
+            case .channel: mix = Self.campaigned(Self.channels, on: day) { $0 == "Email" }
             case .url: mix = urlMix(on: day)
             case .source, .medium, .campaign:
                 continue
@@ -86,7 +86,7 @@ extension DemoSite {
         }
         if dimensions.dimensions.contains(.source) {
             result = result.flatMap { base in
-                Self.sourceMedia.map { pair, share in
+                Self.campaigned(Self.sourceMedia, on: day) { $0 == ("newsletter", "email") }.map { pair, share in
                     var values = base.values
                     values[.source] = pair.0
                     values[.medium] = pair.1
@@ -96,6 +96,15 @@ extension DemoSite {
         }
         // Tiny segments are left out, except in the capped day's URL breakdown, whose long tail runs past the cap.
         return result.filter { $0.share >= 0.003 || (day == cappedURLDay && dimensions == DimensionSet([.url])) }
+    }
+
+    /// A mix in which, during the campaign week, the newsletter's share is doubled (the others scaled to keep the total).
+    static func campaigned<Value>(_ mix: [(Value, Double)], on day: Day, isNewsletter: (Value) -> Bool) -> [(Value, Double)] {
+        guard ISOWeek(containing: day) == campaignWeek else { return mix }
+        let total = mix.reduce(0) { $0 + $1.1 }
+        let boosted = mix.map { value, share in (value, isNewsletter(value) ? share * 2 : share) }
+        let scale = total / boosted.reduce(0) { $0 + $1.1 }
+        return boosted.map { ($0.0, $0.1 * scale) }
     }
 
     /// The week the newsletter campaign ran.
