@@ -70,6 +70,6 @@ struct LoadedConfiguration {
 
     var reportSettings: ReportSettings {
         ReportSettings(minimumSessions: configuration.report.minimumSessions, significance: configuration.report.significance,
-                       topSegments: configuration.report.topSegments)
+                       topSegments: configuration.report.topSegments, urls: configuration.report.urls)
     }
 }

@@ -71,7 +71,7 @@ extension DemoSite {
             case .browser: mix = Self.browsers
             case .os: mix = Self.operatingSystems
             case .country: mix = Self.countries
-            case .channel: mix = Self.channels
+            case .channel: mix = Self.campaigned(Self.channels, on: day) { $0 == "Email" }
             case .url: mix = urlMix(on: day)
             case .source, .medium, .campaign:
                 continue
@@ -86,7 +86,7 @@ extension DemoSite {
         }
         if dimensions.dimensions.contains(.source) {
             result = result.flatMap { base in
-                Self.sourceMedia.map { pair, share in
+                Self.campaigned(Self.sourceMedia, on: day) { $0 == ("newsletter", "email") }.map { pair, share in
                     var values = base.values
                     values[.source] = pair.0
                     values[.medium] = pair.1
@@ -98,9 +98,27 @@ extension DemoSite {
         return result.filter { $0.share >= 0.003 || (day == cappedURLDay && dimensions == DimensionSet([.url])) }
     }
 
+    /// A mix in which, during the campaign week, the newsletter's share is doubled (the others scaled to keep the total).
+    static func campaigned<Value>(_ mix: [(Value, Double)], on day: Day, isNewsletter: (Value) -> Bool) -> [(Value, Double)] {
+        guard ISOWeek(containing: day) == campaignWeek else { return mix }
+        let total = mix.reduce(0) { $0 + $1.1 }
+        let boosted = mix.map { value, share in (value, isNewsletter(value) ? share * 2 : share) }
+        let scale = total / boosted.reduce(0) { $0 + $1.1 }
+        return boosted.map { ($0.0, $0.1 * scale) }
+    }
+
+    /// The week the newsletter campaign ran.
+    static let campaignWeek = ISOWeek(containing: Day(iso: "2026-11-16")!)
+
     /// The pages of the URL breakdown; on the capped day, a long tail of product pages that runs past 1,000 rows.
     func urlMix(on day: Day) -> [(String, Double)] {
         var mix = Self.pages.map { ($0.0, $0.2) }
+        // The same pages written other ways, as live URL breakdowns show them: reports group them back (`[report.urls]`).
+        mix += [("/books/the-long-quiet/", 0.012), ("/search?q=winter+poems&utm_source=newsletter", 0.01), ("/events#calendar", 0.006)]
+        // The autumn newsletter campaign week: its link lands on the reading list with tracking parameters.
+        if ISOWeek(containing: day) == Self.campaignWeek {
+            mix.append(("/blog/autumn-reading-list?utm_source=newsletter&utm_medium=email&utm_campaign=autumn-picks", 0.04))
+        }
         if day == cappedURLDay {
             for number in 1...1_200 {
                 mix.append(("/books/backlist-\(number)", 0.9 / Double(number + 40)))

@@ -104,7 +104,8 @@ public struct DemoSite: Sendable {
             rate *= signal == .scriptError ? 2.1 : 1.1
         }
         if let url = segment[.url] {
-            switch url {
+            // A page written another way (a query string, a trailing slash) behaves as the page.
+            switch URLNormalization().normalize(url) {
             case "/search": rate *= signal == .quickback ? 1.3 : 1
             case "/cart", "/checkout": rate *= signal == .errorClick ? 1.8 : 1
             case "/blog/autumn-reading-list": rate *= signal == .excessiveScroll ? 2.2 : 1

@@ -9,16 +9,20 @@ enum MonthlyPipeline {
         guard let month = try requested ?? store.latestSiteDay().map(MonthlyReport.defaultMonth(lastSiteDay:)) else {
             throw ReportError.noData(period: "any month", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }
-        let input = MonthlyReportInput(
+        let stored = try store.segmentTotals(in: month.firstDay...month.lastDay)
+        var input = MonthlyReportInput(
             project: project, month: month, siteDays: try store.siteDays(in: MonthlyReport.siteDayRange(for: month)),
-            currentSegments: try store.segmentTotals(in: month.firstDay...month.lastDay),
-            previousSegments: try store.segmentTotals(in: month.previous.firstDay...month.previous.lastDay),
+            currentSegments: PageGrouping(stored, normalization: settings.urls).entries,
+            previousSegments: PageGrouping(try store.segmentTotals(in: month.previous.firstDay...month.previous.lastDay), normalization: settings.urls).entries,
             settings: settings,
             releases: try ReleasePipeline.impacts(store: store, days: month.firstDay...month.lastDay, asOf: try store.latestSiteDay() ?? month.lastDay,
                                                   settings: settings, windowLength: releaseWindow),
             trendReleases: try store.releases(),
             derived: try store.derivedDays(in: month.previous.firstDay...month.lastDay),
             blocks: try store.derivedBlocks(touching: MonthlyReport.siteDayRange(for: month)))
+        input.audience = try AudiencePipeline.input(
+            store: store, periods: sequence(first: month, next: \.previous).prefix(9).map { $0.firstDay...$0.lastDay },
+            current: input.currentSegments, previous: input.previousSegments, storedURLs: AudiencePipeline.storedURLs(stored), normalization: settings.urls)
         return try MonthlyReport.build(input)
     }
 }

@@ -11,20 +11,24 @@ enum WeeklyPipeline {
             throw ReportError.noData(period: "any week", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }
         let history = week.firstDay.advanced(by: -56)...week.lastDay
+        let stored = try store.segmentTotals(in: week.firstDay...week.lastDay)
         var input = WeeklyReportInput(
             project: project, week: week, siteDays: try store.siteDays(in: history),
-            currentSegments: try store.segmentTotals(in: week.firstDay...week.lastDay),
-            previousSegments: try store.segmentTotals(in: week.previous.firstDay...week.previous.lastDay),
+            currentSegments: PageGrouping(stored, normalization: settings.urls).entries,
+            previousSegments: PageGrouping(try store.segmentTotals(in: week.previous.firstDay...week.previous.lastDay), normalization: settings.urls).entries,
             settings: settings,
             releases: try ReleasePipeline.impacts(store: store, days: week.firstDay.advanced(by: -7)...week.lastDay, asOf: week.lastDay,
                                                   settings: settings, windowLength: releaseWindow),
             capped: try store.cappedBreakdowns(in: week.firstDay...week.lastDay),
             derived: try store.derivedDays(in: week.previous.firstDay...week.lastDay),
             blocks: try store.derivedBlocks(touching: history))
+        input.audience = try AudiencePipeline.input(
+            store: store, periods: (0...8).map { ISOWeek(containing: week.firstDay.advanced(by: -7 * $0)) }.map { $0.firstDay...$0.lastDay },
+            current: input.currentSegments, previous: input.previousSegments, storedURLs: AudiencePipeline.storedURLs(stored), normalization: settings.urls)
         let baseline = week.firstDay.advanced(by: -28)...week.lastDay
         let movers = WeeklyReport.findMovers(input)
         for segment in movers.segments {
-            input.moverDays[segment] = try store.segmentDays(segment, in: baseline)
+            input.moverDays[segment] = try AudiencePipeline.segmentDays(segment, store: store, in: baseline, normalization: settings.urls)
         }
         return try WeeklyReport.build(input, movers: movers)
     }

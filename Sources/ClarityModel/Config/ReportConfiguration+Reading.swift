@@ -2,7 +2,8 @@ extension ReportConfiguration {
     /// The tables of the file and the keys each one knows, in the order the file is documented.
     static let knownKeys: [(table: String, keys: [String])] = [
         ("project", ["name", "site"]),
-        ("report", ["minimum_sessions", "top_segments", "release_window_days", "templates", "significance"]),
+        ("report", ["minimum_sessions", "top_segments", "release_window_days", "templates", "significance", "urls"]),
+        ("report.urls", ["keep_query", "patterns"]),
         ("email", ["to", "bcc", "from", "subject", "monthly_subject", "view_in_browser_base_url", "smtp"]),
         ("email.smtp", ["host", "port", "security", "username", "password_file", "ca_file", "timeout", "retries", "retry_delay", "outbox"]),
         ("fetch", ["endpoint", "token_file", "daily_budget", "plan", "plans"]),
@@ -37,6 +38,7 @@ extension ReportConfiguration {
         self.report.templates = try report.string("templates", default: self.report.templates)
         self.report.significance = try report.double("significance", default: self.report.significance,
                                                      rule: "above 0 and at most 0.5") { $0 > 0 && $0 <= 0.5 }
+        self.report.urls = try report.section("urls").urlNormalization()
 
         let email = try root.section("email")
         try email.requireKnownKeys(Self.keys(of: "email"))
@@ -77,6 +79,37 @@ extension ReportConfiguration {
 }
 
 extension ConfigSection {
+    /// The `[report.urls]` settings: query parameters to keep, and path patterns under `[report.urls.patterns]`.
+    func urlNormalization() throws(ConfigError) -> URLNormalization {
+        try requireKnownKeys(ReportConfiguration.keys(of: "report.urls"))
+        var rules = URLNormalization()
+        rules.keepQuery = try strings("keep_query", default: [])
+        for (offset, name) in rules.keepQuery.enumerated() {
+            guard !name.isEmpty, !name.contains(where: { "&=?#".contains($0) || $0.isWhitespace }) else {
+                throw error("keep_query", "element \(offset + 1) of \(self.name("keep_query")), \(TOMLValue.basicString(name)), is not a query parameter name",
+                            hint: "write the names alone, such as [\"page\", \"lang\"]")
+            }
+            guard !URLNormalization.isTracking(name) else {
+                throw error("keep_query", "\(self.name("keep_query")) names \(TOMLValue.basicString(name)), a tracking id that is always dropped",
+                            hint: "remove it: utm_*, fbclid, gclid, msclkid and the other tracking ids never tell pages apart")
+            }
+        }
+        let patterns = try section("patterns")
+        for pattern in patterns.table.keys {
+            let replacement = try patterns.string(pattern, default: "")
+            guard pattern.hasPrefix("/"), pattern == "/" || !pattern.hasSuffix("/"), !pattern.contains(where: { "?#".contains($0) }) else {
+                throw patterns.error(pattern, "URL pattern \(TOMLValue.basicString(pattern)) is not a path",
+                                     hint: "write a path from its first \"/\", without a trailing slash, query or fragment, with * for one segment: \"/product/*\" = \"/product/:id\"")
+            }
+            guard replacement.hasPrefix("/") else {
+                throw patterns.error(pattern, "the page for URL pattern \(TOMLValue.basicString(pattern)) is \(TOMLValue.basicString(replacement)), not a path",
+                                     hint: "write the path the matching URLs are grouped under, such as \"/product/:id\"")
+            }
+            rules.patterns.append(URLPattern(pattern: pattern, replacement: replacement))
+        }
+        return rules
+    }
+
     /// The `[email.smtp]` settings, each checked so that a mistake shows before any connection.
     func smtp() throws(ConfigError) -> ReportConfiguration.Email.SMTP {
         typealias SMTP = ReportConfiguration.Email.SMTP

@@ -11,6 +11,12 @@ extension ReportConfiguration {
         report.set(.integer(self.report.releaseWindowDays), for: "release_window_days")
         report.set(.string(self.report.templates), for: "templates")
         report.set(.float(self.report.significance), for: "significance")
+        var urls = TOMLTable()
+        urls.set(.array(self.report.urls.keepQuery.map(TOMLValue.string)), for: "keep_query")
+        var patterns = TOMLTable()
+        for pattern in self.report.urls.patterns { patterns.set(.string(pattern.replacement), for: pattern.pattern) }
+        urls.set(.table(patterns), for: "patterns")
+        report.set(.table(urls), for: "urls")
 
         var email = TOMLTable()
         email.set(.array(self.email.to.map(TOMLValue.string)), for: "to")

@@ -37,9 +37,12 @@ public struct ReportConfiguration: Sendable, Equatable {
         public var templates: String
         /// The p-value below which a change is called significant; default 0.05, above 0 and at most 0.5.
         public var significance: Double
+        /// How the site's URLs fold into pages: `[report.urls]`.
+        public var urls: URLNormalization
 
         public init(minimumSessions: Int = 100, topSegments: Int = 5, releaseWindowDays: Int = 7,
-                    templates: String = "", significance: Double = 0.05) {
+                    templates: String = "", significance: Double = 0.05, urls: URLNormalization = URLNormalization()) {
+            self.urls = urls
             self.minimumSessions = minimumSessions
             self.topSegments = topSegments
             self.releaseWindowDays = releaseWindowDays

@@ -15,6 +15,8 @@ public struct MonthlyReportInput: Sendable {
     public var derived: [DerivedDay]
     /// Consecutive missed days known only together; a month holding a whole block counts it.
     public var blocks: [DerivedBlock]
+    /// The figures behind the pages and acquisition sections, month by month.
+    public var audience = AudienceInput()
 
     public init(project: ProjectInfo, month: Month, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
                 settings: ReportSettings, releases: [ReleaseImpact] = [], trendReleases: [Release] = [], derived: [DerivedDay] = [], blocks: [DerivedBlock] = []) {
@@ -72,6 +74,10 @@ public struct MonthlyReport: Sendable, Equatable, Encodable {
     /// Every KPI against the same month a year earlier, in the order of `kpis`; nil when the store holds nothing for that month.
     public let yearAgo: [KPIEntry]?
     public let frustrationSegments: [FrustrationSegment]
+    /// Top, rising, falling and new pages against the month before, and the page titles.
+    public let pages: PagesSection
+    /// Channels, source/medium, campaigns, referrers and countries against the month before.
+    public let acquisition: AcquisitionSection
     /// The month's releases with their measured before/after effect.
     public let releases: [ReleaseImpact]
     /// Every release inside the weekly trend's weeks, marked on its charts.
@@ -161,6 +167,8 @@ extension MonthlyReport {
             kpis: kpis, yearAgo: yearAgoEntries,
             frustrationSegments: WeeklyReport.rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings,
                                                            siteURL: input.project.site),
+            pages: input.audience.pages(site: current, settings: input.settings, siteURL: input.project.site),
+            acquisition: input.audience.acquisition(site: current, settings: input.settings, siteURL: input.project.site),
             releases: input.releases,
             trendReleases: input.trendReleases.filter { release in
                 guard let first = trend.first?.firstDay, let last = trend.last?.lastDay else { return false }

@@ -9,7 +9,7 @@ public enum RecordingFilter {
             switch entry.dimension {
             case .url:
                 let shown = !base.isEmpty && value.hasPrefix(base + "/") ? String(value.dropFirst(base.count)) : value
-                filters.append("Visited URL contains \(shown)")
+                filters.append("Visited URL contains \(URLPattern.sharedPart(of: shown))")
             case .browser: filters.append("Browser is \(value)")
             case .device: filters.append("Device is \(value)")
             case .os: filters.append("Operating system is \(value)")

@@ -17,6 +17,8 @@ public struct WeeklyReportInput: Sendable {
     public var blocks: [DerivedBlock]
     /// Daily figures of the segments `WeeklyReport.findMovers` names, for the 28 days before the week and the week.
     public var moverDays: [Segment: [Day: Observation]]
+    /// The figures behind the pages and acquisition sections.
+    public var audience = AudienceInput()
 
     public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
                 settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = [], derived: [DerivedDay] = [], blocks: [DerivedBlock] = [],
@@ -40,8 +42,11 @@ public struct ReportSettings: Sendable, Equatable, Encodable {
     public var minimumSessions: Int
     public var significance: Double
     public var topSegments: Int
+    /// How URLs fold into pages at report time: `[report.urls]`.
+    public var urls: URLNormalization
 
-    public init(minimumSessions: Int = 100, significance: Double = 0.05, topSegments: Int = 5) {
+    public init(minimumSessions: Int = 100, significance: Double = 0.05, topSegments: Int = 5, urls: URLNormalization = URLNormalization()) {
+        self.urls = urls
         self.minimumSessions = minimumSessions
         self.significance = significance
         self.topSegments = topSegments
@@ -171,6 +176,10 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     public let attributions: [RateAttribution]
     public let devices: [SegmentComparison]
     public let browsers: [SegmentComparison]
+    /// Top, rising, falling and new pages (URLs grouped by `settings.urls`), and the page titles.
+    public let pages: PagesSection
+    /// Channels, source/medium, campaigns, referrers and countries.
+    public let acquisition: AcquisitionSection
     /// Releases inside the week or in the week before it, with their before/after figures.
     public let releases: [ReleaseImpact]
     public let daily: [DailyPoint]
@@ -225,6 +234,8 @@ extension WeeklyReport {
             frustrationSegments: segments, segmentMovers: movers, attributions: attributions,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
+            pages: input.audience.pages(site: current, settings: input.settings, siteURL: input.project.site),
+            acquisition: input.audience.acquisition(site: current, settings: input.settings, siteURL: input.project.site),
             releases: input.releases.map { $0.noting(movers) },
             daily: week.days.map { day in
                 let observation = input.siteDays[day]

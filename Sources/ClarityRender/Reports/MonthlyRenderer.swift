@@ -20,6 +20,8 @@ public struct MonthlyRenderer: Sendable {
         context["sections"] = [
             "segments": InlineStyles.apply(markdown.html(from: try templates.render("partials/weekly-segments.md", with: context))),
             "releases": InlineStyles.apply(markdown.html(from: try templates.render("partials/monthly-releases.md", with: context))),
+            "pages": AudienceContext.breakable(InlineStyles.apply(markdown.html(from: try templates.render("partials/pages.md", with: context)))),
+            "acquisition": AudienceContext.breakable(InlineStyles.apply(markdown.html(from: try templates.render("partials/acquisition.md", with: context)))),
         ]
         if var headline = context["headline"] as? [[String: Any]] {
             for index in headline.indices {
@@ -67,6 +69,7 @@ public struct MonthlyRenderer: Sendable {
             }
             context["releases"] = releases
         }
+        AudienceContext.prepare(&context, previousLabel: "month before")
         return context
     }
 }

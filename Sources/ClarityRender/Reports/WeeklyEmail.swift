@@ -67,6 +67,7 @@ public struct WeeklyEmail: Sendable {
             context["viewInBrowserURL"] = base + Self.webFileName(report)
         }
         // Phones show the email without media queries, so its tables keep 4 columns; the web page has them all.
+        AudienceContext.compact(&context)
         context["sections"] = try renderer.sections(context, columns: Self.tableColumns)
         let labelWidth = report.kpis.map(\.label.count).max() ?? 0
         let currentWidth = report.kpis.map(\.currentText.count).max() ?? 0

@@ -51,6 +51,8 @@ public struct WeeklyRenderer: Sendable {
             "releases": try section("partials/weekly-releases.md", context, columns: columns),
             "devices": try section("partials/weekly-comparison.md", context["devicesTable"] ?? [:], columns: columns),
             "browsers": try section("partials/weekly-comparison.md", context["browsersTable"] ?? [:], columns: columns),
+            "pages": AudienceContext.breakable(try section("partials/pages.md", context, columns: columns)),
+            "acquisition": AudienceContext.breakable(try section("partials/acquisition.md", context, columns: columns)),
         ]
     }
 
@@ -86,6 +88,7 @@ public struct WeeklyRenderer: Sendable {
         context["browsers"] = browsers
         context["devicesTable"] = ["heading": "Device", "rows": devices, "hasRows": !devices.isEmpty, "settings": context["settings"] ?? [:]]
         context["browsersTable"] = ["heading": "Browser", "rows": browsers, "hasRows": !browsers.isEmpty, "settings": context["settings"] ?? [:]]
+        AudienceContext.prepare(&context, previousLabel: "week before")
         return context
     }
 

@@ -194,6 +194,8 @@ svg { max-width: 100%; height: auto; }
 {{{charts.segments}}}
 <div class="detail">{{{sections.segments}}}</div>
 </section>
+<section class="chapter"><h2>Pages</h2>{{{sections.pages}}}</section>
+<section><h2>Acquisition</h2>{{{sections.acquisition}}}</section>
 <p class="note" style="margin-top:24px;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). Rates are shares of sessions; time is weighted by sessions; users per day is a daily mean. Counts are compared per covered day when months differ in length or coverage.</p>
 </div>
 </body>
@@ -242,6 +244,14 @@ No figure worsened beyond normal month-to-month noise.
 
 {{> partials/weekly-segments.md}}
 
+## Pages
+
+{{> partials/pages.md}}
+
+## Acquisition
+
+{{> partials/acquisition.md}}
+
 ## All figures
 
 | Figure | This month | Last month | Change | Verdict |
@@ -249,6 +259,60 @@ No figure worsened beyond normal month-to-month noise.
 {{#kpis}}
 | {{label}} | {{{currentText}}} | {{{previousText}}} | {{{arrow}}} {{{changeText}}}{{#comparedPerDay}} per day{{/comparedPerDay}} | {{plainVerdict}} |
 {{/kpis}}
+
+"""#),
+        ("partials/acquisition.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+{{#acquisition}}
+{{#tables}}
+
+{{#hasQuality}}
+| {{title}} | Sessions | Share | Change | Active time | Quick backs | Worst signal |
+|:--|--:|--:|:--|--:|--:|:--|
+{{#rows}}
+| {{label}} | {{{sessionsText}}} | {{{shareText}}} | {{{changeText}}} {{{verdictText}}}{{#change.comparedPerDay}}, per day{{/change.comparedPerDay}} | {{{activeTimeText}}} | {{{quickbackText}}} | {{{worstSignalText}}} |
+{{/rows}}
+{{/hasQuality}}
+{{^hasQuality}}
+| {{title}} | Sessions | Share | Change |
+|:--|--:|--:|:--|
+{{#rows}}
+| {{label}} | {{{sessionsText}}} | {{{shareText}}} | {{{changeText}}} {{{verdictText}}}{{#change.comparedPerDay}}, per day{{/change.comparedPerDay}} |
+{{/rows}}
+{{/hasQuality}}
+
+{{#rising}}
+- Rising: {{label}}, {{{changeText}}}{{#change.comparedPerDay}} per day{{/change.comparedPerDay}} ({{{previousSessionsText}}} to {{{sessionsText}}} sessions)
+{{/rising}}
+{{#falling}}
+- Falling: {{label}}, {{{changeText}}}{{#change.comparedPerDay}} per day{{/change.comparedPerDay}} ({{{previousSessionsText}}} to {{{sessionsText}}} sessions)
+{{/falling}}
+{{/tables}}
+{{#missingText}}
+
+No {{{missingText}}} breakdown for this period.
+{{/missingText}}
+{{/acquisition}}
+
+"""#),
+        ("partials/audience.txt.mustache", #"""
+{{% CONTENT_TYPE: PLAIN }}
+{{#pages.table}}
+{{^isEmpty}}
+
+PAGES (top 5 by sessions: share, change)
+{{#rows}}
+{{label}}: {{sessionsText}} ({{shareText}}){{#changeText}}, {{changeText}} {{verdictText}}{{/changeText}}
+{{/rows}}
+{{/isEmpty}}
+{{/pages.table}}
+{{#acquisition.tables}}
+
+{{title}} (top 5 by sessions: share, change)
+{{#rows}}
+{{label}}: {{sessionsText}} ({{shareText}}){{#changeText}}, {{changeText}} {{verdictText}}{{/changeText}}
+{{/rows}}
+{{/acquisition.tables}}
 
 """#),
         ("partials/monthly-releases.md.mustache", #"""
@@ -259,6 +323,48 @@ No figure worsened beyond normal month-to-month noise.
 {{^releases}}
 No release recorded this month.
 {{/releases}}
+
+"""#),
+        ("partials/pages.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+{{#pages}}
+{{#table}}
+{{^isEmpty}}
+Pages by sessions, against the {{{previousLabel}}}.{{#groupingText}} {{{groupingText}}}{{/groupingText}}
+
+| Page | Sessions | Share | Change | Active time | Scroll depth | Worst signal |
+|:--|--:|--:|:--|--:|--:|:--|
+{{#rows}}
+| {{label}} | {{{sessionsText}}} | {{{shareText}}} | {{{changeText}}} {{{verdictText}}}{{#change.comparedPerDay}}, per day{{/change.comparedPerDay}} | {{{activeTimeText}}} | {{{scrollDepthText}}} | {{{worstSignalText}}} |
+{{/rows}}
+
+{{#rising}}
+- Rising: {{label}}, {{{changeText}}}{{#change.comparedPerDay}} per day{{/change.comparedPerDay}} ({{{previousSessionsText}}} to {{{sessionsText}}} sessions), {{{verdictText}}}
+{{/rising}}
+{{#falling}}
+- Falling: {{label}}, {{{changeText}}}{{#change.comparedPerDay}} per day{{/change.comparedPerDay}} ({{{previousSessionsText}}} to {{{sessionsText}}} sessions), {{{verdictText}}}
+{{/falling}}
+{{/isEmpty}}
+{{#isEmpty}}
+The store holds no URL breakdown for this period.
+{{/isEmpty}}
+{{/table}}
+{{#newPages}}
+- New: {{label}}, {{{sessionsText}}} sessions ({{{shareText}}}), absent from the 4 periods before
+{{/newPages}}
+{{#titles}}
+{{^isEmpty}}
+
+Page titles Clarity lists (it does not say which URL carries which title):
+
+| Page title | Sessions | Share | Change |
+|:--|--:|--:|:--|
+{{#rows}}
+| {{label}} | {{{sessionsText}}} | {{{shareText}}} | {{{changeText}}} {{{verdictText}}}{{#change.comparedPerDay}}, per day{{/change.comparedPerDay}} |
+{{/rows}}
+{{/isEmpty}}
+{{/titles}}
+{{/pages}}
 
 """#),
         ("partials/weekly-changes.md.mustache", #"""
@@ -397,6 +503,18 @@ _What you saw in the recordings this week: write it here, as a list or in paragr
 {{#browsersTable}}{{> partials/weekly-comparison.md}}{{/browsersTable}}
 <!-- clarity-report:end devices -->
 
+<!-- clarity-report:begin pages -->
+## Pages
+
+{{> partials/pages.md}}
+<!-- clarity-report:end pages -->
+
+<!-- clarity-report:begin acquisition -->
+## Acquisition
+
+{{> partials/acquisition.md}}
+<!-- clarity-report:end acquisition -->
+
 <!-- clarity-report:begin releases -->
 ## Releases
 
@@ -490,6 +608,8 @@ One entry a week, newest first. Entries are written by `clarity-report log`; not
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Browsers</h2>
 {{#images.browsers}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.browsers}}
 {{{sections.browsers}}}
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Pages (top 5)</h2>{{{sections.pages}}}
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Acquisition (top 5)</h2>{{{sections.acquisition}}}
 </td></tr>
 <tr><td style="padding:16px 16px 24px;">
 <p style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). {{coverageNote}}</p>
@@ -551,6 +671,7 @@ BROWSERS (share of sessions, rage clicks, dead clicks)
 {{#browsers}}
 {{value}}: {{shareText}}{{#kpi.rageClickRate}}, rage {{currentText}}{{/kpi.rageClickRate}}{{#kpi.deadClickRate}}, dead {{currentText}}{{/kpi.deadClickRate}}
 {{/browsers}}
+{{> partials/audience.txt}}
 
 Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
 
@@ -655,6 +776,8 @@ Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
 <div class="chart-wide">{{{charts.browsers}}}</div>
 <div class="chart-phone">{{{phoneCharts.browsers}}}</div>
 <div class="md">{{{sections.browsers}}}</div>
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Pages</h2><div class="md">{{{sections.pages}}}</div>
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Acquisition</h2><div class="md">{{{sections.acquisition}}}</div>
 </td></tr>
 <tr><td class="block" style="padding:16px 20px 24px;">
 <p class="muted" style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). {{coverageNote}}</p>
@@ -697,6 +820,14 @@ Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
 ## Browsers
 
 {{#browsersTable}}{{> partials/weekly-comparison.md}}{{/browsersTable}}
+
+## Pages
+
+{{> partials/pages.md}}
+
+## Acquisition
+
+{{> partials/acquisition.md}}
 
 """#),
     ]

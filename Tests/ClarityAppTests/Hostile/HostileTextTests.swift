@@ -64,8 +64,21 @@ extension OneAtATime {
             let ranked = report.frustrationSegments.flatMap(\.values)
             for dimension in Dimension.allCases where dimension != .browser && dimension != .device {
                 let shown = Set(ranked.filter { $0.dimension == dimension.name }.map(\.value))
-                let absent = payloads.subtracting(shown)
+                // URL segments are grouped into pages at report time (`[report.urls]`): their values are the folded payloads.
+                let absent = (dimension == .url ? Set(payloads.map(URLNormalization().normalize)) : payloads).subtracting(shown)
                 #expect(absent.isEmpty, "\(dimension.name) segments lack \(absent.count) payloads, e.g. \(absent.first?.prefix(60).debugDescription ?? "")")
+            }
+            // The pages and acquisition tables: every payload, pages and referrers as their URL rules fold them.
+            let folded = Set(payloads.map { Segment.shownValue(URLNormalization().normalize($0), of: .url, site: HostileStore.project.site) })
+            let referrers = Set(payloads.map { URLNormalization().normalize($0) })
+            let tables: [(String, BreakdownTable, Set<String>)] = [
+                ("pages", report.pages.table, folded), ("page titles", report.pages.titles, payloads), ("referrers", report.acquisition.referrers, referrers),
+                ("countries", report.acquisition.countries, payloads), ("campaigns", report.acquisition.campaigns, payloads),
+                ("channels", report.acquisition.channels, payloads),
+            ]
+            for (name, table, expected) in tables {
+                let absent = expected.subtracting(table.rows.filter { !$0.isOther }.map(\.label))
+                #expect(absent.isEmpty, "the \(name) table lacks \(absent.count) payloads, e.g. \(absent.first?.prefix(60).debugDescription ?? "")")
             }
             let status = try fixture.hostile.status()
             #expect(status.breakdownItems == 7 * HostileFixture.valueCount, "page titles, referrers, popular pages and the name lists")

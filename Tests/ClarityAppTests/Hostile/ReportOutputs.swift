@@ -36,6 +36,13 @@ struct ReportOutput: Sendable, CustomTestStringConvertible {
 
 /// Every output the hostile-text tests check.
 enum ReportOutputs {
+    /// The site text the pages and acquisition tables show: page, title, referrer, channel, source, campaign and country labels.
+    static func audienceLabels(_ pages: PagesSection, _ acquisition: AcquisitionSection, compact: Bool) -> [String] {
+        let tables = [pages.table, acquisition.channels, acquisition.sourceMedium, acquisition.campaigns,
+                      acquisition.countries] + (compact ? [] : [pages.titles, acquisition.referrers])
+        return tables.flatMap { compact ? $0.compactRows : $0.rows }.filter { !$0.isOther }.map(\.label)
+    }
+
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
@@ -59,10 +66,14 @@ enum ReportOutputs {
                 try MonthlyPipeline.model(store: store, month: Month(containing: HostileStore.week.lastDay), project: HostileStore.project, settings: settings)
             }
         }
-        let monthlyShows: @Sendable (MetricStore) throws -> [String] = { try monthly($0).frustrationSegments.map(\.label) }
+        let monthlyShows: @Sendable (MetricStore) throws -> [String] = { store in
+            let report = try monthly(store)
+            return report.frustrationSegments.map(\.label) + audienceLabels(report.pages, report.acquisition, compact: false)
+        }
         let weeklyShows: @Sendable (MetricStore) throws -> [String] = { store in
             let report = try weekly(store)
             return report.devices.map(\.value) + report.browsers.map(\.value) + report.frustrationSegments.map(\.label)
+                + audienceLabels(report.pages, report.acquisition, compact: false)
         }
         var outputs = [
             ReportOutput(name: "weekly --format json", kind: .json, render: { try TemplateContext.json(try weekly($0)) }, shows: weeklyShows),
@@ -78,7 +89,7 @@ enum ReportOutputs {
                         date: Instant(iso: "2026-11-23T07:00:00Z")!)
                     return try WeeklyEmail(templates: try TemplateSet(directory: directory)).message(report, charts: WeeklyCharts(report), envelope: envelope).encoded()
                 }
-            }, shows: { try weekly($0).devices.map(\.value) }),
+            }, shows: { store in let report = try weekly(store); return report.devices.map(\.value) + audienceLabels(report.pages, report.acquisition, compact: true) }),
             ReportOutput(name: "log: research-log entry", kind: .markdown, render: { store in
                 try ResearchLogRenderer(templates: try TemplateSet(directory: directory)).entry(try weekly(store))
             }, shows: weeklyShows),

@@ -1,0 +1,41 @@
+import ClarityModel
+import ClarityStore
+
+/// Reads the breakdowns behind the pages and acquisition sections, URLs grouped into pages as `[report.urls]` says.
+enum AudiencePipeline {
+    /// The breakdowns the sections read from the periods before the previous one (the noise of their counts).
+    static let earlierDimensions: [DimensionSet] = [
+        DimensionSet([.url]), DimensionSet([.channel]), DimensionSet([.source, .medium]), DimensionSet([.campaign]), DimensionSet([.country]),
+        DimensionSet([.source, .medium, .campaign]), DimensionSet([.medium, .campaign, .channel]),
+    ]
+
+    /// The sections' input over `periods` (current first), whose first two entries' segments the caller already grouped.
+    static func input(store: MetricStore, periods: [ClosedRange<Day>], current: [SegmentTotals], previous: [SegmentTotals],
+                      storedURLs: Int, normalization: URLNormalization) throws -> AudienceInput {
+        var grouped = [current, previous]
+        for range in periods.dropFirst(2) {
+            grouped.append(PageGrouping(try store.segmentTotals(in: range, dimensions: earlierDimensions), normalization: normalization).entries)
+        }
+        let lists = try periods.map { range in
+            [BreakdownMetric.referrerURL: try store.listTotals(.referrerURL, in: range), .pageTitle: try store.listTotals(.pageTitle, in: range)]
+        }
+        return AudienceInput(periods: grouped, lists: lists, storedURLs: storedURLs, normalization: normalization)
+    }
+
+    /// Distinct URL values of the URL breakdown among stored segments.
+    static func storedURLs(_ segments: [SegmentTotals]) -> Int {
+        Set(segments.filter { $0.segment.dimensions == DimensionSet([.url]) }.map(\.segment)).count
+    }
+
+    /// A report segment's daily figures: the sum of the stored segments grouped into it, day by day.
+    static func segmentDays(_ segment: Segment, store: MetricStore, in range: ClosedRange<Day>, normalization: URLNormalization) throws -> [Day: Observation] {
+        // Every stored variant of the page, from the segment table alone (no figures read), then each one's days.
+        guard segment.dimensions.dimensions.contains(.url) else { return try store.segmentDays(segment, in: range) }
+        let stored = try store.segments(of: segment.dimensions).filter { PageGrouping.page(of: $0, normalization: normalization) == segment }
+        var parts: [Day: [Observation]] = [:]
+        for member in stored {
+            for (day, observation) in try store.segmentDays(member, in: range) { parts[day, default: []].append(observation) }
+        }
+        return parts.mapValues { Observation.combining($0, as: segment) }
+    }
+}

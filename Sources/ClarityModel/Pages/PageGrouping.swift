@@ -1,0 +1,100 @@
+/// Segments whose URL value folds into one page, combined exactly: sums add, rates and means are re-weighted by sessions.
+public struct PageGrouping: Sendable, Equatable {
+    /// The combined segments, in the order their first member came.
+    public let entries: [SegmentTotals]
+    /// The stored segments behind each combined segment that has more than one, in the order they came.
+    public let members: [Segment: [Segment]]
+
+    /// Groups every segment with a URL value by its normalised URL; segments without a URL pass through unchanged.
+    public init(_ entries: [SegmentTotals], normalization: URLNormalization) {
+        var order: [Segment] = []
+        var totals: [Segment: Totals] = [:]
+        var members: [Segment: [Segment]] = [:]
+        // Each URL value is normalised once, however many dimension sets carry it.
+        var pages: [String: String] = [:]
+        let normalize = { (url: String) -> String in
+            if let page = pages[url] { return page }
+            let page = normalization.normalize(url)
+            pages[url] = page
+            return page
+        }
+        for entry in entries {
+            let grouped = Self.page(of: entry.segment, normalize: normalize)
+            if let existing = totals[grouped] {
+                totals[grouped] = existing.combined(with: entry.totals)
+            } else {
+                order.append(grouped)
+                totals[grouped] = entry.totals
+            }
+            members[grouped, default: []].append(entry.segment)
+        }
+        self.entries = order.map { SegmentTotals(segment: $0, totals: totals[$0]!) }
+        self.members = members.filter { $0.value.count > 1 || $0.value.first != $0.key }
+    }
+
+    /// The segment with its URL value normalised; the API's aggregate rows (a null value) stay as they are.
+    public static func page(of segment: Segment, normalization: URLNormalization) -> Segment {
+        page(of: segment, normalize: normalization.normalize)
+    }
+
+    static func page(of segment: Segment, normalize: (String) -> String) -> Segment {
+        guard segment.values.contains(where: { $0.dimension == .url && $0.value != nil }) else { return segment }
+        return Segment(segment.values.map { entry in
+            entry.dimension == .url ? Segment.DimensionValue(.url, entry.value.map(normalize)) : entry
+        })
+    }
+
+    /// The stored segments a segment of the report stands for.
+    public func stored(_ segment: Segment) -> [Segment] { members[segment] ?? [segment] }
+}
+
+extension Totals {
+    /// Another segment's figures over the same days added in: counts and signal sessions add, means keep their
+    /// session weights, and daily distinct users are dropped, because one person may sit in both segments.
+    public func combined(with other: Totals) -> Totals {
+        var result = self
+        result.days = max(days, other.days)
+        result.sessions += other.sessions
+        result.daysWithSessions = max(daysWithSessions, other.daysWithSessions)
+        result.botSessions += other.botSessions
+        result.daysWithBotSessions = max(daysWithBotSessions, other.daysWithBotSessions)
+        result.dailyUsersSum = 0
+        result.daysWithUsers = 0
+        for (signal, figures) in other.signals { result.signals[signal] = (result.signals[signal] ?? SignalTotals()) + figures }
+        for (metric, sum) in other.means {
+            let mine = result.means[metric] ?? WeightedSum()
+            result.means[metric] = WeightedSum(weightedValues: mine.weightedValues + sum.weightedValues, weight: mine.weight + sum.weight)
+        }
+        return result
+    }
+}
+
+extension Observation {
+    /// Several stored segments' figures of one day as the one segment they are grouped into, combined like `Totals`.
+    ///
+    /// Percentages and means come back as the session-weighted figures, so `Totals(days:)` of the result equals the
+    /// combined totals of the parts; distinct users are left out (not additive).
+    public static func combining(_ parts: [Observation], as segment: Segment) -> Observation {
+        var totals = Totals()
+        for part in parts { totals = totals.days == 0 ? Totals(days: [part]) : totals.combined(with: Totals(days: [part])) }
+        var signals: [FrustrationSignal: SignalFigures] = [:]
+        for (signal, figures) in totals.signals where figures.sessions > 0 {
+            let sessions = Int64(figures.sessions.rounded())
+            let percentage = figures.withSignal / figures.sessions * 100
+            signals[signal] = SignalFigures(sessions: sessions, percentage: percentage, withoutPercentage: 100 - percentage,
+                                            pageViews: parts.compactMap { $0.signals[signal]?.pageViews }.reduceSum(),
+                                            events: parts.compactMap { $0.signals[signal]?.events }.reduceSum())
+        }
+        let counted = parts.contains { $0.sessions != nil }
+        return Observation(segment: segment, sessions: counted ? totals.sessions : nil,
+                           botSessions: parts.contains { $0.botSessions != nil } ? totals.botSessions : nil,
+                           distinctUsers: parts.count == 1 ? parts[0].distinctUsers : nil,
+                           pagesPerSession: totals.mean(.pagesPerSession), signals: signals, scrollDepth: totals.mean(.scrollDepth),
+                           totalTime: totals.mean(.totalTime), activeTime: totals.mean(.activeTime))
+    }
+}
+
+extension Array where Element == Int64 {
+    /// The sum, or nil when there is nothing to add (missing stays missing).
+    func reduceSum() -> Int64? { isEmpty ? nil : reduce(0, +) }
+}
