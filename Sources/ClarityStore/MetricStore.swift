@@ -10,7 +10,7 @@ public final class MetricStore: Sendable {
     /// The file the store lives in, or `:memory:`.
     public let path: String
 
-    static let knownMigrations = ["v1-snapshots-observations", "v2-fetch-budget", "v3-releases", "v4-raw-encoding", "v5-derived-days", "v6-derived-blocks"]
+    static let knownMigrations = ["v1-snapshots-observations", "v2-fetch-budget", "v3-releases", "v4-raw-encoding", "v5-derived-days", "v6-derived-blocks", "v7-alert-anomalies"]
 
     /// How a command opens the store: writers create and migrate it; readers never change a byte of it.
     public enum Access: Sendable {

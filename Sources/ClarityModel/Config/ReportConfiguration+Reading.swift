@@ -6,6 +6,7 @@ extension ReportConfiguration {
         ("email", ["to", "bcc", "from", "subject", "view_in_browser_base_url", "smtp"]),
         ("email.smtp", ["host", "port", "security", "username", "password_file", "ca_file", "timeout", "retries", "retry_delay", "outbox"]),
         ("fetch", ["endpoint", "token_file", "daily_budget", "plan", "plans"]),
+        ("alert", ["significance", "baseline_weeks", "webhook_file", "webhook_kind", "retries", "retry_delay"]),
     ]
 
     /// The keys a table of the file knows.
@@ -52,6 +53,8 @@ extension ReportConfiguration {
         self.email.subject = try email.headerString("subject", default: self.email.subject)
         self.email.viewInBrowserBaseURL = try email.string("view_in_browser_base_url", default: self.email.viewInBrowserBaseURL)
         self.email.smtp = try email.section("smtp").smtp()
+
+        self.alert = try root.section("alert").alert()
 
         let fetch = try root.section("fetch")
         try fetch.requireKnownKeys(Self.keys(of: "fetch"))

@@ -1,0 +1,28 @@
+/// What the daily alert rule is allowed to call an anomaly.
+public struct AlertSettings: Sendable, Equatable, Encodable {
+    /// A segment with fewer sessions on the day is not tested (the report's `minimum_sessions`).
+    public var minimumSessions: Int
+    /// The Benjamini–Hochberg level across every figure tested on the day: findings have q at most this.
+    public var significance: Double
+    /// Same weekdays before the day that form its baseline.
+    public var baselineWeeks: Int
+    /// The site's base URL, so its own URLs read as paths.
+    public var site: String
+    /// Where the weekly pages are published (`email.view_in_browser_base_url`); empty: no link.
+    public var weeklyPageBaseURL: String
+
+    public init(minimumSessions: Int = 100, significance: Double = 0.01, baselineWeeks: Int = 8, site: String = "", weeklyPageBaseURL: String = "") {
+        self.minimumSessions = minimumSessions
+        self.significance = significance
+        self.baselineWeeks = baselineWeeks
+        self.site = site
+        self.weeklyPageBaseURL = weeklyPageBaseURL
+    }
+
+    /// Baseline days with a figure needed before a figure is tested at all.
+    public static let minimumBaselineDays = 4
+    /// The robust z a day must also reach (in the watched direction), so a tiny but steady baseline does not alarm on a tiny move.
+    public static let minimumZ = 3.0
+    /// Days before the checked one that "since" looks back over.
+    public static let sinceLookback = 13
+}
