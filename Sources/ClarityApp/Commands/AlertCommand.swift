@@ -12,7 +12,7 @@ struct AlertCommand: ParsableCommand {
         commandName: "alert",
         abstract: "Check the latest day for anomalies and tell the team.",
         discussion: """
-            Scores the latest day the store covers (or --day) against the same weekday of the weeks before, for the site \
+            Scores the latest day the store covers (or --day) against the 28 days before, weekday by weekday, for the site \
             and every segment of every breakdown the day has, and reports the figures that left their usual values. An \
             anomaly is reported once while it goes on (--repeat sends it again); two runs at once send it once. \
             The webhook's address is a secret: from [alert] webhook_file, --webhook-file (owner-only files) or \
@@ -73,7 +73,7 @@ struct AlertCommand: ParsableCommand {
         let loaded = try global.loadConfiguration()
         let configuration = loaded.configuration
         let settings = AlertSettings(minimumSessions: configuration.report.minimumSessions, significance: configuration.alert.significance,
-                                     baselineWeeks: configuration.alert.baselineWeeks, site: configuration.project.site,
+                                     baselineDays: configuration.alert.baselineDays, site: configuration.project.site,
                                      weeklyPageBaseURL: configuration.email.viewInBrowserBaseURL)
         // Everything that can fail before sending is checked before anything is recorded.
         let poster = webhook && !dryRun ? try webhookDelivery(loaded) : nil

@@ -8,12 +8,14 @@ enum AlertPipeline {
         guard let day = try requested ?? store.latestSiteDay() else {
             throw ReportError.noData(period: "any day", hint: "the store is empty. Run `clarity-report fetch` (or `ingest`) first.")
         }
-        var days: [Day: AlertDay] = [day: try store.alertDay(day)]
-        for baselineDay in AlertInput.baselineDays(of: day, weeks: settings.baselineWeeks) {
-            days[baselineDay] = try store.alertDay(baselineDay)
+        var days: [Day: AlertDay] = [:]
+        for back in 0...settings.baselineDays {
+            days[day.advanced(by: -back)] = try store.alertDay(day.advanced(by: -back))
         }
-        var input = AlertInput(project: project, day: day, days: days, releases: try store.releases(), settings: settings, now: now)
-        let range = day.advanced(by: -(AlertSettings.sinceLookback + 7 * settings.baselineWeeks))...day
+        let siteRange = day.advanced(by: -(AlertSettings.sinceLookback + AlertSettings.weekdayFactorDays))...day
+        let site = try store.siteDays(in: siteRange).mapValues { Totals(days: [$0]) }
+        var input = AlertInput(project: project, day: day, days: days, site: site, releases: try store.releases(), settings: settings, now: now)
+        let range = day.advanced(by: -(AlertSettings.sinceLookback + settings.baselineDays))...day
         for segment in AlertReport.flagged(input) {
             input.history[segment] = try store.segmentDays(segment, in: range).mapValues { Totals(days: [$0]) }
         }

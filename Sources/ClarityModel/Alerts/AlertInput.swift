@@ -16,9 +16,12 @@ public struct AlertInput: Sendable {
     public var project: ProjectInfo
     /// The day checked.
     public var day: Day
-    /// The day and its baseline days (the same weekday in each of the `baselineWeeks` weeks before).
+    /// The day and the `baselineDays` days before it, every segment.
     public var days: [Day: AlertDay]
-    /// Daily totals of the segments `AlertReport.flagged` names, over the 13 + 7 × `baselineWeeks` days before the day,
+    /// The site totals over the 13 + 56 days before the day and the day: the session count's same-weekday baseline,
+    /// the weekday factors, and "since when" for the site.
+    public var site: [Day: Totals]
+    /// Daily totals of the segments `AlertReport.flagged` names (not the site), over the 13 + `baselineDays` days before the day,
     /// so "since when" can score the days before it.
     public var history: [Segment: [Day: Totals]]
     public var releases: [Release]
@@ -26,19 +29,15 @@ public struct AlertInput: Sendable {
     /// When the check runs, to tell whether a missing day can still be pulled; nil: not said.
     public var now: Instant?
 
-    public init(project: ProjectInfo, day: Day, days: [Day: AlertDay], history: [Segment: [Day: Totals]] = [:], releases: [Release] = [],
+    public init(project: ProjectInfo, day: Day, days: [Day: AlertDay], site: [Day: Totals], history: [Segment: [Day: Totals]] = [:], releases: [Release] = [],
                 settings: AlertSettings, now: Instant? = nil) {
         self.project = project
         self.day = day
         self.days = days
+        self.site = site
         self.history = history
         self.releases = releases
         self.settings = settings
         self.now = now
-    }
-
-    /// The days whose figures the baseline of `day` reads, newest first.
-    public static func baselineDays(of day: Day, weeks: Int) -> [Day] {
-        (1...max(1, weeks)).map { day.advanced(by: -7 * $0) }
     }
 }

@@ -22,16 +22,17 @@ public struct AlertReport: Sendable, Equatable, Encodable {
         return "\(count) on \(dayText): \(first.text)" + (shown.count > 1 ? " (and \(shown.count - 1) more)" : "")
     }
 
-    /// The segments (the site included) of the day's flagged figures, whose daily history `build` needs for "since when".
+    /// The segments of the day's flagged figures, whose daily history `build` needs for "since when" (the site's is in `site`).
     public static func flagged(_ input: AlertInput) -> [Segment] {
-        Array(Set(candidates(input).tested.filter(\.flagged).map(\.segment))).sorted()
+        Array(Set(candidates(input).tested.filter(\.flagged).map(\.segment))).filter { $0 != .site }.sorted()
     }
 
     /// Tests every figure of the day and keeps the anomalies.
     ///
     /// The rule: each site figure (sessions and the six frustration rates) and each segment's six rates, among segments
-    /// with at least `minimumSessions` sessions on the day in every breakdown the day has, is scored against the same
-    /// weekday of the weeks before (`DailyScore`). The whole family is corrected with Benjamini–Hochberg: a figure is an
+    /// with at least `minimumSessions` sessions on the day in every breakdown the day has, is scored against its
+    /// baseline (`AlertBaseline`: sessions against the same weekday of the 8 weeks before, rates against the 28 days
+    /// before put on the day's weekday by the site's weekday factors) with a robust z (`DailyScore`). The whole family is corrected with Benjamini–Hochberg: a figure is an
     /// anomaly when its q is at most `significance`, its z at least 3 in the watched direction (rates up, sessions
     /// either way), and its value beyond every baseline day's. A broader anomaly is folded into a narrower one of the
     /// same signal carrying at least 75% of its extra sessions. A breakdown absent on the day is reported as missing,
@@ -91,19 +92,33 @@ public struct AlertReport: Sendable, Equatable, Encodable {
         let settings = input.settings
         var tested: [Candidate] = []
         let segments = today.segments.keys.filter { !$0.isAggregate && today.covered.contains($0.dimensions) }.sorted()
+        let factors = weekdayFactors(input)
         for segment in segments {
             let metrics = segment == .site ? AlertMetric.site : AlertMetric.segment
             for metric in metrics {
                 let totals: (Day) -> Totals? = { day in
+                    if segment == .site { return input.site[day] }
                     guard let figures = input.days[day], figures.covered.contains(segment.dimensions) else { return nil }
                     return figures.segments[segment]
                 }
-                guard let score = DailyScore.score(metric, on: input.day, weeks: settings.baselineWeeks,
-                                                   minimumSessions: segment == .site ? 1 : settings.minimumSessions, totals: totals) else { continue }
+                guard let score = DailyScore.score(metric, on: input.day, baseline: .of(metric, settings: settings),
+                                                   minimumSessions: segment == .site ? 1 : settings.minimumSessions,
+                                                   factors: factors[metric] ?? WeekdayFactors(), totals: totals) else { continue }
                 tested.append(Candidate(metric: metric, segment: segment, score: score, flagged: score.isBeyond(metric)))
             }
         }
         return (tested, segments.count)
+    }
+
+    /// The site's weekday factors of every rate over the 56 days before the checked day (sessions use none: their
+    /// baseline is the same weekday).
+    static func weekdayFactors(_ input: AlertInput) -> [AlertMetric: WeekdayFactors] {
+        let days = (1...AlertSettings.weekdayFactorDays).map { input.day.advanced(by: -$0) }
+        var factors: [AlertMetric: WeekdayFactors] = [:]
+        for metric in AlertMetric.segment {
+            factors[metric] = WeekdayFactors.site(metric, days: days) { input.site[$0] }
+        }
+        return factors
     }
 
     /// Keeps each finding not carried by a narrower one, with the broader ones it carries; keyed by finding key.
@@ -129,7 +144,7 @@ public struct AlertReport: Sendable, Equatable, Encodable {
         let metric = candidate.metric
         let segment = candidate.segment
         let score = candidate.score
-        let since = Self.since(candidate, input: input)
+        let since = Self.since(candidate, input: input, factors: weekdayFactors(input)[metric] ?? WeekdayFactors())
         let onDay = input.releases.filter { $0.day == since }.map(\.version).sorted()
         let dayBefore = input.releases.filter { $0.day == since.advanced(by: -1) }.map(\.version).sorted()
         var causes: [String] = []
@@ -163,24 +178,24 @@ public struct AlertReport: Sendable, Equatable, Encodable {
 
     /// The first day of the unbroken run of anomalous days ending on the checked day, each scored against its own
     /// weekday's baseline with the same z and range rule; days without figures are stepped over, not counted as normal.
-    static func since(_ candidate: Candidate, input: AlertInput) -> Day {
-        guard let history = input.history[candidate.segment] else { return input.day }
+    static func since(_ candidate: Candidate, input: AlertInput, factors: WeekdayFactors) -> Day {
+        guard let history = candidate.segment == .site ? input.site : input.history[candidate.segment] else { return input.day }
         var first = input.day
         for back in 1...AlertSettings.sinceLookback {
             let day = input.day.advanced(by: -back)
             guard history[day] != nil else { continue }
-            guard let score = DailyScore.score(candidate.metric, on: day, weeks: input.settings.baselineWeeks,
+            guard let score = DailyScore.score(candidate.metric, on: day, baseline: .of(candidate.metric, settings: input.settings),
                                                minimumSessions: candidate.segment == .site ? 1 : input.settings.minimumSessions,
-                                               totals: { history[$0] }),
+                                               factors: factors, totals: { history[$0] }),
                   score.isBeyond(candidate.metric), (score.z > 0) == (candidate.score.z > 0) else { break }
             first = day
         }
         return first
     }
 
-    /// Breakdowns held on a baseline day but not on the checked one, site totals first.
+    /// Breakdowns held on one of the 7 days before but not on the checked day, site totals first.
     static func missing(_ input: AlertInput) -> [MissingBreakdown] {
-        let expected = AlertInput.baselineDays(of: input.day, weeks: input.settings.baselineWeeks)
+        let expected = (1...7).map { input.day.advanced(by: -$0) }
             .reduce(into: Set<DimensionSet>([DimensionSet([])])) { sets, day in sets.formUnion(input.days[day]?.covered ?? []) }
         let covered = input.days[input.day]?.covered ?? []
         return expected.subtracting(covered).sorted().map { set in

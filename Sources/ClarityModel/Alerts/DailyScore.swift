@@ -5,12 +5,15 @@ public struct DailyScore: Sendable, Equatable, Encodable {
     public let sessions: Double
     /// The baseline days that had the figure, newest first.
     public let baselineDays: [Day]
-    /// Median of the baseline values.
+    /// The weekday factor of the checked day: its weekday's usual level over the baseline's (1 for no rhythm).
+    public let weekdayFactor: Double
+    /// Median of the baseline values, each put on the checked day's weekday by the weekday factors.
     public let median: Double
     /// 1.4826 × the baseline's median absolute deviation.
     public let spread: Double
     /// The scale z divides by: the spread, or the sampling floor when that is larger.
     public let scale: Double
+    /// The usual range: the 10th and 90th percentiles of the weekday-adjusted baseline (its lowest and highest below 10 days).
     public let lowest: Double
     public let highest: Double
     /// (value − median) / scale.
@@ -18,25 +21,28 @@ public struct DailyScore: Sendable, Equatable, Encodable {
     /// Student's t tail of z with (baseline days − 1) degrees of freedom: upper for rates, two-sided for sessions.
     public let pValue: Double
 
-    /// Scores a day's figure against the same weekday in the weeks before; nil when the day has no figure, too few
-    /// sessions, or fewer than `AlertSettings.minimumBaselineDays` baseline days with the figure.
+    /// Scores a day's figure against its baseline days (`AlertBaseline`); nil when the day has no figure, too few
+    /// sessions, or too few baseline days with the figure.
     ///
-    /// The baseline is the figure on the same weekday in each of the `weeks` weeks before (so a Monday peak is compared
-    /// with Mondays): its median m and spread s = 1.4826 × MAD, which one odd day cannot inflate. The scale is s, or the
-    /// sampling floor when larger (binomial √(m(1 − m)/n) for a rate over n sessions, Poisson √m for a count), so a
-    /// segment whose baseline happens to be flat does not alarm on a few sessions. z = (value − m) / scale, and its
-    /// p-value is Student's t tail with (baseline days − 1) degrees of freedom, because the spread is estimated from
-    /// only 4 to 8 days.
-    public static func score(_ metric: AlertMetric, on day: Day, weeks: Int, minimumSessions: Int, totals: (Day) -> Totals?) -> DailyScore? {
+    /// Each baseline day's value x is put on the checked day's weekday: x × f(checked weekday) / f(its weekday), where
+    /// f are the site's weekday factors for the metric (`WeekdayFactors`; all 1 for a same-weekday baseline).
+    /// Their median m and spread s = 1.4826 × MAD are the usual value and its day-to-day variation, which a few odd days
+    /// cannot inflate. The scale is s, or the sampling floor when larger (binomial √(m(1 − m)/n) for a rate over n
+    /// sessions, Poisson √m for a count), so a segment whose baseline happens to be flat does not alarm on a few
+    /// sessions. z = (value − m) / scale, and its p-value is Student's t tail with (baseline days − 1) degrees of
+    /// freedom, because the spread is estimated from the baseline itself.
+    public static func score(_ metric: AlertMetric, on day: Day, baseline: AlertBaseline, minimumSessions: Int, factors: WeekdayFactors,
+                             totals: (Day) -> Totals?) -> DailyScore? {
         guard let today = totals(day), today.sessions >= Int64(minimumSessions), let (value, sessions) = metric.observe(today) else { return nil }
         var days: [Day] = []
         var values: [Double] = []
-        for baselineDay in AlertInput.baselineDays(of: day, weeks: weeks) {
+        let target = factors.factor(day.weekday)
+        for baselineDay in baseline.days(before: day) {
             guard let figures = totals(baselineDay), let observed = metric.observe(figures) else { continue }
             days.append(baselineDay)
-            values.append(observed.value)
+            values.append(observed.value * target / factors.factor(baselineDay.weekday))
         }
-        guard values.count >= AlertSettings.minimumBaselineDays else { return nil }
+        guard values.count >= baseline.minimumDays else { return nil }
         let median = Onset.median(values)
         let spread = 1.4826 * Onset.median(values.map { abs($0 - median) })
         let floor: Double
@@ -53,11 +59,12 @@ public struct DailyScore: Sendable, Equatable, Encodable {
         let degrees = Double(values.count - 1)
         let pValue = metric.isTwoSided ? min(1, 2 * Statistics.studentTUpperTail(abs(z), degrees: degrees))
                                        : Statistics.studentTUpperTail(z, degrees: degrees)
-        return DailyScore(value: value, sessions: sessions, baselineDays: days, median: median, spread: spread, scale: scale,
-                          lowest: values.min()!, highest: values.max()!, z: z, pValue: pValue)
+        let sorted = values.sorted()
+        return DailyScore(value: value, sessions: sessions, baselineDays: days, weekdayFactor: target, median: median, spread: spread, scale: scale,
+                          lowest: sorted[sorted.count / 10], highest: sorted[sorted.count - 1 - sorted.count / 10], z: z, pValue: pValue)
     }
 
-    /// Whether the figure left its usual values in the watched direction: z at least 3 and outside every baseline day's value.
+    /// Whether the figure left its usual values in the watched direction: z at least 3 and outside the usual range.
     func isBeyond(_ metric: AlertMetric) -> Bool {
         let up = z >= AlertSettings.minimumZ && value > highest
         let down = z <= -AlertSettings.minimumZ && value < lowest

@@ -8,8 +8,8 @@ extension ReportConfiguration {
 
         /// The Benjamini–Hochberg level across every figure tested on a day; default 0.01, above 0 and at most 0.2.
         public var significance: Double
-        /// Same weekdays before the day that form its baseline; default 8, from 4 to 12.
-        public var baselineWeeks: Int
+        /// Days before the checked day that form its baseline; default 28, from 14 to 56.
+        public var baselineDays: Int
         /// A file holding the webhook URL (a secret: chmod 600), relative to the configuration file; default "": `$CLARITY_ALERT_WEBHOOK`.
         public var webhookFile: String
         /// slack, teams or json; default slack.
@@ -19,17 +19,17 @@ extension ReportConfiguration {
         /// Seconds before the first retry, doubling; default 5, from 0 to 300.
         public var retryDelay: Int
 
-        public init(significance: Double = 0.01, baselineWeeks: Int = 8, webhookFile: String = "", webhookKind: WebhookKind = .slack,
+        public init(significance: Double = 0.01, baselineDays: Int = 28, webhookFile: String = "", webhookKind: WebhookKind = .slack,
                     retries: Int = 2, retryDelay: Int = 5) {
             self.significance = significance
-            self.baselineWeeks = baselineWeeks
+            self.baselineDays = baselineDays
             self.webhookFile = webhookFile
             self.webhookKind = webhookKind
             self.retries = retries
             self.retryDelay = retryDelay
         }
 
-        static let baselineWeeksRange = 4...12
+        static let baselineDaysRange = 14...56
         static let retriesRange = 0...5
         static let retryDelayRange = 0...300
     }
@@ -42,7 +42,7 @@ extension ConfigSection {
         try requireKnownKeys(ReportConfiguration.keys(of: "alert"))
         var alert = Alert()
         alert.significance = try double("significance", default: alert.significance, rule: "above 0 and at most 0.2") { $0 > 0 && $0 <= 0.2 }
-        alert.baselineWeeks = try integer("baseline_weeks", default: alert.baselineWeeks, in: Alert.baselineWeeksRange)
+        alert.baselineDays = try integer("baseline_days", default: alert.baselineDays, in: Alert.baselineDaysRange)
         alert.webhookFile = try string("webhook_file", default: alert.webhookFile)
         let kind = try string("webhook_kind", default: alert.webhookKind.rawValue)
         guard let parsed = Alert.WebhookKind(rawValue: kind) else {
@@ -61,7 +61,7 @@ extension ReportConfiguration.Alert {
     var tomlTable: TOMLTable {
         var table = TOMLTable()
         table.set(.float(significance), for: "significance")
-        table.set(.integer(baselineWeeks), for: "baseline_weeks")
+        table.set(.integer(baselineDays), for: "baseline_days")
         table.set(.string(webhookFile), for: "webhook_file")
         table.set(.string(webhookKind.rawValue), for: "webhook_kind")
         table.set(.integer(retries), for: "retries")

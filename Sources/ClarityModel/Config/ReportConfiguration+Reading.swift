@@ -6,7 +6,7 @@ extension ReportConfiguration {
         ("email", ["to", "bcc", "from", "subject", "view_in_browser_base_url", "smtp"]),
         ("email.smtp", ["host", "port", "security", "username", "password_file", "ca_file", "timeout", "retries", "retry_delay", "outbox"]),
         ("fetch", ["endpoint", "token_file", "daily_budget", "plan", "plans"]),
-        ("alert", ["significance", "baseline_weeks", "webhook_file", "webhook_kind", "retries", "retry_delay"]),
+        ("alert", ["significance", "baseline_days", "webhook_file", "webhook_kind", "retries", "retry_delay"]),
     ]
 
     /// The keys a table of the file knows.

@@ -10,7 +10,7 @@ public enum AlertMessages {
     /// The findings of a run as lines for a terminal or a log.
     public static func text(_ report: AlertReport) -> String {
         var lines = ["\(clean(report.project.name)) alerts: \(clean(report.headline))",
-                     "\(Format.integer(Double(report.tests))) figures tested against the same weekday of the \(report.settings.baselineWeeks) weeks before; "
+                     "\(Format.integer(Double(report.tests))) figures tested against the \(report.settings.baselineDays) days before, weekday-adjusted; "
                         + "anomalies have Benjamini–Hochberg q ≤ \(Format.decimal(report.settings.significance, places: 3)).", ""]
         let shown = report.findings.filter { $0.status != "ongoing" }
         for (index, finding) in shown.enumerated() {
@@ -46,7 +46,7 @@ public enum AlertMessages {
         let metric = AlertMetric(id: finding.metric) ?? .sessions
         let since = finding.sinceText + (finding.releaseText.isEmpty ? "" : ", " + finding.releaseText)
         return "\(since) · z = \(Format.decimal(score.z, places: 1)), \(Format.probability("q", finding.qValue)) · "
-            + "\(score.baselineDays.count) earlier \(finding.day.weekdayName)s, median \(metric.text(score.median))"
+            + "usual \(metric.text(score.median)) over \(score.baselineDays.count) days"
     }
 
     /// The payload of a Slack incoming webhook: a fallback `text` and plain_text blocks, so no site text becomes a link or markup.
