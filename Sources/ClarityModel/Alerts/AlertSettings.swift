@@ -19,6 +19,8 @@ public struct AlertSettings: Sendable, Equatable, Encodable {
         self.weeklyPageBaseURL = weeklyPageBaseURL
     }
 
+    /// The Gaussian efficiency of the median absolute deviation: the degrees of freedom a MAD of n values is worth, per value.
+    public static let madEfficiency = 0.3675
     /// Weeks of the same weekday that form the baseline of the site's session count.
     public static let sessionsBaselineWeeks = 8
     /// Days of site figures before the checked day that set the weekday factors of the rates.

@@ -18,7 +18,7 @@ public struct DailyScore: Sendable, Equatable, Encodable {
     public let highest: Double
     /// (value − median) / scale.
     public let z: Double
-    /// Student's t tail of z with (baseline days − 1) degrees of freedom: upper for rates, two-sided for sessions.
+    /// Student's t tail of z with 0.37 × (baseline days − 1) degrees of freedom: upper for rates, two-sided for sessions.
     public let pValue: Double
 
     /// Scores a day's figure against its baseline days (`AlertBaseline`); nil when the day has no figure, too few
@@ -29,8 +29,9 @@ public struct DailyScore: Sendable, Equatable, Encodable {
     /// Their median m and spread s = 1.4826 × MAD are the usual value and its day-to-day variation, which a few odd days
     /// cannot inflate. The scale is s, or the sampling floor when larger (binomial √(m(1 − m)/n) for a rate over n
     /// sessions, Poisson √m for a count), so a segment whose baseline happens to be flat does not alarm on a few
-    /// sessions. z = (value − m) / scale, and its p-value is Student's t tail with (baseline days − 1) degrees of
-    /// freedom, because the spread is estimated from the baseline itself.
+    /// sessions. z = (value − m) / scale, and its p-value is Student's t tail with 0.37 × (baseline days − 1) degrees
+    /// of freedom: the spread is estimated from the baseline itself, and the MAD of n normal values pins the scale down
+    /// only as well as the standard deviation of 0.37 n would (its Gaussian efficiency, 36.75%).
     public static func score(_ metric: AlertMetric, on day: Day, baseline: AlertBaseline, minimumSessions: Int, factors: WeekdayFactors,
                              totals: (Day) -> Totals?) -> DailyScore? {
         guard let today = totals(day), today.sessions >= Int64(minimumSessions), let (value, sessions) = metric.observe(today) else { return nil }
@@ -56,7 +57,7 @@ public struct DailyScore: Sendable, Equatable, Encodable {
         let scale = max(spread, floor)
         guard scale > 0 else { return nil }
         let z = (value - median) / scale
-        let degrees = Double(values.count - 1)
+        let degrees = max(1, AlertSettings.madEfficiency * Double(values.count - 1))
         let pValue = metric.isTwoSided ? min(1, 2 * Statistics.studentTUpperTail(abs(z), degrees: degrees))
                                        : Statistics.studentTUpperTail(z, degrees: degrees)
         let sorted = values.sorted()
