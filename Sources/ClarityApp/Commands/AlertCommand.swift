@@ -169,23 +169,19 @@ struct AlertCommand: ParsableCommand {
         let settings = loaded.configuration.alert
         let path = webhookFile ?? (settings.webhookFile.isEmpty ? nil : loaded.resolve(settings.webhookFile))
         let url: WebhookURL
-        do {
-            if let path {
-                let text: String
-                do {
-                    text = try SecretFile(kind: "webhook file", option: webhookFile == nil ? "alert.webhook_file" : "--webhook-file").read(path)
-                } catch {
-                    throw WebhookError(message: error.message)
-                }
-                url = try WebhookURL(text, origin: path)
-            } else if let text = ProcessInfo.processInfo.environment[WebhookURL.environmentVariable], !text.isEmpty {
-                url = try WebhookURL(text, origin: "$\(WebhookURL.environmentVariable)")
-            } else {
-                throw WebhookError(message: "--webhook needs the webhook's address: set alert.webhook_file to a file only you can read (chmod 600), "
-                                   + "pass --webhook-file PATH, or set $\(WebhookURL.environmentVariable).")
+        if let path {
+            let text: String
+            do {
+                text = try SecretFile(kind: "webhook file", option: webhookFile == nil ? "alert.webhook_file" : "--webhook-file").read(path)
+            } catch {
+                throw WebhookError(message: error.message)
             }
-        } catch let error as WebhookError {
-            throw ValidationError(error.message)
+            url = try WebhookURL(text, origin: path)
+        } else if let text = ProcessInfo.processInfo.environment[WebhookURL.environmentVariable], !text.isEmpty {
+            url = try WebhookURL(text, origin: "$\(WebhookURL.environmentVariable)")
+        } else {
+            throw WebhookError(message: "--webhook needs the webhook's address: set alert.webhook_file to a file only you can read (chmod 600), "
+                               + "pass --webhook-file PATH, or set $\(WebhookURL.environmentVariable).")
         }
         return WebhookDelivery(transport: CurlWebhookTransport(url: url), policy: RetryPolicy(retries: settings.retries, firstDelay: Double(settings.retryDelay)),
                                sleep: { Thread.sleep(forTimeInterval: $0) })
