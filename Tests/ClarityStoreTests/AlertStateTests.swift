@@ -11,7 +11,7 @@ import Testing
     static func finding(_ key: String, since: Day = day, on checked: Day = day) -> AlertFinding {
         let score = DailyScore(value: 0.3, sessions: 100, baselineDays: [], weekdayFactor: 1, median: 0.02, spread: 0.01, scale: 0.01,
                                lowest: 0.01, highest: 0.03, z: 28, pValue: 1e-9)
-        return AlertFinding(key: key, metric: "rageClickRate", metricLabel: "Rage clicks", segment: "Browser = Safari", dimensions: ["Browser"],
+        return AlertFinding(key: key, metric: "rageClickRate", metricLabel: "Rage clicks", segment: "Browser = Safari", dimensions: ["Browser"], values: ["Safari"],
                             day: checked, value: 0.3, valueText: "30.0%", direction: "rises", score: score, usualText: "1.0%–3.0%", qValue: 1e-8,
                             tests: 10, since: since, sinceText: "", releases: [], releaseText: "", text: "Rage clicks in Safari: 30.0%",
                             recordingFilter: nil, watchFor: nil, weeklyPageURL: nil, accountsFor: [])

@@ -7,6 +7,8 @@ public struct AlertFinding: Sendable, Equatable, Encodable {
     /// `Browser = Safari · URL = /checkout`, or `Whole site`.
     public let segment: String
     public let dimensions: [String]
+    /// The segment's values as the API sent them, in the order of `dimensions`.
+    public let values: [String]
     public let day: Day
     public let value: Double
     public let valueText: String

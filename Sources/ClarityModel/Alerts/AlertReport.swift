@@ -169,7 +169,7 @@ public struct AlertReport: Sendable, Equatable, Encodable {
             weeklyURL = base + "weekly-\(ISOWeek(containing: input.day).label).html"
         }
         return AlertFinding(key: candidate.key, metric: metric.id, metricLabel: metric.label, segment: segment.label(site: settings.site),
-                            dimensions: segment.dimensions.dimensions.map(\.name), day: input.day, value: score.value,
+                            dimensions: segment.values.map(\.dimension.name), values: segment.values.map { $0.value ?? "" }, day: input.day, value: score.value,
                             valueText: metric.text(score.value), direction: score.z > 0 ? "rises" : "falls", score: score,
                             usualText: usual, qValue: q, tests: tests, since: since, sinceText: sinceText,
                             releases: onDay + dayBefore, releaseText: causes.joined(separator: " and "), text: text,
