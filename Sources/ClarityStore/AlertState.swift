@@ -1,19 +1,6 @@
 import ClarityModel
 import GRDB
 
-/// An anomaly the alerts found, as the store remembers it between runs.
-public struct AlertRecord: Sendable, Equatable {
-    public let key: String
-    public let metric: String
-    /// The finding's sentence when it was first reported.
-    public let text: String
-    public let firstDay: Day
-    /// The latest checked day it was still seen.
-    public let lastDay: Day
-    /// The first checked day its figure was back within its usual values; nil while it goes on.
-    public let endedDay: Day?
-}
-
 /// What one alert run claimed: the findings it must deliver, and what it learnt about earlier ones.
 public struct AlertClaim: Sendable, Equatable {
     /// Keys of the findings this run delivers: new ones, and with `repeat` the ongoing ones too.

@@ -175,4 +175,20 @@ import Testing
         #expect(parsed.contains("Recordings → Filters: Rage clicks; Browser is Safari; Visited URL contains /checkout."))
         #expect(parsed.contains("<a href=\"https://reports.lumen-books.example/ux/weekly-2026-W47.html\">Weekly page</a>"))
     }
+
+    @Test func theNextWeeklyReportSaysTheAnomalyIsStillOngoing() throws {
+        let folder = try Self.setUp(server: nil)
+        let tool = try CommandLineTool.built()
+        let before = try tool.run(["weekly", "--week", "2026-W47", "--format", "md"], in: folder)
+        #expect(!before.stdout.contains("Daily alerts"), "\(before)")
+        let alert = try tool.run(["alert", "--day", "2026-11-18"], in: folder)
+        #expect(alert.status == 2, "\(alert)")
+        let weekly = try tool.run(["weekly", "--week", "2026-W47", "--format", "md"], in: folder)
+        #expect(weekly.status == 0, "\(weekly)")
+        #expect(weekly.stdout.contains("**Daily alerts**\n\n- Rage clicks on /checkout in Safari: 40.5% on Wed Nov 18, usual for a Wednesday"), "\(weekly)")
+        #expect(weekly.stdout.contains(": still ongoing (since Wed Nov 18)."))
+        let json = try tool.run(["weekly", "--week", "2026-W47", "--format", "json"], in: folder)
+        #expect(json.stdout.contains("\"status\" : \"ongoing\""))
+    }
+
 }

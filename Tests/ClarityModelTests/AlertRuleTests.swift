@@ -186,3 +186,26 @@ import Testing
         #expect(Statistics.studentTUpperTail(0, degrees: 5) == 0.5)
     }
 }
+
+/// What the weekly report says of the daily alerts.
+@Suite struct WeeklyAlertsTests {
+    @Test func ongoingAndEndedAnomaliesOfTheWeek() throws {
+        let week = ISOWeek(label: "2026-W47")!  // Mon Nov 16 – Sun Nov 22
+        func record(_ text: String, _ first: String, ended: String?) -> AlertRecord {
+            AlertRecord(key: text, metric: "rageClickRate", text: text, firstDay: Day(iso: first)!, lastDay: Day(iso: first)!,
+                        endedDay: ended.flatMap(Day.init(iso:)))
+        }
+        let alerts = try #require(WeeklyAlerts.build([
+            record("ended in the week", "2026-11-10", ended: "2026-11-19"),
+            record("still open", "2026-11-18", ended: nil),
+            record("ended after the week", "2026-11-20", ended: "2026-11-24"),
+            record("ended on the Monday", "2026-11-02", ended: "2026-11-16"),
+            record("ended the week before", "2026-11-02", ended: "2026-11-15"),
+            record("begins after the week", "2026-11-23", ended: nil),
+        ], week: week))
+        #expect(alerts.items.map(\.text) == ["still open", "ended after the week", "ended on the Monday", "ended in the week"])
+        #expect(alerts.items.map(\.statusText) == ["still ongoing (since Wed Nov 18)", "still ongoing (since Fri Nov 20)",
+                                                   "back to normal on Mon Nov 16 (from Mon Nov 2)", "back to normal on Thu Nov 19 (from Tue Nov 10)"])
+        #expect(WeeklyAlerts.build([record("old", "2026-11-02", ended: "2026-11-10")], week: week) == nil)
+    }
+}

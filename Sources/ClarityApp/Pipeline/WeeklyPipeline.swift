@@ -26,7 +26,9 @@ enum WeeklyPipeline {
         for segment in movers.segments {
             input.moverDays[segment] = try store.segmentDays(segment, in: baseline)
         }
-        return try WeeklyReport.build(input, movers: movers)
+        var report = try WeeklyReport.build(input, movers: movers)
+        report.alerts = WeeklyAlerts.build(try store.alertRecords(touching: week.firstDay...week.lastDay), week: week)
+        return report
     }
 }
 

@@ -131,6 +131,8 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     /// Labels of the 8 weeks behind each KPI's `history`, oldest first.
     public let historyLabels: [String]
     public let settings: ReportSettings
+    /// Daily alerts still ongoing at the week's end or back to normal in it; absent when none (filled from the store).
+    public var alerts: WeeklyAlerts?
 }
 
 extension WeeklyReport {

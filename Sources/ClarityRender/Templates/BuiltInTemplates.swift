@@ -156,11 +156,24 @@ No release recorded this month.
 {{/releases}}
 
 """#),
+        ("partials/weekly-alerts.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+{{#alerts}}
+
+**Daily alerts**
+
+{{#items}}
+- {{text}}: {{{statusText}}}.
+{{/items}}
+{{/alerts}}
+
+"""#),
         ("partials/weekly-changes.md.mustache", #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 {{#changes}}
 - {{text}} _Evidence: {{evidenceText}}._{{#nextStep}} **Next:** {{.}}{{/nextStep}}
 {{/changes}}
+{{> partials/weekly-alerts.md}}
 
 """#),
         ("partials/weekly-comparison.md.mustache", #"""
