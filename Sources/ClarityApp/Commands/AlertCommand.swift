@@ -17,7 +17,8 @@ struct AlertCommand: ParsableCommand {
             anomaly is reported once while it goes on (--repeat sends it again); two runs at once send it once. \
             The webhook's address is a secret: from [alert] webhook_file, --webhook-file (owner-only files) or \
             $CLARITY_ALERT_WEBHOOK, never from the command line, and never printed.
-            Exit codes: 0 nothing new found, 2 findings (sent, or only printed with --dry-run), 1 an error (nothing recorded).
+            Exit codes: 0 nothing new found, 2 findings (sent, or only printed with --dry-run), 75 the email kept in the \
+            outbox (it stays reported), 1 an error (nothing recorded).
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -94,8 +95,9 @@ struct AlertCommand: ParsableCommand {
             }
         }
         let news = report.findings.filter { $0.status != "ongoing" }
+        var keptInOutbox = false
         do {
-            try output(report, loaded: loaded, hasNews: !news.isEmpty)
+            keptInOutbox = try output(report, loaded: loaded, hasNews: !news.isEmpty)
             if let poster, !news.isEmpty {
                 let body = try payload(report, kind: kind(loaded))
                 let attempts = try poster.deliver(body) { Console.error("webhook: \($0)") }
@@ -105,6 +107,8 @@ struct AlertCommand: ParsableCommand {
             try store.releaseAlerts(inserted)
             throw error
         }
+        // A message kept in the outbox is delivered by `send --outbox`, so its findings stay claimed; exit 75 as `weekly --send`.
+        if keptInOutbox { throw ExitCode(MailSubmission.keptExitCode) }
         if !news.isEmpty { throw ExitCode(2) }
     }
 
@@ -121,7 +125,8 @@ struct AlertCommand: ParsableCommand {
     }
 
     /// Prints or writes the report; an email with `--send` goes to the SMTP server, and only when there is news.
-    private func output(_ report: AlertReport, loaded: LoadedConfiguration, hasNews: Bool) throws {
+    /// Returns whether the message was kept in the outbox.
+    private func output(_ report: AlertReport, loaded: LoadedConfiguration, hasNews: Bool) throws -> Bool {
         let text: String
         switch format {
         case .text:
@@ -131,7 +136,7 @@ struct AlertCommand: ParsableCommand {
         case .eml:
             guard hasNews else {
                 Console.error(AlertMessages.text(report).split(separator: "\n").first.map(String.init) ?? "")
-                return
+                return false
             }
             let configuration = loaded.configuration
             let recipients = to.isEmpty ? configuration.email.to : to
@@ -151,10 +156,7 @@ struct AlertCommand: ParsableCommand {
                 let bytes = Array(text.utf8)
                 let name = out ?? "alert-\(report.day.iso).eml"
                 if let out { try OutputFile.write(bytes, to: out) }
-                if try !MailSubmission(loaded: loaded).send(try OutgoingMessage(eml: bytes, origin: name), bytes: bytes, name: name) {
-                    throw SendError(message: "\(name) was not delivered now; it waits in the outbox (`clarity-report send --outbox`).")
-                }
-                return
+                return try !MailSubmission(loaded: loaded).send(try OutgoingMessage(eml: bytes, origin: name), bytes: bytes, name: name)
             }
         }
         if let out {
@@ -162,6 +164,7 @@ struct AlertCommand: ParsableCommand {
         } else {
             Console.out(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
+        return false
     }
 
     /// The webhook poster: its URL from --webhook-file, alert.webhook_file or $CLARITY_ALERT_WEBHOOK, with [alert]'s retries.
