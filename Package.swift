@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // The MCP SDK's own dependency; the tests name its FileDescriptor to run the stdio transport over pipes.
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
         // Pure domain values: export responses, days and weeks, KPIs, segments, releases. No I/O.
@@ -44,9 +47,14 @@ let package = Package(
         .target(name: "ClarityFetch", dependencies: ["ClarityModel", "ClarityStore"]),
         // SMTP delivery: a message's envelope (pure), retries, and submission through libcurl.
         .target(name: "ClarityDelivery", dependencies: ["ClarityModel", "ClarityRender", "CCurl"]),
+        // The MCP server over stdio: the store's history as tools, resources and a prompt for AI assistants, read-only.
+        .target(name: "ClarityMCP", dependencies: [
+            "ClarityModel", "ClarityStore", "ClarityRender",
+            .product(name: "MCP", package: "swift-sdk"),
+        ]),
         // Commands and the pipeline wiring, testable without the executable.
         .target(name: "ClarityApp", dependencies: [
-            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender", "ClarityFetch", "ClarityDelivery",
+            "ClarityModel", "ClarityStore", "ClarityDemo", "ClarityCharts", "ClarityRender", "ClarityFetch", "ClarityDelivery", "ClarityMCP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "clarity-report", dependencies: [
@@ -68,6 +76,10 @@ let package = Package(
         .testTarget(name: "ClarityRenderTests", dependencies: ["ClarityRender", "ClarityCharts", "CRsvg"]),
         .testTarget(name: "ClarityFetchTests", dependencies: ["ClarityFetch", "ClarityStore"]),
         .testTarget(name: "ClarityDeliveryTests", dependencies: ["ClarityDelivery"]),
-        .testTarget(name: "ClarityAppTests", dependencies: ["ClarityApp"], exclude: ["Golden", "SMTP/smtp-server.py"]),
+        .testTarget(name: "ClarityAppTests", dependencies: [
+            "ClarityApp",
+            .product(name: "MCP", package: "swift-sdk"),
+            .product(name: "SystemPackage", package: "swift-system"),
+        ], exclude: ["Golden", "SMTP/smtp-server.py", "MCP/mcp-client.py"]),
     ]
 )

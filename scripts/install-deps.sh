@@ -40,3 +40,12 @@ if [ "${CLARITY_WITH_BROWSER:-0}" = "1" ] && ! python3 -c 'import aiosmtpd' 2>/d
     || python3 -m pip install --quiet --user --break-system-packages aiosmtpd
   python3 -c 'import aiosmtpd' || { echo "error: aiosmtpd is not importable by $(command -v python3); the SMTP tests need it" >&2; exit 1; }
 fi
+
+# The MCP tests drive `clarity-report mcp` with an independent client, the `mcp` package from PyPI (its 1.x API:
+# ClientSession over stdio_client), under the same `python3`.
+if [ "${CLARITY_WITH_BROWSER:-0}" = "1" ] && ! python3 -c 'import mcp.client.stdio' 2>/dev/null; then
+  echo "Installing mcp 1.30.0 for $(command -v python3)"
+  python3 -m pip install --quiet 'mcp==1.30.0' 2>/dev/null \
+    || python3 -m pip install --quiet --user --break-system-packages 'mcp==1.30.0'
+  python3 -c 'import mcp.client.stdio' || { echo "error: mcp is not importable by $(command -v python3); the MCP tests need it" >&2; exit 1; }
+fi

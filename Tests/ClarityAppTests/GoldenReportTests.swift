@@ -13,7 +13,8 @@ import Testing
 struct GoldenReportTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let week = ISOWeek(label: "2026-W47")!
-    static let month = Month(label: "2026-10")!
+    /// September: a month with wins, issues (one with its likely cause) and a release, so every section is drawn.
+    static let month = Month(label: "2026-09")!
 
     /// The demo from September 28 (the history the October summary and week 47's sparklines need) to the end, with its releases.
     static let store: MetricStore = {

@@ -61,10 +61,11 @@ extension OneAtATime {
             }
         }
 
-        @Test("the weekly email's HTML fits a 390 px phone and a 640 px window without horizontal scrolling",
-              .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
-        func weeklyEmail() throws {
-            let message = ReportOutputs.repository.appendingPathComponent("reports/weekly-2026-W47.eml").path
+        @Test("the weekly and the monthly email's HTML fit a 390 px phone and a 640 px window without horizontal scrolling",
+              .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"),
+              arguments: ["reports/weekly-2026-W47.eml", "reports/monthly-2026-10.eml"])
+        func emails(file: String) throws {
+            let message = ReportOutputs.repository.appendingPathComponent(file).path
             // Python's email package decodes the HTML part, as a mail client would.
             let html = try ExternalTool.output("/usr/bin/env", ["python3", "-c", """
                 import email, sys
@@ -76,7 +77,35 @@ extension OneAtATime {
             for width in [390, 640] {
                 let measured = try Self.layout(of: html, width: width)
                 #expect(measured.window == width, "\(measured)")
-                #expect(measured.content <= measured.window, "at \(width) px the email is \(measured.content) px wide")
+                #expect(measured.content <= measured.window, "at \(width) px \(file) is \(measured.content) px wide")
+            }
+        }
+
+        @Test("the monthly page prints on at most two A4 or US Letter pages, numbered, with a footer saying what the figures are",
+              .enabled(if: HeadlessChromium.path != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo"),
+                       "needs Chromium and poppler-utils (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
+        func monthlyPrinted() throws {
+            let page = try String(contentsOf: ReportOutputs.repository.appendingPathComponent("reports/monthly-2026-10.html"), encoding: .utf8)
+            // The page names no paper size, so it prints on the printer's paper; Chromium's own default is US Letter.
+            #expect(page.contains("@page { margin"))
+            for (paper, html) in [("Letter", page), ("A4", page.replacingOccurrences(of: "@page { margin", with: "@page { size: A4; margin"))] {
+                let folder = try ScratchFolder("monthly-print")
+                let source = folder.url.appendingPathComponent("monthly.html")
+                try html.write(to: source, atomically: true, encoding: .utf8)
+                let pdf = folder.url.appendingPathComponent("monthly.pdf").path
+                let profile = try ScratchFolder("chromium-print")
+                _ = try ExternalTool.output(HeadlessChromium.path!, [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.url.path)",
+                    "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", source.absoluteString,
+                ])
+                let info = try ExternalTool.output("/usr/bin/pdfinfo", [pdf])
+                #expect(info.contains(paper == "A4" ? "(A4)" : "(letter)"), "\(info)")
+                let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.map { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? 0 } ?? 0
+                #expect((1...2).contains(pages), "\(paper): \(pages) pages")
+                let text = try ExternalTool.output("/usr/bin/pdftotext", [pdf, "-"])
+                #expect(text.contains("Page 1 of \(pages)"))
+                #expect(text.contains("Microsoft Clarity figures, UTC days"))
+                #expect(text.contains("130,123"))
             }
         }
     }

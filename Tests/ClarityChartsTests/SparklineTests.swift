@@ -38,4 +38,21 @@ struct SparklineTests {
         #expect(root.all("path").isEmpty && root.all("circle").isEmpty)
         #expect(Sample.sparklineAllMissing.chart.summary == "Sessions, last 8 weeks: no data.")
     }
+
+    @Test("Marks values of partly covered periods as hollow dots and says how many there are")
+    func partialPeriods() throws {
+        // Weeks 3 and 8 (the latest) missed days; week 5 is missing altogether, so it has nothing to mark.
+        let chart = Sparkline(title: "Sessions", values: [4, 5, 3, 6, nil, 6, 7, 8], partial: [false, false, true, false, true, false, false, true])
+        #expect(chart.summary == "Sessions: latest 8, lowest 3, highest 8 over 8 values; 1 missing; 2 from partly covered periods (hollow).")
+        let root = try #require(SVGNode.parse(chart.svg))
+        let hollow = root.all("circle").filter { $0.attributes["fill"] == "#FFFFFF" }
+        #expect(hollow.count == 2)
+        // The third value (3, the lowest) sits at x = 3 + 2 × 74 / 7 on the bottom edge; the latest keeps its larger dot.
+        #expect(abs(hollow[0].number("cx")! - (3 + 2 * 74.0 / 7)) < 0.01)
+        #expect(hollow[0].number("cy") == 17)
+        #expect(hollow[1].attributes["r"] == "2.5" && hollow[1].attributes["stroke"] == "#0072B2")
+        // Without partial periods nothing is hollow.
+        let full = try #require(SVGNode.parse(Sparkline(title: "Sessions", values: [4, 5, 3]).svg))
+        #expect(full.all("circle").allSatisfy { $0.attributes["fill"] != "#FFFFFF" })
+    }
 }

@@ -90,7 +90,11 @@ struct TimeSeriesChartTests {
             }.sorted { $0.lowerBound < $1.lowerBound }
             #expect(zip(spans, spans.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound }, "overlapping marker labels")
         }
-        #expect(labels.last?.attributes["text-anchor"] == "end")
+        // The last marker's label (Nov 29, near the right edge) stays inside the canvas, whichever side of its line it takes.
+        let last = try #require(labels.last)
+        let lastWidth = TextMetrics.width(last.text, fontSize: 10)
+        let lastEnd = last.attributes["text-anchor"] == "end" ? last.number("x")! : last.number("x")! + lastWidth
+        #expect(lastEnd <= 600 - 4)
         let summary = Sample.timeSeriesMonthRates.chart.summary
         #expect(summary.hasSuffix("Markers: v2.4 on Tue Nov 10, Checkout redesign on Wed Nov 11, Hotfix 2.4.1 on Thu Nov 12, Black Friday sale on Sun Nov 29."))
     }
@@ -153,6 +157,42 @@ struct TimeSeriesChartTests {
         await #expect(processExitsWith: .failure) {
             _ = TimeSeriesChart(title: "Sessions", days: [Day(ordinal: 0)], series: [.init(name: "Sessions", values: [1, 2])])
         }
+    }
+
+    @Test("Names every line at its end instead of in a legend, labels 12 px apart; a chart too narrow for them keeps the legend")
+    func directLabels() throws {
+        // Three lines ending at 5.0%, 5.1% and 2.0%: the first two would overlap at their ends.
+        let days = Sample.days(from: Sample.day(11, 16), count: 7)
+        func chart(width: Int) -> TimeSeriesChart {
+            TimeSeriesChart(title: "Rates", days: days, series: [
+                .init(name: "Rage clicks", values: [0.02, 0.03, 0.04, 0.05, 0.05, 0.05, 0.05]),
+                .init(name: "Excessive scrolling", values: [0.06, 0.06, 0.05, 0.05, 0.05, 0.051, 0.051]),
+                .init(name: "Script errors", values: [0.01, 0.01, 0.02, 0.02, 0.02, nil, 0.02]),
+            ], format: .percent, width: width)
+        }
+        let wide = chart(width: 600)
+        let gutter = try #require(wide.directLabelGutter)
+        let root = try #require(SVGNode.parse(wide.svg))
+        let names = ["Rage clicks", "Excessive scrolling", "Script errors"]
+        let labels = names.map { name in root.all("text").filter { $0.text == name } }
+        #expect(labels.allSatisfy { $0.count == 1 }, "each name once: no legend entry besides the label")
+        let xs = labels.map { $0[0].number("x")! }
+        #expect(xs.allSatisfy { abs($0 - (600 - gutter + 14)) < 0.01 })
+        let ys = labels.map { $0[0].number("y")! }.sorted()
+        #expect(zip(ys, ys.dropFirst()).allSatisfy { $1 - $0 >= 12 - 1e-9 }, "\(ys)")
+        // Excessive scrolling ends above rage clicks (5.1% against 5.0%), so its label is the upper one.
+        #expect(labels[1][0].number("y")! < labels[0][0].number("y")!)
+        // Each leader starts at its line's last point and is drawn in the line's colour.
+        let leaders = root.all("path").filter { $0.attributes["stroke-width"] == "1.5" }
+        #expect(leaders.map { $0.attributes["stroke"]! } == (0..<3).map { ChartPalette.seriesColor(at: $0) })
+        // A phone-width chart has no room for a 120 px gutter: the legend names the lines.
+        let narrow = chart(width: 280)
+        #expect(narrow.directLabelGutter == nil)
+        let narrowRoot = try #require(SVGNode.parse(narrow.svg))
+        #expect(narrowRoot.all("path").allSatisfy { $0.attributes["stroke-width"] != "1.5" })
+        #expect(names.allSatisfy { name in narrowRoot.all("text").contains { $0.text == name } })
+        // One line needs no name.
+        #expect(TimeSeriesChart(title: "Sessions", days: days, series: [.init(name: "Sessions", values: Array(repeating: 1.0, count: 7))]).directLabelGutter == nil)
     }
 }
 

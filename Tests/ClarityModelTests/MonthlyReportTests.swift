@@ -1,4 +1,4 @@
-import ClarityModel
+@testable import ClarityModel
 import Foundation
 import Testing
 
@@ -56,7 +56,7 @@ struct MonthlyReportTests {
         #expect(report.coverageNote.hasPrefix("28 of 28 days covered in February 2026; 31 of 31 in January 2026."))
         #expect(report.coverageNote.contains("compared as averages per covered day"))
         #expect(!report.coverageNote.contains("partial"))
-        #expect(report.wins == ["Sessions rose 10% per covered day, from 1,000 to 1,100 a day (30,800 in total)."])
+        #expect(report.wins.map(\.sentence) == ["Sessions rose 10% per covered day, from 1,000 to 1,100 a day (30,800 in total)."])
         #expect(report.issues.isEmpty)
         #expect(report.headline.map(\.kpi.id) == ["sessions", "avgDailyUsers", "activeTime", "rageClickRate", "deadClickRate", "scriptErrorRate"])
     }
@@ -149,7 +149,7 @@ struct MonthlyReportTests {
         #expect(with.wins.isEmpty)
     }
 
-    @Test("wins and issues are significant moves of the site and of segments, most certain first, one per KPI, three at most")
+    @Test("wins and issues: site moves beyond noise first, then segment movers after Benjamini–Hochberg by sessions moved, one per KPI, three at most")
     func winsAndIssues() throws {
         var days: [Day: Observation] = [:]
         // Three earlier months like January, so site rates have a history (with no spread: outside its range is beyond it).
@@ -165,31 +165,85 @@ struct MonthlyReportTests {
             segment(.device, "Mobile", sessions: 1_000, .scriptError, rate: 0.04),
             segment(.url, "/pricing", sessions: 1_000, .deadClick, rate: 0.05),
             segment(.device, "Tablet", sessions: 50, .rageClick, rate: 0.02),
-            segment(.url, nil, sessions: 9_000, .rageClick, rate: 0.01),
+            segment(.url, nil, sessions: 9_000, .rageClick, rate: 0.50),
         ]
+        // Six segment × signal tests (Tablet is below the minimum, the aggregate row is no segment, /new has no last month).
+        // Two-proportion p, then Benjamini–Hochberg q = min over later ranks of p × 6 / rank, worked by hand:
         let current = [
-            segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.04),     // p = 1.0e-13, better
-            segment(.browser, "Firefox", sessions: 2_000, .deadClick, rate: 0.06),    // p = 3.1e-6, better, but dead clicks are already told site-wide
-            segment(.url, "/checkout", sessions: 1_000, .quickback, rate: 0.10),      // p = 2.2e-5, worse
-            segment(.browser, "Chrome", sessions: 5_000, .errorClick, rate: 0.03),    // p = 0.0014, worse
-            segment(.device, "Mobile", sessions: 1_000, .scriptError, rate: 0.06),    // p = 0.040, worse: the fourth issue, left out
-            segment(.url, "/pricing", sessions: 1_000, .deadClick, rate: 0.055),      // p = 0.62, within noise
-            segment(.device, "Tablet", sessions: 50, .rageClick, rate: 0.60),         // below the minimum
-            segment(.url, nil, sessions: 9_000, .rageClick, rate: 0.50),              // aggregate row: never a segment
-            segment(.url, "/new", sessions: 1_000, .rageClick, rate: 0.50),           // nothing to compare with
+            segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.04),     // p = 1.03e-13, q = 6.2e-13; −120 sessions
+            segment(.browser, "Firefox", sessions: 2_000, .deadClick, rate: 0.06),    // p = 3.12e-6, q = 9.4e-6; −80, dead clicks told site-wide
+            segment(.url, "/checkout", sessions: 1_000, .quickback, rate: 0.10),      // p = 2.19e-5, q = 4.4e-5; +50
+            segment(.browser, "Chrome", sessions: 5_000, .errorClick, rate: 0.032),   // p = 1.63e-4, q = 2.4e-4; +60
+            segment(.device, "Mobile", sessions: 1_000, .scriptError, rate: 0.06),    // p = 0.0402, q = 0.0482 ≤ 0.05; +20: the fourth issue, left out
+            segment(.url, "/pricing", sessions: 1_000, .deadClick, rate: 0.055),      // p = 0.616, q = 0.616: within noise
+            segment(.device, "Tablet", sessions: 50, .rageClick, rate: 0.60),
+            segment(.url, nil, sessions: 9_000, .rageClick, rate: 0.50),
+            segment(.url, "/new", sessions: 1_000, .rageClick, rate: 0.50),
         ]
         let report = try MonthlyReport.build(input(days: days, current: current, previous: previous))
         // Site: dead clicks 10% → 8% of 31,000 / 28,000 sessions, p = 2.8e-17; rage clicks 2% → 3%, p = 5.8e-15.
-        #expect(report.wins == [
+        #expect(report.wins.map(\.sentence) == [
             "Dead clicks fell from 10.0% to 8.0% of sessions (−2.0 pt, −20%).",
-            "Rage clicks in Browser = Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%).",
+            "Rage clicks in Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%).",
         ])
-        #expect(report.issues == [
+        // Segment movers rank by frustrated sessions moved: Chrome's +60 before /checkout's +50.
+        #expect(report.issues.map(\.sentence) == [
             "Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%).",
-            "Quick backs in URL = /checkout rose from 5.0% to 10.0% of sessions (+5.0 pt, +100%).",
-            "Error clicks in Browser = Chrome rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%).",
+            "Error clicks in Chrome rose from 2.0% to 3.2% of sessions (+1.2 pt, +60%).",
+            "Quick backs on /checkout rose from 5.0% to 10.0% of sessions (+5.0 pt, +100%).",
         ])
+        let safari = report.wins[1]
+        #expect(safari.test == "segmentMover" && safari.segment == "Browser = Safari" && safari.tests == 6 && safari.tone == "good")
+        #expect(abs(safari.pValue! - 1.035e-13) < 0.001e-13)
+        #expect(abs(safari.qValue! - 6.21e-13) < 0.01e-13)
+        #expect(abs(safari.addedSessions! + 120) < 1e-9)
+        let chrome = report.issues[1]
+        #expect(abs(chrome.qValue! - 2.445e-4) < 0.001e-4)
+        #expect(report.issues[0].test == "site" && report.issues[0].evidence?.decidedBy == "both")
         #expect(report.frustrationSegments.first?.label == "URL = /new")
+    }
+
+    @Test("a win or an issue names the month's release that measured the same move in the same browser as its likely cause")
+    func likelyCause() throws {
+        var days: [Day: Observation] = [:]
+        for label in ["2025-12", "2026-01"] { fill(Month(label: label)!, site(sessions: 1_000), into: &days) }
+        fill(february, site(sessions: 1_000), into: &days)
+        let previous = [segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.10), segment(.url, "/cart", sessions: 2_000, .rageClick, rate: 0.10)]
+        let current = [segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.04), segment(.url, "/cart", sessions: 2_000, .rageClick, rate: 0.04)]
+        func browser(_ sessions: Double, _ rageClicks: Double, _ value: String = "Safari") -> SegmentTotals {
+            var totals = Totals()
+            totals.days = 7
+            totals.sessions = Int64(sessions)
+            totals.daysWithSessions = 7
+            totals.signals[.rageClick] = SignalTotals(sessions: sessions, withSignal: rageClicks)
+            return SegmentTotals(segment: Segment([.init(.browser, value)]), totals: totals)
+        }
+        // Each release's 7 days before and after; the site's own rates are flat, so no release moved them site-wide.
+        func impact(_ version: String, _ day: String, before: Double, after: Double) -> ReleaseImpact {
+            let releaseDay = Day(iso: day)!
+            let release = Release(version: version, instant: Release.instant(parsing: day)!, source: .manual)
+            let window = ReleaseWindow(releaseDay: releaseDay, length: 7, covered: Set(days.keys), asOf: Day(iso: "2026-03-31")!)
+            return ReleaseImpact.build(ReleaseImpactInput(
+                release: release, window: window, siteDays: days, beforeSegments: [browser(4_000, before)], afterSegments: [browser(4_000, after)],
+                releases: [], settings: JudgementSettings(minimumSessions: 100, significance: 0.05)))
+        }
+        // 2.7.0: Safari's rage clicks 10% → 4% after it (p far below 0.05); 2.8.0: they rose, the other way; 2.9.0: within noise.
+        let releases = [impact("2.7.0", "2026-02-04", before: 400, after: 160), impact("2.8.0", "2026-02-11", before: 160, after: 400),
+                        impact("2.9.0", "2026-02-18", before: 160, after: 170)]
+        var monthly = input(days: days, current: current, previous: previous)
+        monthly.releases = releases
+        let report = try MonthlyReport.build(monthly)
+        let safari = try #require(report.wins.first { $0.segment == "Browser = Safari" })
+        #expect(safari.cause?.version == "2.7.0")
+        #expect(safari.cause?.measuredIn == "Browser = Safari")
+        #expect(safari.sentence == "Rage clicks in Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%); 2.7.0 (Wed Feb 4) is the likely cause: "
+                + "in the 7 days after it shipped, rage clicks in Safari fell from 10.0% to 4.0%.")
+        #expect(MonthlySummary.sentence(report).contains("rage clicks in Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%) after 2.7.0 shipped"))
+        // /cart names no device or browser, so only a site-wide move could explain it, and none of the releases moved the site.
+        #expect(MonthlyReport.likelyCause(kpi: .rageClickRate, direction: "down", segment: Segment([.init(.url, "/cart")]), releases: releases, site: "") == nil)
+        // A rise in Safari would point at 2.8.0.
+        #expect(MonthlyReport.likelyCause(kpi: .rageClickRate, direction: "up", segment: Segment([.init(.browser, "Safari")]), releases: releases, site: "")?
+            .version == "2.8.0")
     }
 
     @Test("the weekly trend covers the 13 ISO weeks ending with the month's last week, per covered day")
@@ -238,7 +292,7 @@ struct MonthlyReportTests {
         encoder.outputFormatting = [.sortedKeys]
         let object = try JSONSerialization.jsonObject(with: encoder.encode(try MonthlyReport.build(input(days: days)))) as! [String: Any]
         #expect(object["yearAgo"] == nil)
-        #expect(object["wins"] as? [String] == [])
+        #expect((object["wins"] as? [Any])?.isEmpty == true)
         let headline = try #require(object["headline"] as? [[String: Any]])
         #expect(headline.count == 6)
         let kpi = try #require(headline.first?["kpi"] as? [String: Any])

@@ -97,7 +97,7 @@ private func configurationError(_ text: String) -> ConfigError? {
         ("[report]\ntop_segments = 3\nminimum_sesions = 5\n", 3, #"unknown key "minimum_sesions" in [report]"#,
          "known keys are minimum_sessions, top_segments, release_window_days, templates, significance"),
         ("[report.extra]\n", 1, "unknown table [report.extra]", "[report] knows minimum_sessions"),
-        ("[email]\nreply_to = \"a\"\n", 2, #"unknown key "reply_to" in [email]"#, "known keys are to, bcc, from, subject, view_in_browser_base_url, smtp"),
+        ("[email]\nreply_to = \"a\"\n", 2, #"unknown key "reply_to" in [email]"#, "known keys are to, bcc, from, subject, monthly_subject, view_in_browser_base_url, smtp"),
         ("[fetch]\n\nplans = 3\n", 3, "fetch.plans must be a table, but it is an integer", "a [fetch.plans] section"),
         ("project = 1\n", 1, "project must be a table, but it is an integer", "a [project] section"),
         ("[report]\nminimum_sessions = \"100\"\n", 2, "report.minimum_sessions must be an integer, but it is a string",

@@ -40,6 +40,9 @@ struct WeeklyReportTests {
         #expect(report.previousPeriod.daysCovered == 5)
         #expect(report.previousPeriod.missingText == "Sat Nov 14, Sun Nov 15")
         #expect(report.coverageNote.contains("compared as averages per covered day"))
+        // The sparklines' 8 weeks end with this one: last week had 5 days, the six before none.
+        #expect(report.historyLabels.last == "2026-W47")
+        #expect(report.historyDaysCovered == [0, 0, 0, 0, 0, 0, 5, 7])
         let users = report.kpis.first { $0.id == "avgDailyUsers" }!
         #expect(users.current == 500)
     }

@@ -172,6 +172,32 @@ import ClarityRender
         #expect(parsed.parts.first { $0.contentType == "text/html" }?.text.map(normalisingLineEndings) == hostile)
     }
 
+    @Test func anAttachmentMakesTheMessageMixedAndArrivesByteForByte() throws {
+        // Every byte value, so base64 and its line breaks are exercised; a real parser decodes it.
+        let pdf = Array("%PDF-1.7\n".utf8) + (0..<4_000).map { UInt8($0 % 256) }
+        let attachment = try Attachment(fileName: "monthly-2026-10.pdf", contentType: "application/pdf", bytes: pdf)
+        let message = try MIMEMessage(from: EmailAddress("reports@example.com"), to: [EmailAddress("ceo@example.com")], subject: "Monthly",
+                                      identity: Self.identity, plainText: Self.plainText, html: "<p>Summary</p>", images: [], attachments: [attachment])
+        let encoded = message.encoded()
+        let parsed = try ParsedEmail.parse(encoded)
+        #expect(parsed.defects == [])
+        #expect(parsed.structure == ["multipart/mixed", "  multipart/alternative", "    text/plain", "    text/html", "  application/pdf"])
+        let part = try #require(parsed.parts.first { $0.contentType == "application/pdf" })
+        #expect(part.filename == "monthly-2026-10.pdf")
+        #expect(part.disposition == "attachment")
+        #expect(part.decodedSize == pdf.count)
+        #expect(parsed.longestLineOctets <= 78 && !parsed.hasBareLineFeedOrCarriageReturn && !parsed.hasNonASCII)
+        #expect(encoded.contains(Data(pdf).base64EncodedString().prefix(76)))
+    }
+
+    @Test func refusesAnAttachmentNameThatCouldBreakItsHeader() {
+        for name in ["", ".hidden", "report\".pdf", "a\r\nBcc: x@example.com", "ü.pdf", String(repeating: "a", count: 81)] {
+            #expect(throws: EmailError.invalidAttachmentName(name)) {
+                try Attachment(fileName: name, contentType: "application/pdf", bytes: [])
+            }
+        }
+    }
+
     @Test func withoutImagesTheHTMLIsADirectAlternative() throws {
         let parsed = try ParsedEmail.parse(try Self.message(html: "<p>No charts this week.</p>", images: []).encoded())
         #expect(parsed.structure == ["multipart/alternative", "  text/plain", "  text/html"])

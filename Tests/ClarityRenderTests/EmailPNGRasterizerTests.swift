@@ -27,6 +27,16 @@ import ClarityRender
         #expect(try pixel(of: png, x: 40, y: 40) == [0x25, 0x63, 0xEB])
     }
 
+    @Test func padsTheChartWithAWhiteMarginOnEverySide() throws {
+        // 12 px of padding at scale 2: (120 + 24) × 2 by (40 + 24) × 2 pixels, the chart moved 24 pixels right and down.
+        let png = try PNGRasterizer().png(fromSVG: Self.chart, padding: 12)
+        #expect(bigEndian(png[16..<20]) == 288)
+        #expect(bigEndian(png[20..<24]) == 128)
+        #expect(try pixel(of: png, x: 40, y: 40) == [255, 255, 255], "the chart's blue box no longer starts at (20, 20)")
+        #expect(try pixel(of: png, x: 64, y: 64) == [0x25, 0x63, 0xEB])
+        #expect(try pixel(of: png, x: 287, y: 127) == [255, 255, 255])
+    }
+
     @Test func theSameSVGGivesTheSameBytesEvenConcurrently() async throws {
         let first = try PNGRasterizer().png(fromSVG: Self.chart)
         let others = try await withThrowingTaskGroup(of: [UInt8].self) { group in

@@ -114,8 +114,13 @@ struct DemoReports {
         let monthlyCharts = MonthlyCharts(monthly)
         try put(try monthlyRenderer.html(monthly, charts: monthlyCharts), "monthly-\(monthly.period.label).html")
         let pdf = (folder as NSString).appendingPathComponent("monthly-\(monthly.period.label).pdf")
-        try OutputFile.write(try MonthlyPDF().render(monthly, charts: monthlyCharts), to: pdf)
+        let pdfBytes = try MonthlyPDF().render(monthly, charts: monthlyCharts)
+        try OutputFile.write(pdfBytes, to: pdf)
         written.append(pdf)
+        let monthlyEnvelope = try EmailEnvelope.make(configuration: configuration.configuration, report: monthly, to: [], from: nil, subject: nil,
+                                                     date: try store.latestPull() ?? Instant(seconds: 0))
+        try put(try MonthlyEmail(templates: templates).message(monthly, pdf: pdfBytes, envelope: monthlyEnvelope).encoded(),
+                "monthly-\(monthly.period.label).eml")
         return written
     }
 }

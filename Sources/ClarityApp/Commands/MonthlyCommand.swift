@@ -14,11 +14,12 @@ struct MonthlyCommand: ParsableCommand {
         discussion: """
             A calendar month of UTC days against the month before and, when the store has it, the same month a year earlier. \
             The default month is the last complete month in the store. The HTML is made for the screen and for print; \
-            `--format pdf` writes the summary as a PDF of one or two A4 (or `--paper letter`) pages, with no browser.
+            `--format pdf` writes the summary as a PDF of one or two A4 (or `--paper letter`) pages, with no browser; \
+            `--format eml` writes an email carrying the summary in short with that PDF attached (`--send` sends it).
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case html, md, json, pdf
+        case html, md, json, pdf, eml
     }
 
     @OptionGroup var global: GlobalOptions
@@ -26,7 +27,7 @@ struct MonthlyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The month, e.g. 2026-11.", valueName: "month"))
     var month: String?
 
-    @Option(name: .long, help: "Output format: html, md, json (the model) or pdf.")
+    @Option(name: .long, help: "Output format: html, md, json (the model), pdf, or eml (an email with the PDF attached, for `--send`, `send` or `sendmail -t`).")
     var format: OutputFormat = .html
 
     @Option(name: .long, help: "The PDF's paper: a4 or letter.")
@@ -35,9 +36,12 @@ struct MonthlyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
 
+    @OptionGroup var email: EmailOptions
+
     @OptionGroup var templateOptions: TemplateOptions
 
     func validate() throws {
+        try email.validate(formatIsEmail: format == .eml)
         if let month, Month(label: month) == nil {
             throw ValidationError("--month \"\(month)\" is not a month; write it like 2026-11.")
         }
@@ -60,6 +64,15 @@ struct MonthlyCommand: ParsableCommand {
         let text: String
         switch format {
         case .pdf: return
+        case .eml:
+            let pdf = try MonthlyPDF(paper: paper).render(report, charts: MonthlyCharts(report))
+            let envelope = try EmailEnvelope.make(configuration: loaded.configuration, report: report, to: email.to, from: email.from, subject: email.subject,
+                                                  date: try store.latestPull() ?? Instant(seconds: report.period.lastDay.advanced(by: 1).startSecond))
+            text = try MonthlyEmail(templates: try templateOptions.templateSet(configuration: loaded)).message(report, pdf: pdf, envelope: envelope).encoded()
+            if email.send {
+                try MailSubmission.deliver(text, loaded: loaded, name: out ?? "monthly-\(report.period.label).eml", out: out)
+                return
+            }
         case .json: text = try TemplateContext.json(report)
         case .md: text = try MonthlyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).markdown(report)
         case .html:
@@ -68,7 +81,7 @@ struct MonthlyCommand: ParsableCommand {
         if let out {
             try OutputFile.write(text, to: out)
         } else {
-            Console.out(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            Console.out(text, terminator: format == .eml || text.hasSuffix("\n") ? "" : "\n")
         }
     }
 }

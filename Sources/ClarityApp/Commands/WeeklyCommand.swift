@@ -24,27 +24,15 @@ struct WeeklyCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: html (the web page), md, json (the model) or eml (the email, for `--send`, `send` or `sendmail -t`).")
     var format: OutputFormat = .html
 
-    @Option(name: .long, help: ArgumentHelp("With --format eml: a recipient (repeatable; default: the configuration's email.to).", valueName: "address"))
-    var to: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("With --format eml: the sender (default: the configuration's email.from).", valueName: "address"))
-    var from: String?
-
-    @Option(name: .long, help: ArgumentHelp("With --format eml: the subject; {{project}}, {{week}} and {{headline}} are filled in (default: the configuration's email.subject).", valueName: "text"))
-    var subject: String?
-
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var out: String?
 
+    @OptionGroup var email: EmailOptions
+
     @OptionGroup var templateOptions: TemplateOptions
 
-    @Flag(name: .long, help: "With --format eml: send the message through the [email.smtp] server, as `send` does (exit 75: kept in the outbox).")
-    var send = false
-
     func validate() throws {
-        if send && format != .eml {
-            throw ValidationError("--send needs --format eml.")
-        }
+        try email.validate(formatIsEmail: format == .eml)
         if let week, ISOWeek(label: week) == nil {
             throw ValidationError("--week \"\(week)\" is not an ISO week; write it like 2026-W47 (weeks run 01 to 52 or 53).")
         }
@@ -64,7 +52,7 @@ struct WeeklyCommand: ParsableCommand {
         case .html:
             text = try WeeklyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).html(report, charts: WeeklyCharts(report))
         case .eml:
-            let envelope = try EmailEnvelope.make(configuration: loaded.configuration, report: report, to: to, from: from, subject: subject,
+            let envelope = try EmailEnvelope.make(configuration: loaded.configuration, report: report, to: email.to, from: email.from, subject: email.subject,
                                                   date: try store.latestPull() ?? Instant(seconds: report.period.lastDay.advanced(by: 1).startSecond))
             let message = try WeeklyEmail(templates: try templateOptions.templateSet(configuration: loaded))
                 .message(report, charts: WeeklyCharts(report), envelope: envelope)
@@ -72,8 +60,8 @@ struct WeeklyCommand: ParsableCommand {
                 Console.error("warning: the HTML part is over Gmail's ~102 KB limit; Gmail will clip it. Trim the templates or the top segments.")
             }
             text = message.encoded()
-            if send {
-                try deliver(text, loaded: loaded, name: out ?? "weekly-\(report.period.label).eml")
+            if email.send {
+                try MailSubmission.deliver(text, loaded: loaded, name: out ?? "weekly-\(report.period.label).eml", out: out)
                 return
             }
         }
@@ -82,14 +70,5 @@ struct WeeklyCommand: ParsableCommand {
         } else {
             Console.out(text, terminator: format == .eml || text.hasSuffix("\n") ? "" : "\n")
         }
-    }
-
-    /// Sends the message (writing it to --out first when given), and exits 75 when it is kept in the outbox.
-    private func deliver(_ text: String, loaded: LoadedConfiguration, name: String) throws {
-        let bytes = Array(text.utf8)
-        let message = try OutgoingMessage(eml: bytes, origin: name)
-        let submission = try MailSubmission(loaded: loaded)
-        if let out { try OutputFile.write(bytes, to: out) }
-        if try !submission.send(message, bytes: bytes, name: name) { throw ExitCode(MailSubmission.keptExitCode) }
     }
 }

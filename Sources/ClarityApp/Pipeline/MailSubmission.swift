@@ -1,3 +1,4 @@
+import ArgumentParser
 import ClarityDelivery
 import ClarityFetch
 import ClarityModel
@@ -24,6 +25,16 @@ struct MailSubmission {
         let transport = CurlSMTPTransport(server: settings, caFile: settings.caFile.isEmpty ? nil : loaded.resolve(settings.caFile), password: password)
         delivery = Delivery(transport: transport, policy: RetryPolicy(retries: settings.retries, firstDelay: Double(settings.retryDelay)),
                             sleep: { Thread.sleep(forTimeInterval: $0) })
+    }
+
+    /// Sends an encoded message a report command made (writing it to `out` first when given), and exits 75 when it is
+    /// kept in the outbox: `weekly --send` and `monthly --send` share it.
+    static func deliver(_ text: String, loaded: LoadedConfiguration, name: String, out: String?) throws {
+        let bytes = Array(text.utf8)
+        let message = try OutgoingMessage(eml: bytes, origin: name)
+        let submission = try MailSubmission(loaded: loaded)
+        if let out { try OutputFile.write(bytes, to: out) }
+        if try !submission.send(message, bytes: bytes, name: name) { throw ExitCode(keptExitCode) }
     }
 
     /// The password from `password_file` when set, else from `$CLARITY_SMTP_PASSWORD`; nil when no username asks for a login.

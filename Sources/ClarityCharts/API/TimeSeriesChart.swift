@@ -106,14 +106,30 @@ public struct TimeSeriesChart: Chart {
     private static let markerMaxWidth = 140.0
     private static let maxMarkerRows = 3
 
+    /// Direct labels' font size, the leader line from a line's end to its label, and the widest label kept whole.
+    private static let directLabelFontSize = 11.0
+    private static let leaderLength = 10.0
+    private static let directLabelMaxWidth = 120.0
+    /// The share of the canvas the plot keeps at least; a chart too narrow for direct labels uses the legend instead.
+    private static let minimumPlotShare = 0.7
+
+    /// The right gutter that labels every line at its end, or nil when one line needs no name or the chart is too narrow.
+    var directLabelGutter: Double? {
+        guard series.count > 1 else { return nil }
+        let widest = series.map { min(TextMetrics.width($0.name, fontSize: Self.directLabelFontSize), Self.directLabelMaxWidth) }.max() ?? 0
+        let gutter = Self.leaderLength + 4 + widest + 4
+        return Double(width) - gutter >= Self.minimumPlotShare * Double(width) ? gutter : nil
+    }
+
     private var body: [SVGElement] {
         let canvasWidth = Double(width)
         let values = (series + (previous.map { [$0] } ?? [])).flatMap { $0.values.compactMap { $0 } }
         let axis = ValueAxis(covering: values, format: format)
         let scale = axis.scale
         let plotLeft = 10 + axis.labelWidth + 8
-        let plotRight = canvasWidth - 14
-        let legend = Legend(entries: legendEntries).layout(left: plotLeft, top: 4, right: plotRight)
+        let gutter = directLabelGutter
+        let plotRight = canvasWidth - (gutter ?? 14)
+        let legend = Legend(entries: legendEntries(directLabels: gutter != nil)).layout(left: plotLeft, top: 4, right: canvasWidth - 14)
         let markerTop = 4 + legend.height
         let band = (plotRight - plotLeft) / Double(max(points.count, 1))
         let x = { (index: Int) in plotLeft + (Double(index) + 0.5) * band }
@@ -145,13 +161,45 @@ public struct TimeSeriesChart: Chart {
             elements.append(.noData(x: (plotLeft + plotRight) / 2, y: (plotTop + plotBottom) / 2))
         }
         elements += markerLabels.elements
+        if gutter != nil { elements += directLabels(x: x, y: y, top: plotTop, bottom: plotBottom) }
         elements += axisLabels(x: x, band: band, baseline: plotBottom + 17)
         return elements + legend.elements
     }
 
-    private var legendEntries: [Legend.Entry] {
+    /// Each line's name beside its last value, joined to it by a short leader in the line's colour. Labels keep 12 px
+    /// apart: pushed down from the top in value order, then back up from the bottom when they run past the plot.
+    private func directLabels(x: (Int) -> Double, y: (Double) -> Double, top: Double, bottom: Double) -> [SVGElement] {
+        let gap = 12.0
+        var ends = series.enumerated().compactMap { index, line -> (index: Int, x: Double, y: Double, label: Double)? in
+            guard let last = line.values.lastIndex(where: { $0 != nil }) else { return nil }
+            let end = y(line.values[last]!)
+            return (index, x(last), end, end)
+        }.sorted { ($0.y, $0.index) < ($1.y, $1.index) }
+        for position in ends.indices {
+            let floor = position == 0 ? top + 4 : ends[position - 1].label + gap
+            ends[position].label = max(ends[position].label, floor)
+        }
+        for position in ends.indices.reversed() {
+            let ceiling = position == ends.count - 1 ? bottom : ends[position + 1].label - gap
+            ends[position].label = min(ends[position].label, ceiling)
+        }
+        let labelX = Double(width) - (directLabelGutter ?? 0) + Self.leaderLength + 4
+        return ends.sorted { $0.index < $1.index }.flatMap { end in
+            [
+                SVGElement("path", [
+                    "d": "M\(end.x.svg),\(end.y.svg) L\((labelX - 4).svg),\(end.label.svg)", "fill": "none",
+                    "stroke": ChartPalette.seriesColor(at: end.index), "stroke-width": "1.5",
+                ]),
+                .label(series[end.index].name, maxWidth: Self.directLabelMaxWidth, fontSize: Self.directLabelFontSize, [
+                    "x": labelX.svg, "y": (end.label + 4).svg, "fill": ChartStyle.text,
+                ]),
+            ]
+        }
+    }
+
+    private func legendEntries(directLabels: Bool) -> [Legend.Entry] {
         var entries: [Legend.Entry] = []
-        if series.count > 1 || previous != nil {
+        if !directLabels, series.count > 1 || previous != nil {
             entries += series.enumerated().map { index, line in
                 Legend.Entry(key: .line(color: ChartPalette.seriesColor(at: index), dash: nil), name: line.name)
             }

@@ -3,7 +3,7 @@ extension ReportConfiguration {
     static let knownKeys: [(table: String, keys: [String])] = [
         ("project", ["name", "site"]),
         ("report", ["minimum_sessions", "top_segments", "release_window_days", "templates", "significance"]),
-        ("email", ["to", "bcc", "from", "subject", "view_in_browser_base_url", "smtp"]),
+        ("email", ["to", "bcc", "from", "subject", "monthly_subject", "view_in_browser_base_url", "smtp"]),
         ("email.smtp", ["host", "port", "security", "username", "password_file", "ca_file", "timeout", "retries", "retry_delay", "outbox"]),
         ("fetch", ["endpoint", "token_file", "daily_budget", "plan", "plans"]),
         ("alert", ["significance", "baseline_days", "webhook_file", "webhook_kind", "retries", "retry_delay"]),
@@ -51,6 +51,7 @@ extension ReportConfiguration {
         }
         self.email.from = try email.headerString("from", default: self.email.from)
         self.email.subject = try email.headerString("subject", default: self.email.subject)
+        self.email.monthlySubject = try email.headerString("monthly_subject", default: self.email.monthlySubject)
         self.email.viewInBrowserBaseURL = try email.string("view_in_browser_base_url", default: self.email.viewInBrowserBaseURL)
         self.email.smtp = try email.section("smtp").smtp()
 

@@ -17,6 +17,7 @@ extension ReportConfiguration {
         email.set(.array(self.email.bcc.map(TOMLValue.string)), for: "bcc")
         email.set(.string(self.email.from), for: "from")
         email.set(.string(self.email.subject), for: "subject")
+        email.set(.string(self.email.monthlySubject), for: "monthly_subject")
         email.set(.string(self.email.viewInBrowserBaseURL), for: "view_in_browser_base_url")
         let settings = self.email.smtp
         var smtp = TOMLTable()

@@ -64,13 +64,17 @@ public struct ReportConfiguration: Sendable, Equatable {
         public var from: String
         /// The subject, where `{{project}}`, `{{week}}` and `{{headline}}` stand for the project name, the period and the week's headline; one line.
         public var subject: String
+        /// The monthly summary's subject (`monthly --format eml`), where `{{month}}` stands for the month (`October 2026`)
+        /// and `{{headline}}` for the one-sentence summary; one line.
+        public var monthlySubject: String
         /// Where the HTML reports are published, for a "view in browser" link; default "" (no link).
         public var viewInBrowserBaseURL: String
         /// The server `send` and `weekly --send` submit to: `[email.smtp]`.
         public var smtp: SMTP
 
         public init(to: [String] = [], bcc: [String] = [], from: String = "", subject: String = "{{project}} weekly: {{headline}}",
-                    viewInBrowserBaseURL: String = "", smtp: SMTP = SMTP()) {
+                    monthlySubject: String = "{{project}}, {{month}}: {{headline}}", viewInBrowserBaseURL: String = "", smtp: SMTP = SMTP()) {
+            self.monthlySubject = monthlySubject
             self.to = to
             self.bcc = bcc
             self.smtp = smtp

@@ -1,7 +1,7 @@
 /// Text from a response as error messages and warnings quote it, so that printing a message cannot drive the terminal.
-enum MessageText {
+public enum MessageText {
     /// The first `limit` scalars of the text, with control characters and bidirectional controls written as `\u{1B}`.
-    static func escaped(_ text: some StringProtocol, limit: Int) -> String {
+    public static func escaped(_ text: some StringProtocol, limit: Int) -> String {
         var result = ""
         for scalar in text.unicodeScalars.prefix(limit) {
             switch scalar.value {

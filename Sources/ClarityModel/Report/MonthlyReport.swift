@@ -62,10 +62,11 @@ public struct MonthlyReport: Sendable, Equatable, Encodable {
     /// A plain-words line on what the figures rest on.
     public let coverageNote: String
     public let headline: [HeadlineKPI]
-    /// Up to three significant moves for the better, one plain sentence each, most certain first, each about a different KPI.
-    public let wins: [String]
-    /// Up to three significant moves for the worse, one plain sentence each, most certain first, each about a different KPI.
-    public let issues: [String]
+    /// Up to three moves beyond noise for the better, each about a different KPI: site-wide moves first (most certain
+    /// first), then segment movers (most frustrated sessions moved first), each with its evidence and likely cause.
+    public let wins: [MonthlyMove]
+    /// Up to three moves beyond noise for the worse, ranked and told as `wins` are.
+    public let issues: [MonthlyMove]
     /// Every KPI, this month against the month before, as in the weekly report.
     public let kpis: [KPIEntry]
     /// Every KPI against the same month a year earlier, in the order of `kpis`; nil when the store holds nothing for that month.
@@ -147,9 +148,7 @@ extension MonthlyReport {
         let headline = headlineKPIs.map { kpi in
             HeadlineKPI(kpi: kpis.first { $0.id == kpi.rawValue }!, yearAgo: yearAgoEntries?.first { $0.id == kpi.rawValue })
         }
-        // Site-wide moves lead; segment moves fill the remaining lines.
-        let moves = comparisons.compactMap(Move.init).sorted()
-            + segmentMoves(current: input.currentSegments, previous: input.previousSegments, settings: input.settings, siteURL: input.project.site).sorted()
+        let moves = moves(comparisons: comparisons, input: input)
         let lastWeek = ISOWeek(containing: month.lastDay)
         let trend = (0..<trendWeeks).reversed().map { ISOWeek(containing: lastWeek.firstDay.advanced(by: -7 * $0)) }
         return MonthlyReport(
@@ -157,8 +156,8 @@ extension MonthlyReport {
             coverageNote: coverageNote(period, previousPeriod, yearAgoPeriod) + DerivedDay.note(input.derived, in: month.previous.firstDay...month.lastDay)
                 + DerivedBlock.note(input.blocks, in: month.firstDay...month.lastDay),
             headline: headline,
-            wins: pick(moves, better: true),
-            issues: pick(moves, better: false),
+            wins: moves.wins,
+            issues: moves.issues,
             kpis: kpis, yearAgo: yearAgoEntries,
             frustrationSegments: WeeklyReport.rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings,
                                                            siteURL: input.project.site),
@@ -193,38 +192,6 @@ extension MonthlyReport {
         return note
     }
 
-    /// The first few moves in one direction, one per KPI, so a signal that moved everywhere fills one line, not three.
-    static func pick(_ moves: [Move], better: Bool) -> [String] {
-        var told: Set<KPI> = []
-        var sentences: [String] = []
-        for move in moves where move.isBetter == better {
-            guard sentences.count < movesShown else { break }
-            if told.insert(move.kpi).inserted { sentences.append(move.sentence) }
-        }
-        return sentences
-    }
-
-    /// Significant month-over-month moves of a frustration rate within segments the store holds for both months.
-    static func segmentMoves(current: [SegmentTotals], previous: [SegmentTotals], settings: ReportSettings, siteURL: String = "") -> [Move] {
-        let previousBySegment = Dictionary(previous.map { ($0.segment, $0.totals) }, uniquingKeysWith: { first, _ in first })
-        let minimum = Double(settings.minimumSessions)
-        var moves: [Move] = []
-        for entry in current where !entry.segment.isAggregate && !entry.segment.values.isEmpty {
-            guard let before = previousBySegment[entry.segment] else { continue }
-            for signal in FrustrationSignal.allCases {
-                guard let now = entry.totals.signals[signal], let then = before.signals[signal],
-                      now.sessions >= minimum, then.sessions >= minimum,
-                      let nowRate = now.rate, let thenRate = then.rate, thenRate > 0,
-                      let p = Statistics.twoProportionPValue(successes1: now.withSignal, trials1: now.sessions, successes2: then.withSignal, trials2: then.sessions),
-                      p < settings.significance else { continue }
-                let change = nowRate / thenRate - 1
-                let sentence = "\(signal.label) in \(entry.segment.label(site: siteURL)) \(change < 0 ? "fell" : "rose") from \(Format.percent(thenRate)) to \(Format.percent(nowRate)) of sessions (\(Format.points(nowRate - thenRate)), \(Format.change(change)))."
-                moves.append(Move(kpi: .rate(of: signal), pValue: p, change: change, isBetter: change < 0, sentence: sentence))
-            }
-        }
-        return moves
-    }
-
     static func weekPoint(_ week: ISOWeek, month: Month, siteDays: [Day: Observation]) -> WeekPoint {
         let observations = week.days.compactMap { siteDays[$0] }
         let totals = Totals(days: observations)
@@ -233,36 +200,6 @@ extension MonthlyReport {
         return WeekPoint(week: week.label, firstDay: week.firstDay, lastDay: week.lastDay, daysCovered: observations.count,
                          overlapsMonth: week.lastDay >= month.firstDay && week.firstDay <= month.lastDay,
                          sessionsPerDay: KPI.sessions.comparable(totals), rates: rates)
-    }
-
-    /// A significant move of a KPI, site-wide or in a segment, ranked by p-value, then by size of the relative change.
-    struct Move: Comparable {
-        let kpi: KPI
-        let pValue: Double
-        let change: Double
-        let isBetter: Bool
-        let sentence: String
-
-        init(kpi: KPI, pValue: Double, change: Double, isBetter: Bool, sentence: String) {
-            self.kpi = kpi
-            self.pValue = pValue
-            self.change = change
-            self.isBetter = isBetter
-            self.sentence = sentence
-        }
-
-        /// A KPI's move when it is significant and good or bad news.
-        init?(_ comparison: KPIComparison) {
-            guard comparison.verdict == .significant, comparison.tone != "neutral",
-                  let pValue = comparison.pValue, let change = comparison.change else { return nil }
-            self.init(kpi: comparison.kpi, pValue: pValue, change: change, isBetter: comparison.tone == "good", sentence: comparison.sentence(sayingTone: false))
-        }
-
-        static func < (lhs: Move, rhs: Move) -> Bool {
-            if lhs.pValue != rhs.pValue { return lhs.pValue < rhs.pValue }
-            if abs(lhs.change) != abs(rhs.change) { return abs(lhs.change) > abs(rhs.change) }
-            return lhs.sentence < rhs.sentence
-        }
     }
 }
 

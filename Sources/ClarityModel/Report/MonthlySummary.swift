@@ -2,7 +2,8 @@
 public enum MonthlySummary {
     /// One sentence for the top of the summary: how sessions moved, then the strongest win and the strongest issue.
     ///
-    /// Wins and issues come ranked from the model (site-wide moves first), so the first of each is the strongest.
+    /// Wins and issues come ranked from the model (site-wide moves first), so the first of each is the strongest; a
+    /// move's likely cause is named by its release's version.
     public static func sentence(_ report: MonthlyReport) -> String {
         var parts: [String] = []
         if let sessions = report.kpis.first(where: { $0.id == "sessions" }) {
@@ -13,8 +14,10 @@ public enum MonthlySummary {
             default: parts.append("sessions held steady at \(sessions.currentText)")
             }
         }
-        if let win = report.wins.first { parts.append(lowercasingFirst(trimmingPeriod(plain(win)))) }
-        if let issue = report.issues.first { parts.append(lowercasingFirst(trimmingPeriod(plain(issue)))) }
+        for move in [report.wins.first, report.issues.first].compactMap({ $0 }) {
+            let after = move.cause.map { " after \($0.version) shipped" } ?? ""
+            parts.append(lowercasingFirst(trimmingPeriod(move.statement)) + after)
+        }
         if report.wins.isEmpty, report.issues.isEmpty {
             parts.append("no other figure moved beyond the usual month-to-month variation")
         }
@@ -36,9 +39,13 @@ public enum MonthlySummary {
     /// A release as one short line: version, day, note, and its first measured effect.
     public static func releaseLine(_ impact: ReleaseImpact) -> String {
         let note = impact.release.note.isEmpty ? "" : " (\(impact.release.note))"
+        return "\(impact.release.version), \(impact.dayText)\(note): \(releaseEffect(impact))"
+    }
+
+    /// A release's first measured effect in plain words, "so far" while its after-window runs.
+    public static func releaseEffect(_ impact: ReleaseImpact) -> String {
         let effect = impact.findings.first.map(plain) ?? "no measurable effect."
-        let provisional = impact.isComplete ? "" : " \(impact.progressText)"
-        return "\(impact.release.version), \(impact.dayText)\(note): \(effect)\(provisional)"
+        return impact.isComplete ? effect : "\(effect) \(impact.progressText)"
     }
 
     private static func trimmingPeriod(_ text: String) -> String {

@@ -130,6 +130,8 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     public let daily: [DailyPoint]
     /// Labels of the 8 weeks behind each KPI's `history`, oldest first.
     public let historyLabels: [String]
+    /// Days covered in each week of `historyLabels` (0 to 7), so sparklines can mark partial weeks.
+    public let historyDaysCovered: [Int]
     public let settings: ReportSettings
     /// Daily alerts still ongoing at the week's end or back to normal in it; absent when none (filled from the store).
     public var alerts: WeeklyAlerts?
@@ -190,7 +192,7 @@ extension WeeklyReport {
                 return DailyPoint(day: day, weekday: day.weekdayName, sessions: observation?.sessions.map(Double.init),
                                   previousSessions: input.siteDays[day.advanced(by: -7)]?.sessions.map(Double.init), rates: rates)
             },
-            historyLabels: weeks.map(\.label), settings: input.settings)
+            historyLabels: weeks.map(\.label), historyDaysCovered: weeks.map { weekTotals[$0]!.days }, settings: input.settings)
     }
 
     /// The decompositions of every site rate beyond noise over every single-dimension breakdown both weeks hold.

@@ -12,6 +12,8 @@ public enum EmailError: Error, Equatable, CustomStringConvertible, Sendable {
     case duplicateImageName(String)
     /// Image bytes that do not start with the PNG signature.
     case notPNG(imageName: String)
+    /// An attachment's file name outside ASCII letters, digits, `.`, `-` and `_`.
+    case invalidAttachmentName(String)
     /// The HTML refers to a `cid:` no image part carries.
     case missingImage(contentID: String)
     /// An image part the HTML never shows; clients would list it as an attachment.
@@ -32,6 +34,8 @@ public enum EmailError: Error, Equatable, CustomStringConvertible, Sendable {
             "'\(name)' cannot name an email image: use 1 to 40 lowercase letters, digits and hyphens."
         case .duplicateImageName(let name):
             "Two email images are named '\(name)'. Give each chart its own name."
+        case .invalidAttachmentName(let name):
+            "'\(name)' cannot name an email attachment: use 1 to 80 ASCII letters, digits, dots, hyphens and underscores."
         case .notPNG(let name):
             "The email image '\(name)' is not a PNG. Rasterize the chart with PNGRasterizer first."
         case .missingImage(let contentID):

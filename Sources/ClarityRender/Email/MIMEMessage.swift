@@ -16,13 +16,15 @@ public struct MIMEMessage: Sendable, Equatable {
     public let plainText: String
     public let html: String
     public let images: [InlineImage]
+    /// Files attached below the message (the monthly summary's PDF); with any, the body is `multipart/mixed`.
+    public let attachments: [Attachment]
 
     /// Gmail clips a message whose HTML passes about 102 KB and hides the rest behind a link.
     public static let gmailClippingLimit = 102_000
 
     public init(
         from: EmailAddress, to: [EmailAddress], bcc: [EmailAddress] = [], subject: String, identity: MessageIdentity,
-        plainText: String, html: String, images: [InlineImage]
+        plainText: String, html: String, images: [InlineImage], attachments: [Attachment] = []
     ) throws(EmailError) {
         try HeaderText.refuseControls(in: subject, field: "Subject")
         guard !to.isEmpty else { throw .noRecipients }
@@ -46,6 +48,7 @@ public struct MIMEMessage: Sendable, Equatable {
         self.plainText = plainText
         self.html = html
         self.images = images
+        self.attachments = attachments
     }
 
     /// Whether Gmail would clip the HTML part as encoded in this message.
@@ -54,6 +57,7 @@ public struct MIMEMessage: Sendable, Equatable {
     /// The whole message: 7-bit ASCII, CRLF line endings, no line longer than 998 octets.
     public func encoded() -> String {
         let alternative = identity.alternativeBoundary
+        let mixed = identity.mixedBoundary
         let headers = [
             HeaderText.addresses("From", [from]),
             HeaderText.addresses("To", to),
@@ -62,14 +66,33 @@ public struct MIMEMessage: Sendable, Equatable {
             "Date: " + HeaderText.date(identity.date),
             "Message-ID: " + identity.messageID(domain: from.domain),
             "MIME-Version: 1.0",
-            "Content-Type: multipart/alternative;\r\n boundary=\"\(alternative)\"",
         ]
         let textPart = Self.part(
             headers: ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"],
             body: QuotedPrintable.encode(plainText)
         )
-        return headers.joined(separator: "\r\n") + "\r\n\r\n"
-            + Self.multipart(boundary: alternative, parts: [textPart, htmlWithImages()])
+        let alternativeType = "Content-Type: multipart/alternative;\r\n boundary=\"\(alternative)\""
+        let alternativeBody = Self.multipart(boundary: alternative, parts: [textPart, htmlWithImages()])
+        guard !attachments.isEmpty else {
+            return (headers + [alternativeType]).joined(separator: "\r\n") + "\r\n\r\n" + alternativeBody
+        }
+        let files = attachments.map { file in
+            Self.part(
+                headers: [
+                    "Content-Type: \(file.contentType); name=\"\(file.fileName)\"",
+                    "Content-Transfer-Encoding: base64",
+                    "Content-Disposition: attachment; filename=\"\(file.fileName)\"",
+                ],
+                body: Self.base64(file.bytes)
+            )
+        }
+        return (headers + ["Content-Type: multipart/mixed;\r\n boundary=\"\(mixed)\""]).joined(separator: "\r\n") + "\r\n\r\n"
+            + Self.multipart(boundary: mixed, parts: [Self.part(headers: [alternativeType], body: alternativeBody)] + files)
+    }
+
+    /// Base64 in lines of 76 characters ending with CRLF.
+    private static func base64(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
     }
 
     private func htmlWithImages() -> String {
@@ -86,7 +109,7 @@ public struct MIMEMessage: Sendable, Equatable {
                     "Content-ID: <\(identity.contentID(forImageNamed: image.name))>",
                     "Content-Disposition: inline; filename=\"\(image.fileName)\"",
                 ],
-                body: Data(image.png).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+                body: Self.base64(image.png)
             )
         }
         let related = identity.relatedBoundary

@@ -28,4 +28,5 @@ public struct MessageIdentity: Sendable, Hashable {
     /// hexadecimal digits or a line break) nor in base64, so no encoded body can contain them.
     var alternativeBoundary: String { "=_alternative.\(token)" }
     var relatedBoundary: String { "=_related.\(token)" }
+    var mixedBoundary: String { "=_mixed.\(token)" }
 }

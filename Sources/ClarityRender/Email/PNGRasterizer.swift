@@ -19,14 +19,18 @@ public struct PNGRasterizer: Sendable {
     }
 
     /// Draws an SVG document and returns the PNG file's bytes; the same SVG always gives the same bytes.
-    public func png(fromSVG svg: String) throws(RasterizationError) -> [UInt8] {
+    ///
+    /// `padding` (in SVG pixels) adds a white margin on every side: in a dark-mode mail client the chart then sits on
+    /// a white card of its own instead of its edge touching inverted text.
+    public func png(fromSVG svg: String, padding: Double = 0) throws(RasterizationError) -> [UInt8] {
+        precondition(padding.isFinite && padding >= 0, "padding must be a non-negative number")
         let scale = scale
         return try ChartFontMap.withPrivateFonts { () throws(RasterizationError) in
-            try Self.render(Array(svg.utf8), scale: scale)
+            try Self.render(Array(svg.utf8), scale: scale, padding: padding)
         }
     }
 
-    private static func render(_ svg: [UInt8], scale: Double) throws(RasterizationError) -> [UInt8] {
+    private static func render(_ svg: [UInt8], scale: Double, padding: Double) throws(RasterizationError) -> [UInt8] {
         var error: UnsafeMutablePointer<GError>?
         let handle = svg.withUnsafeBufferPointer { buffer in
             rsvg_handle_new_from_data(buffer.baseAddress, gsize(buffer.count), &error)
@@ -38,8 +42,8 @@ public struct PNGRasterizer: Sendable {
         rsvg_handle_set_dpi(handle, 96)
 
         let (width, height) = try size(of: handle)
-        let pixelWidth = (width * scale).rounded(.up)
-        let pixelHeight = (height * scale).rounded(.up)
+        let pixelWidth = ((width + 2 * padding) * scale).rounded(.up)
+        let pixelHeight = ((height + 2 * padding) * scale).rounded(.up)
         guard (1...maximumSide).contains(pixelWidth), (1...maximumSide).contains(pixelHeight) else {
             throw RasterizationError(.unsupportedSize(width: pixelWidth, height: pixelHeight))
         }
@@ -57,6 +61,7 @@ public struct PNGRasterizer: Sendable {
         cairo_set_source_rgb(context, 1, 1, 1)
         cairo_paint(context)
         cairo_scale(context, scale, scale)
+        cairo_translate(context, padding, padding)
         var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
         guard rsvg_handle_render_document(handle, context, &viewport, &error) != 0 else {
             throw RasterizationError(.renderingFailed(reason: consume(&error) ?? "librsvg gave no reason"))

@@ -91,10 +91,10 @@ public struct MonthlyPDF: Sendable {
 
         section("What went well", page)
         if report.wins.isEmpty { page.paragraph("Nothing improved beyond the usual month-to-month variation.") }
-        for win in report.wins { page.bullet(MonthlySummary.plain(win)) }
+        for win in report.wins { page.bullet(win.sentence) }
         section("What needs attention", page)
         if report.issues.isEmpty { page.paragraph("Nothing worsened beyond the usual month-to-month variation.") }
-        for issue in report.issues { page.bullet(MonthlySummary.plain(issue)) }
+        for issue in report.issues { page.bullet(issue.sentence) }
 
         section("Releases", page)
         if report.releases.isEmpty { page.paragraph("No release recorded this month.") }

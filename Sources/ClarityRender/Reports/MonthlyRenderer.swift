@@ -25,7 +25,6 @@ public struct MonthlyRenderer: Sendable {
             for index in headline.indices {
                 guard var kpi = headline[index]["kpi"] as? [String: Any], let id = kpi["id"] as? String else { continue }
                 kpi["sparkline"] = charts.sparklines[id]?.svg ?? ""
-                kpi["toneColor"] = WeeklyRenderer.color(tone: kpi["tone"] as? String)
                 headline[index]["kpi"] = kpi
             }
             context["headline"] = headline
@@ -44,6 +43,30 @@ public struct MonthlyRenderer: Sendable {
         context["hasReleases"] = !report.releases.isEmpty
         context["hasWins"] = !report.wins.isEmpty
         context["hasIssues"] = !report.issues.isEmpty
+        // The one-pager shows the year-earlier figures only when the store holds that month.
+        context["hasYearAgo"] = report.yearAgo != nil
+        if var headline = context["headline"] as? [[String: Any]] {
+            for (index, entry) in report.headline.enumerated() where index < headline.count {
+                headline[index]["plainVerdict"] = MonthlySummary.plain(entry.kpi.verdictText)
+                if var kpi = headline[index]["kpi"] as? [String: Any] {
+                    kpi["toneColor"] = WeeklyRenderer.color(tone: entry.kpi.tone)
+                    headline[index]["kpi"] = kpi
+                }
+            }
+            context["headline"] = headline
+        }
+        if var kpis = context["kpis"] as? [[String: Any]] {
+            for (index, entry) in report.kpis.enumerated() where index < kpis.count {
+                kpis[index]["plainVerdict"] = MonthlySummary.plain(entry.verdictText)
+            }
+            context["kpis"] = kpis
+        }
+        if var releases = context["releases"] as? [[String: Any]] {
+            for (index, impact) in report.releases.enumerated() where index < releases.count {
+                releases[index]["effect"] = MonthlySummary.releaseEffect(impact)
+            }
+            context["releases"] = releases
+        }
         return context
     }
 }

@@ -33,7 +33,8 @@ public struct WeeklyCharts: Sendable {
             site: report.project.site, width: width)
         var lines: [String: Sparkline] = [:]
         for kpi in report.kpis {
-            lines[kpi.id] = Sparkline(title: "\(kpi.label)\(kpi.kind == "count" ? " per day" : ""), last 8 weeks", values: kpi.history, format: kpi.kind == "rate" ? .percent : .count)
+            lines[kpi.id] = Sparkline(title: "\(kpi.label)\(kpi.kind == "count" ? " per day" : ""), last 8 weeks", values: kpi.history, format: kpi.kind == "rate" ? .percent : .count,
+                                      partial: report.historyDaysCovered.map { (1..<7).contains($0) })
         }
         sparklines = lines
     }

@@ -32,6 +32,8 @@ public struct WeeklyEmail: Sendable {
     let renderer: WeeklyRenderer
     let templates: TemplateSet
     let rasterizer = PNGRasterizer(scale: 2)
+    /// The white margin around each PNG chart, so dark-mode clients show it as a card rather than a glaring edge.
+    static let chartPadding = 12.0
 
     public init(templates: TemplateSet) {
         self.templates = templates
@@ -50,7 +52,7 @@ public struct WeeklyEmail: Sendable {
         var images: [InlineImage] = []
         var imageContext: [String: Any] = [:]
         for (name, chart) in named {
-            let image = try InlineImage(name: name, png: try rasterizer.png(fromSVG: chart.svg))
+            let image = try InlineImage(name: name, png: try rasterizer.png(fromSVG: chart.svg, padding: Self.chartPadding))
             images.append(image)
             imageContext[name] = [
                 "contentID": identity.contentID(forImageNamed: name),

@@ -4,6 +4,104 @@
 /// The default report templates compiled into the binary, keyed by their path under `templates/`.
 enum BuiltInTemplates {
     static let files: [(path: String, text: String)] = [
+        ("monthly-email.html.mustache", #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<meta name="color-scheme" content="light">
+<meta name="supported-color-schemes" content="light">
+<title>{{project.name}}: executive summary, {{period.title}}</title>
+</head>
+<body style="margin:0;padding:0;background:#F3F4F6;">
+<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#F3F4F6;">{{summary}}</div>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
+<tr><td align="center" style="padding:16px 8px;">
+<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
+<tr><td style="padding:24px 16px 8px;">
+<p style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · executive summary · {{period.label}}</p>
+<h1 style="margin:4px 0 8px;font-size:24px;line-height:30px;color:#111827;">{{period.title}}</h1>
+<p style="margin:0 0 8px;font-size:17px;line-height:24px;font-weight:600;color:#111827;">{{summary}}</p>
+<p style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">The full summary, with its charts, is attached as {{attachmentName}} (one or two printable pages).</p>
+</td></tr>
+<tr><td style="padding:0 16px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Headline figures</h2>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
+<tr>
+<th align="left" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Figure</th>
+<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">{{period.title}}</th>
+<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Change</th>
+</tr>
+{{#headline}}
+<tr>
+<td style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;line-height:18px;">{{kpi.label}}{{#hasYearAgo}}<br><span style="font-size:11px;color:#6B7280;">a year earlier {{#yearAgo}}{{previousText}}{{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}}</span>{{/hasYearAgo}}</td>
+<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:15px;font-weight:600;white-space:nowrap;">{{kpi.currentText}}</td>
+<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;color:{{kpi.toneColor}};"><span style="font-weight:700;">{{kpi.arrow}} {{kpi.changeText}}</span>{{#kpi.comparedPerDay}} per day{{/kpi.comparedPerDay}}<br><span style="font-size:11px;color:#6B7280;">{{plainVerdict}}</span></td>
+</tr>
+{{/headline}}
+</table>
+</td></tr>
+<tr><td style="padding:8px 16px;">
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">What went well</h2>
+<ul style="margin:0 0 8px;padding-left:20px;font-size:14px;line-height:20px;">{{#wins}}<li style="margin-bottom:6px;">{{sentence}}</li>{{/wins}}{{^wins}}<li>Nothing improved beyond the usual month-to-month variation.</li>{{/wins}}</ul>
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">What needs attention</h2>
+<ul style="margin:0 0 8px;padding-left:20px;font-size:14px;line-height:20px;">{{#issues}}<li style="margin-bottom:6px;">{{sentence}}</li>{{/issues}}{{^issues}}<li>Nothing worsened beyond the usual month-to-month variation.</li>{{/issues}}</ul>
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Releases</h2>
+<ul style="margin:0 0 8px;padding-left:20px;font-size:14px;line-height:20px;">{{#releases}}<li style="margin-bottom:6px;"><strong>{{release.version}}</strong> ({{dayText}}){{#release.note}}, {{release.note}}{{/release.note}}: {{effect}}</li>{{/releases}}{{^releases}}<li>No release recorded this month.</li>{{/releases}}</ul>
+</td></tr>
+<tr><td style="padding:8px 16px 24px;">
+<p style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">{{coverageNote}} Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). Rates are shares of sessions; time is weighted by sessions; users per day is a daily mean.</p>
+</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+
+"""#),
+        ("monthly-email.txt.mustache", #"""
+{{% CONTENT_TYPE: PLAIN }}
+{{project.name}}: executive summary, {{period.title}}
+
+{{summary}}
+
+The full summary, with its charts, is attached as {{attachmentName}}.
+
+HEADLINE FIGURES
+{{#headline}}
+* {{kpi.label}}: {{kpi.currentText}}, {{kpi.arrow}} {{kpi.changeText}}{{#kpi.comparedPerDay}} per day{{/kpi.comparedPerDay}} ({{plainVerdict}}){{#hasYearAgo}}; a year earlier {{#yearAgo}}{{previousText}}{{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}}{{/hasYearAgo}}
+{{/headline}}
+
+WHAT WENT WELL
+{{#wins}}
+* {{sentence}}
+{{/wins}}
+{{^wins}}
+Nothing improved beyond the usual month-to-month variation.
+{{/wins}}
+
+WHAT NEEDS ATTENTION
+{{#issues}}
+* {{sentence}}
+{{/issues}}
+{{^issues}}
+Nothing worsened beyond the usual month-to-month variation.
+{{/issues}}
+
+RELEASES
+{{#releases}}
+* {{release.version}} ({{dayText}}){{#release.note}}, {{release.note}}{{/release.note}}: {{effect}}
+{{/releases}}
+{{^releases}}
+No release recorded this month.
+{{/releases}}
+
+{{coverageNote}}
+Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
+
+"""#),
         ("monthly.html.mustache", #"""
 <!DOCTYPE html>
 <html lang="en">
@@ -30,13 +128,20 @@ h2 { font-size: 18px; line-height: 24px; margin: 0 0 10px; color: #111827; }
 ul { margin: 0 0 12px; padding-left: 20px; } li { font-size: 14px; line-height: 20px; margin-bottom: 6px; }
 section { margin: 22px 0 0; }
 svg { max-width: 100%; height: auto; }
-@page { size: A4; margin: 14mm; }
+@page { margin: 12mm 14mm 16mm;
+  @bottom-left { content: "Microsoft Clarity figures, UTC days; rates are shares of sessions"; font-size: 8pt; color: #6B7280; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #6B7280; } }
 @media print {
   body { background: #FFFFFF; }
   .page { max-width: none; padding: 0; }
   section { break-inside: avoid; page-break-inside: avoid; }
-  section.chapter { break-before: page; page-break-before: always; }
   svg, table, .card { break-inside: avoid; page-break-inside: avoid; }
+  /* Two printed pages at most: the charts keep their proportions inside a shorter box. */
+  .trend svg { width: 100%; height: 64mm; }
+  .segments svg { width: 100%; height: 56mm; }
+  /* On paper the chart carries the segments (rate against the site's); the table stays on screen and in the Markdown. */
+  .segments .detail { display: none; }
+  section { margin-top: 14px; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
@@ -56,7 +161,7 @@ svg { max-width: 100%; height: auto; }
 <div class="label">{{kpi.label}}</div>
 <div class="value">{{kpi.currentText}}</div>
 <div class="change" style="color:{{kpi.toneColor}};">{{kpi.arrow}} {{kpi.changeText}}{{#kpi.comparedPerDay}} per day{{/kpi.comparedPerDay}}</div>
-<div class="verdict">{{kpi.verdictText}} · a year earlier {{#yearAgo}}{{previousText}}{{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}}</div>
+<div class="verdict">{{plainVerdict}}{{#hasYearAgo}} · a year earlier {{#yearAgo}}{{previousText}}{{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}}{{/hasYearAgo}}</div>
 <div>{{{kpi.sparkline}}}</div>
 </td>
 {{/cards}}
@@ -67,27 +172,27 @@ svg { max-width: 100%; height: auto; }
 <section>
 <table class="columns" role="presentation"><tr>
 <td><h2>Wins</h2>
-<ul>{{#wins}}<li>{{.}}</li>{{/wins}}{{^wins}}<li>No figure improved beyond normal month-to-month noise.</li>{{/wins}}</ul></td>
+<ul>{{#wins}}<li>{{sentence}}</li>{{/wins}}{{^wins}}<li>No figure improved beyond normal month-to-month noise.</li>{{/wins}}</ul></td>
 <td><h2>Issues</h2>
-<ul>{{#issues}}<li>{{.}}</li>{{/issues}}{{^issues}}<li>No figure worsened beyond normal month-to-month noise.</li>{{/issues}}</ul></td>
+<ul>{{#issues}}<li>{{sentence}}</li>{{/issues}}{{^issues}}<li>No figure worsened beyond normal month-to-month noise.</li>{{/issues}}</ul></td>
 </tr></table>
 </section>
 <section>
 <h2>Releases</h2>
 {{{sections.releases}}}
 </section>
-<section class="chapter">
+<section class="trend">
 <h2>Weekly trend: sessions</h2>
 {{{charts.sessions}}}
 </section>
-<section>
+<section class="trend">
 <h2>Weekly trend: frustration signals</h2>
 {{{charts.frustration}}}
 </section>
-<section class="chapter">
+<section class="segments">
 <h2>Top frustration segments</h2>
 {{{charts.segments}}}
-{{{sections.segments}}}
+<div class="detail">{{{sections.segments}}}</div>
 </section>
 <p class="note" style="margin-top:24px;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). Rates are shares of sessions; time is weighted by sessions; users per day is a daily mean. Counts are compared per covered day when months differ in length or coverage.</p>
 </div>
@@ -105,16 +210,16 @@ svg { max-width: 100%; height: auto; }
 
 ## Headline figures
 
-| Figure | {{{period.title}}} | Change on {{{previousPeriod.title}}} | Verdict | A year earlier |
-|:--|--:|--:|:--|--:|
+| Figure | {{{period.title}}} | Change on {{{previousPeriod.title}}} | Verdict |{{#hasYearAgo}} A year earlier |{{/hasYearAgo}}
+|:--|--:|--:|:--|{{#hasYearAgo}}--:|{{/hasYearAgo}}
 {{#headline}}
-| {{kpi.label}} | {{{kpi.currentText}}} | {{{kpi.arrow}}} {{{kpi.changeText}}}{{#kpi.comparedPerDay}} per day{{/kpi.comparedPerDay}} | {{{kpi.verdictText}}} | {{#yearAgo}}{{{previousText}}} ({{{changeText}}}){{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}} |
+| {{kpi.label}} | {{{kpi.currentText}}} | {{{kpi.arrow}}} {{{kpi.changeText}}}{{#kpi.comparedPerDay}} per day{{/kpi.comparedPerDay}} | {{plainVerdict}} |{{#hasYearAgo}} {{#yearAgo}}{{{previousText}}} ({{{changeText}}}){{/yearAgo}}{{^yearAgo}}n/a{{/yearAgo}} |{{/hasYearAgo}}
 {{/headline}}
 
 ## Wins
 
 {{#wins}}
-- {{.}}
+- {{sentence}}
 {{/wins}}
 {{^wins}}
 No figure improved beyond normal month-to-month noise.
@@ -123,7 +228,7 @@ No figure improved beyond normal month-to-month noise.
 ## Issues
 
 {{#issues}}
-- {{.}}
+- {{sentence}}
 {{/issues}}
 {{^issues}}
 No figure worsened beyond normal month-to-month noise.
@@ -142,14 +247,14 @@ No figure worsened beyond normal month-to-month noise.
 | Figure | This month | Last month | Change | Verdict |
 |:--|--:|--:|--:|:--|
 {{#kpis}}
-| {{label}} | {{{currentText}}} | {{{previousText}}} | {{{arrow}}} {{{changeText}}}{{#comparedPerDay}} per day{{/comparedPerDay}} | {{{verdictText}}} |
+| {{label}} | {{{currentText}}} | {{{previousText}}} | {{{arrow}}} {{{changeText}}}{{#comparedPerDay}} per day{{/comparedPerDay}} | {{plainVerdict}} |
 {{/kpis}}
 
 """#),
         ("partials/monthly-releases.md.mustache", #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 {{#releases}}
-- **{{release.version}}** ({{{dayText}}}){{#release.note}}, {{release.note}}{{/release.note}}: {{#findings}}{{.}} {{/findings}}{{^findings}}no measurable effect. {{/findings}}{{{coverageText}}}
+- **{{release.version}}** ({{{dayText}}}){{#release.note}}, {{release.note}}{{/release.note}}: {{effect}}
 {{/releases}}
 {{^releases}}
 No release recorded this month.
@@ -526,7 +631,7 @@ Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
 </tr>
 {{/kpis}}
 </table>
-<p class="muted" style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
+<p class="muted" style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise; a hollow dot marks a week the store covers only partly. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
 </td></tr>
 <tr><td class="block" style="padding:8px 20px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Sessions per day</h2>

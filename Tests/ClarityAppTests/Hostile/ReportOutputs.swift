@@ -97,6 +97,15 @@ enum ReportOutputs {
                 let report = try monthly(store)
                 return try MonthlyRenderer(templates: try TemplateSet(directory: directory)).html(report, charts: MonthlyCharts(report))
             }, shows: monthlyShows),
+            ReportOutput(name: "monthly --format eml", kind: .email, render: { store in
+                let report = try monthly(store)
+                let envelope = WeeklyEmail.Envelope(
+                    from: try EmailAddress("reports@shop.example", displayName: "Clarity reports"), to: [try EmailAddress("ceo@shop.example")],
+                    subject: "\(HostileStore.project.name): executive summary, \(report.period.title)", viewInBrowserBaseURL: "",
+                    date: Instant(iso: "2026-12-01T07:00:00Z")!)
+                let pdf = try MonthlyPDF().render(report, charts: MonthlyCharts(report))
+                return try MonthlyEmail(templates: try TemplateSet(directory: directory)).message(report, pdf: pdf, envelope: envelope).encoded()
+            }, shows: { _ in [] }),
         ]
         let charts: [(String, @Sendable (WeeklyCharts) -> String, @Sendable (WeeklyReport) -> [String])] = [
             ("sessions", { $0.sessions.svg }, { _ in [] }),

@@ -269,5 +269,40 @@ extension OneAtATime {
             #expect(try server.received().count == 1)
             #expect(try setup.kept().isEmpty)
         }
+
+
+        @Test("monthly --send delivers the summary with its PDF attached, the same PDF `--format pdf` writes")
+        func monthlySend() throws {
+            let server = try SMTPTestServer(user: Self.user, password: Self.password)
+            let email = "[email]\nto = [\"ceo@lumen-books.example\"]\nfrom = \"UX reports <ux@lumen-books.example>\"\n"
+            let setup = try Setup(port: server.port, caFile: server.caFile, extra: email)
+            let month = Month(label: "2026-10")!
+            let storePath = setup.folder.path("clarity.sqlite")
+            try ingestDemo(into: try MetricStore(path: storePath), days: month.firstDay.advanced(by: -31)...month.lastDay)
+            let out = setup.folder.path("monthly.eml")
+            let monthly = ["monthly", "--store", storePath, "--month", "2026-10", "--templates", repositoryTemplates]
+            let run = try setup.run(monthly + ["--format", "eml", "--send", "--out", out])
+            #expect(run.status == 0, "\(run)")
+            let received = try server.received()
+            try #require(received.count == 1)
+            #expect(received[0].data == Array(read(out).utf8))
+            #expect(received[0].recipients == ["ceo@lumen-books.example"])
+            let pdfPath = setup.folder.path("monthly.pdf")
+            let pdf = try setup.run(monthly + ["--format", "pdf", "--out", pdfPath])
+            #expect(pdf.status == 0, "\(pdf)")
+            // Python's email package, an independent MIME parser, takes the attachment out of what the server received.
+            let check = try ExternalTool.output("/usr/bin/env", ["python3", "-c", """
+                import email, sys
+                message = email.message_from_bytes(open(sys.argv[1], 'rb').read())
+                part = next(p for p in message.walk() if p.get_content_type() == 'application/pdf')
+                text = next(p for p in message.walk() if p.get_content_type() == 'text/plain').get_payload(decode=True).decode()
+                same = part.get_payload(decode=True) == open(sys.argv[2], 'rb').read()
+                print(part.get_filename(), part.get_content_disposition(), same, 'October 2026: sessions' in text, message.defects == [])
+                """, out, pdfPath])
+            #expect(check.trimmingCharacters(in: .whitespacesAndNewlines) == "monthly-2026-10.pdf attachment True True True")
+            try setup.expectNoPassword(in: run)
+            let refused = try setup.run(monthly + ["--format", "pdf", "--send"])
+            #expect(refused.status == 64 && refused.stderr.contains("--send needs --format eml"), "\(refused)")
+        }
     }
 }
