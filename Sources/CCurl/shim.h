@@ -33,3 +33,7 @@ static inline CURLcode clarity_curl_set_debug_function(CURL *handle, curl_debug_
 static inline CURLcode clarity_curl_response_code(CURL *handle, long *code) {
     return curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, code);
 }
+
+static inline CURLcode clarity_curl_set_write_function(CURL *handle, curl_write_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
+}

@@ -11,7 +11,7 @@ public struct ClarityReportCommand: AsyncParsableCommand {
             """,
         subcommands: [IngestCommand.self, FetchCommand.self, StatusCommand.self, WeeklyCommand.self, SendCommand.self, LogCommand.self,
                       MonthlyCommand.self, ReleaseCommand.self, ConfigCommand.self, TemplatesCommand.self, DemoCommand.self,
-                      RawCommand.self, DoctorCommand.self, McpCommand.self])
+                      RawCommand.self, DoctorCommand.self, McpCommand.self, AlertCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

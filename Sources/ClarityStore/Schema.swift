@@ -146,6 +146,23 @@ enum Schema {
                 );
                 """)
         }
+        // Anomalies the daily alerts found (see AlertState): one row per anomaly, from its first day while it goes on, so a
+        // continuing one is reported once, two runs at once deliver once, and the weekly report says when it ended.
+        migrator.registerMigration("v7-alert-anomalies") { db in
+            try db.execute(sql: """
+                CREATE TABLE alert_anomaly (
+                    key TEXT NOT NULL,
+                    first_day TEXT NOT NULL,
+                    last_day TEXT NOT NULL,
+                    ended_day TEXT,
+                    metric TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    reported_at INTEGER NOT NULL,
+                    PRIMARY KEY (key, first_day)
+                ) WITHOUT ROWID;
+                CREATE INDEX alert_anomaly_open ON alert_anomaly(ended_day);
+                """)
+        }
         return migrator
     }()
 }

@@ -42,7 +42,7 @@ struct DoctorCommandTests {
         #expect(lines.dropLast().allSatisfy { $0.hasPrefix("ok ") }, "\(run.out)")
         #expect(lines.last == "Healthy: tomorrow's reports will rest on complete data.")
         #expect(run.out.contains("store integrity         quick_check ok"))
-        #expect(run.out.contains("schema                  v6 (v6-derived-blocks)"))
+        #expect(run.out.contains("schema                  v7 (v7-alert-anomalies)"))
         #expect(FileManager.default.contents(atPath: folder + "/store.sqlite") == before)
         #expect(!run.out.contains(Self.token))
     }

@@ -176,7 +176,7 @@ private func configurationError(_ text: String) -> ConfigError? {
         let text = configuration.tomlText
         #expect(text.hasPrefix("# clarity-report settings in effect, defaults included.\n\n[project]\nname = \"My site\"\n"))
         let headers = text.split(separator: "\n").filter { $0.hasPrefix("[") }
-        #expect(headers == ["[project]", "[report]", "[report.urls]", "[report.urls.patterns]", "[email]", "[email.smtp]", "[fetch]", "[fetch.plans]"])
+        #expect(headers == ["[project]", "[report]", "[report.urls]", "[report.urls.patterns]", "[email]", "[email.smtp]", "[fetch]", "[fetch.plans]", "[alert]"])
         #expect(text.contains("\n[fetch.plans]\n\"a plan\" = [\"URL\"]\nb-plan = [\"\"]\ndefault = [\n    \"\",\n    \"Device\",\n"))
         #expect(text.contains("\nsignificance = 0.05\n"))
         #expect(configuration.tomlText == text)

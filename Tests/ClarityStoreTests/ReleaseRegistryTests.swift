@@ -66,7 +66,7 @@ struct ReleaseRegistryTests {
         let reopened = try MetricStore(path: path)
         #expect(try reopened.releases() == [release("2.4.0", "2026-11-09T10:15Z")])
         let migrations: [String] = try reopened.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(migrations == ["v1-snapshots-observations", "v2-fetch-budget", "v3-releases", "v4-raw-encoding", "v5-derived-days", "v6-derived-blocks"])
+        #expect(migrations == ["v1-snapshots-observations", "v2-fetch-budget", "v3-releases", "v4-raw-encoding", "v5-derived-days", "v6-derived-blocks", "v7-alert-anomalies"])
     }
 
     /// Every response of the demo site, made once for all tests.

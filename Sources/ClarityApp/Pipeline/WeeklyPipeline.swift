@@ -30,7 +30,9 @@ enum WeeklyPipeline {
         for segment in movers.segments {
             input.moverDays[segment] = try AudiencePipeline.segmentDays(segment, store: store, in: baseline, normalization: settings.urls)
         }
-        return try WeeklyReport.build(input, movers: movers)
+        var report = try WeeklyReport.build(input, movers: movers)
+        report.alerts = WeeklyAlerts.build(try store.alertRecords(touching: week.firstDay...week.lastDay), week: week)
+        return report
     }
 }
 

@@ -7,6 +7,7 @@ extension ReportConfiguration {
         ("email", ["to", "bcc", "from", "subject", "monthly_subject", "view_in_browser_base_url", "smtp"]),
         ("email.smtp", ["host", "port", "security", "username", "password_file", "ca_file", "timeout", "retries", "retry_delay", "outbox"]),
         ("fetch", ["endpoint", "token_file", "daily_budget", "plan", "plans"]),
+        ("alert", ["significance", "baseline_days", "webhook_file", "webhook_kind", "retries", "retry_delay"]),
     ]
 
     /// The keys a table of the file knows.
@@ -55,6 +56,8 @@ extension ReportConfiguration {
         self.email.monthlySubject = try email.headerString("monthly_subject", default: self.email.monthlySubject)
         self.email.viewInBrowserBaseURL = try email.string("view_in_browser_base_url", default: self.email.viewInBrowserBaseURL)
         self.email.smtp = try email.section("smtp").smtp()
+
+        self.alert = try root.section("alert").alert()
 
         let fetch = try root.section("fetch")
         try fetch.requireKnownKeys(Self.keys(of: "fetch"))

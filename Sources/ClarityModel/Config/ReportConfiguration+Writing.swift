@@ -55,6 +55,7 @@ extension ReportConfiguration {
         root.set(.table(report), for: "report")
         root.set(.table(email), for: "email")
         root.set(.table(fetch), for: "fetch")
+        root.set(.table(alert.tomlTable), for: "alert")
         return TOMLDocument(root: root)
     }
 

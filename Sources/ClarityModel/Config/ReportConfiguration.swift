@@ -4,12 +4,14 @@ public struct ReportConfiguration: Sendable, Equatable {
     public var report: Report
     public var email: Email
     public var fetch: Fetch
+    public var alert: Alert
 
-    public init(project: Project = Project(), report: Report = Report(), email: Email = Email(), fetch: Fetch = Fetch()) {
+    public init(project: Project = Project(), report: Report = Report(), email: Email = Email(), fetch: Fetch = Fetch(), alert: Alert = Alert()) {
         self.project = project
         self.report = report
         self.email = email
         self.fetch = fetch
+        self.alert = alert
     }
 
     /// The site the reports are about: `[project]`.

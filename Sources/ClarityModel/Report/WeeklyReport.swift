@@ -188,6 +188,8 @@ public struct WeeklyReport: Sendable, Equatable, Encodable {
     /// Days covered in each week of `historyLabels` (0 to 7), so sparklines can mark partial weeks.
     public let historyDaysCovered: [Int]
     public let settings: ReportSettings
+    /// Daily alerts still ongoing at the week's end or back to normal in it; absent when none (filled from the store).
+    public var alerts: WeeklyAlerts?
 }
 
 extension WeeklyReport {
