@@ -39,7 +39,9 @@ struct CommandOptionsTests {
         #expect(try WeeklyCommand.parse([]).format == .html)
         let monthly = try MonthlyCommand.parse(["--format", "pdf"])
         #expect(monthly.formatOptions.format == .pdf && monthly.output.out == nil)
-        #expect(throws: (any Error).self) { try MonthlyCommand.parse(["--format", "eml"]) }
+        #expect(try MonthlyCommand.parse(["--format", "eml"]).format == .eml)
+        #expect(throws: (any Error).self) { try MonthlyCommand.parse(["--format", "docx"]) }
+        #expect(throws: (any Error).self) { try WeeklyCommand.parse(["--format", "pdf"]) }
         #expect(try RawCommand.parse(["7", "--out", "r.json"]).output.out == "r.json")
     }
 }

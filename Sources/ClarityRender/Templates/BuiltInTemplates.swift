@@ -141,6 +141,8 @@ svg { max-width: 100%; height: auto; }
   .segments svg { width: 100%; height: 56mm; }
   /* On paper the chart carries the segments (rate against the site's); the table stays on screen and in the Markdown. */
   .segments .detail { display: none; }
+  /* Pages and acquisition tables are for the screen and the Markdown; the printed summary stays within two pages. */
+  .audience { display: none; }
   section { margin-top: 14px; }
   a { color: inherit; text-decoration: none; }
 }
@@ -194,8 +196,8 @@ svg { max-width: 100%; height: auto; }
 {{{charts.segments}}}
 <div class="detail">{{{sections.segments}}}</div>
 </section>
-<section class="chapter"><h2>Pages</h2>{{{sections.pages}}}</section>
-<section><h2>Acquisition</h2>{{{sections.acquisition}}}</section>
+<section class="audience"><h2>Pages</h2>{{{sections.pages}}}</section>
+<section class="audience"><h2>Acquisition</h2>{{{sections.acquisition}}}</section>
 <p class="note" style="margin-top:24px;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). Rates are shares of sessions; time is weighted by sessions; users per day is a daily mean. Counts are compared per covered day when months differ in length or coverage.</p>
 </div>
 </body>
@@ -367,11 +369,24 @@ Page titles Clarity lists (it does not say which URL carries which title):
 {{/pages}}
 
 """#),
+        ("partials/weekly-alerts.md.mustache", #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+{{#alerts}}
+
+**Daily alerts**
+
+{{#items}}
+- {{text}}: {{{statusText}}}.
+{{/items}}
+{{/alerts}}
+
+"""#),
         ("partials/weekly-changes.md.mustache", #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 {{#changes}}
 - {{text}} _Evidence: {{evidenceText}}._{{#nextStep}} **Next:** {{.}}{{/nextStep}}
 {{/changes}}
+{{> partials/weekly-alerts.md}}
 
 """#),
         ("partials/weekly-comparison.md.mustache", #"""

@@ -112,3 +112,23 @@ func sameJSON(_ a: Any?, _ b: Any?) -> Bool {
     default: return false
     }
 }
+
+/// True when `mcp` holds every field `report` holds, with the same values: the report's JSON rows leave out each KPI's
+/// label, kind, polarity and empty history (read there from its top-level `kpis` by id), which the MCP rows carry.
+func sameFigures(_ mcp: Any?, _ report: Any?) -> Bool {
+    switch (mcp, report) {
+    case let (x as [String: Any], y as [String: Any]):
+        return y.allSatisfy { key, value in sameFigures(x[key], value) }
+    case let (x as [Any], y as [Any]):
+        return x.count == y.count && zip(x, y).allSatisfy { sameFigures($0, $1) }
+    default:
+        return sameJSON(mcp, report)
+    }
+}
+
+/// `report` without the sections the `report` tool's answer names in `leftOut` (it leaves them out to stay under its size bound).
+func withoutLeftOut(_ report: [String: Any], answer: [String: Any]) -> [String: Any] {
+    var kept = report
+    for key in answer["leftOut"] as? [String] ?? [] { kept.removeValue(forKey: key) }
+    return kept
+}

@@ -119,9 +119,9 @@ extension OneAtATime {
             let rows = structured(7)["rows"] as? [[String: Any]] ?? []
             let browsers = weekly["browsers"] as? [[String: Any]] ?? []
             #expect(rows.count == browsers.count && !rows.isEmpty)
-            #expect(zip(rows, browsers).allSatisfy { sameJSON($0["kpis"], $1["kpis"]) })
+            #expect(zip(rows, browsers).allSatisfy { sameFigures($0["kpis"], $1["kpis"]) })
             #expect(sameJSON(structured(8), (monthly["releases"] as? [[String: Any]])?.first { ($0["release"] as? [String: Any])?["version"] as? String == "2.5.0" }))
-            #expect(sameJSON(structured(9)["model"], weekly))
+            #expect(sameJSON(structured(9)["model"], withoutLeftOut(weekly, answer: structured(9))))
             #expect(structured(10)["markdown"] as? String == monthlyMarkdown)
             #expect((answers[11]["contents"] as? [[String: Any]])?.first?["text"] as? String == weeklyMarkdown)
             #expect(((answers[12]["messages"] as? [[String: Any]])?.first?["text"] as? String)?.contains("Call kpis with week 2026-W47.") == true)
