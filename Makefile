@@ -14,7 +14,11 @@ INSTALLED_ZSH := $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_clarity-report
 INSTALLED_FISH := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/clarity-report.fish
 INSTALLED := $(INSTALLED_BIN) $(INSTALLED_MAN) $(INSTALLED_BASH) $(INSTALLED_ZSH) $(INSTALLED_FISH)
 
-.PHONY: demo test deps build templates release install uninstall check-install
+.PHONY: demo test deps build templates release install uninstall check-install format
+
+# Formats the tree with the toolchain's swift-format and .swift-format (`make test` lints it with --strict).
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
 
 deps:
 	@scripts/install-deps.sh
@@ -28,6 +32,7 @@ demo: build
 # The browser tests need Chromium, so `make test` installs it too.
 test:
 	@CLARITY_WITH_BROWSER=1 scripts/install-deps.sh
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/check-reports.sh $(BIN)

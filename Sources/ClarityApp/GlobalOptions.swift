@@ -8,7 +8,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The metric store file (default: $CLARITY_REPORT_STORE, else ./clarity.sqlite).", valueName: "path"))
     var store: String?
 
-    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $CLARITY_REPORT_CONFIG, else ./clarity-report.toml when it exists).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The configuration file (default: $CLARITY_REPORT_CONFIG, else ./clarity-report.toml when it exists).", valueName: "path"))
     var config: String?
 
     /// The store path this run uses.
@@ -32,7 +34,9 @@ struct GlobalOptions: ParsableArguments {
     /// The configuration file this run reads, and whether the user named it (a named file must exist).
     var configPath: (path: String, named: Bool) {
         if let config { return (config, true) }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["CLARITY_REPORT_CONFIG"], !fromEnvironment.isEmpty { return (fromEnvironment, true) }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["CLARITY_REPORT_CONFIG"], !fromEnvironment.isEmpty {
+            return (fromEnvironment, true)
+        }
         return (TOMLDocument.defaultFileName, false)
     }
 
@@ -41,7 +45,9 @@ struct GlobalOptions: ParsableArguments {
         let (path, named) = configPath
         guard FileManager.default.fileExists(atPath: path) else {
             if named {
-                throw ValidationError("the configuration file \(path) does not exist; create it (`clarity-report config > \(path)` writes the defaults) or drop --config.")
+                throw ValidationError(
+                    "the configuration file \(path) does not exist; create it (`clarity-report config > \(path)` writes the defaults) or drop --config."
+                )
             }
             return LoadedConfiguration(configuration: ReportConfiguration(), path: nil)
         }
@@ -69,7 +75,8 @@ struct LoadedConfiguration {
     var releaseWindow: Int { configuration.report.releaseWindowDays }
 
     var reportSettings: ReportSettings {
-        ReportSettings(minimumSessions: configuration.report.minimumSessions, significance: configuration.report.significance,
-                       topSegments: configuration.report.topSegments, urls: configuration.report.urls)
+        ReportSettings(
+            minimumSessions: configuration.report.minimumSessions, significance: configuration.report.significance,
+            topSegments: configuration.report.topSegments, urls: configuration.report.urls)
     }
 }

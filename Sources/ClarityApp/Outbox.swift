@@ -23,7 +23,9 @@ struct Outbox {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            throw OutputError(path: folder, message: "cannot list the outbox (\(error.localizedDescription)). Check email.smtp.outbox and the folder's permissions.")
+            throw OutputError(
+                path: folder, message: "cannot list the outbox (\(error.localizedDescription)). Check email.smtp.outbox and the folder's permissions."
+            )
         }
         return names.filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }.sorted().map { (folder as NSString).appendingPathComponent($0) }
     }
@@ -31,8 +33,10 @@ struct Outbox {
     /// Removes a message once it is delivered.
     func remove(_ path: String) throws {
         guard unlink(path) == 0 else {
-            throw OutputError(path: path, message: "delivered, but it cannot be removed from the outbox (\(String(cString: strerror(errno)))); "
-                              + "delete it by hand or `send --outbox` will deliver it again")
+            throw OutputError(
+                path: path,
+                message: "delivered, but it cannot be removed from the outbox (\(String(cString: strerror(errno)))); "
+                    + "delete it by hand or `send --outbox` will deliver it again")
         }
     }
 }

@@ -30,32 +30,36 @@ extension Month: ExpressibleByArgument {
 
 /// `--week` of the commands that report on one week (`weekly`, `log`), and the model they read.
 struct WeekOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The ISO week, e.g. 2026-W47 (default: the last complete week in the store).", valueName: "week"),
-            transform: ISOWeek.option)
+    @Option(
+        name: .long, help: ArgumentHelp("The ISO week, e.g. 2026-W47 (default: the last complete week in the store).", valueName: "week"),
+        transform: ISOWeek.option)
     var week: ISOWeek?
 
     /// The configuration, the store and the week's report model.
     func load(_ global: GlobalOptions) throws -> (loaded: LoadedConfiguration, store: MetricStore, report: WeeklyReport) {
         let loaded = try global.loadConfiguration()
         let store = try global.openStoreForReading()
-        let report = try WeeklyPipeline.model(store: store, week: week, project: loaded.project, settings: loaded.reportSettings,
-                                              releaseWindow: loaded.releaseWindow)
+        let report = try WeeklyPipeline.model(
+            store: store, week: week, project: loaded.project, settings: loaded.reportSettings,
+            releaseWindow: loaded.releaseWindow)
         return (loaded, store, report)
     }
 }
 
 /// `--month` of the monthly summary, and the model it reads.
 struct MonthOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The month, e.g. 2026-11 (default: the last complete month in the store).", valueName: "month"),
-            transform: Month.option)
+    @Option(
+        name: .long, help: ArgumentHelp("The month, e.g. 2026-11 (default: the last complete month in the store).", valueName: "month"),
+        transform: Month.option)
     var month: Month?
 
     /// The configuration and the month's report model.
     func load(_ global: GlobalOptions) throws -> (loaded: LoadedConfiguration, store: MetricStore, report: MonthlyReport) {
         let loaded = try global.loadConfiguration()
         let store = try global.openStoreForReading()
-        let report = try MonthlyPipeline.model(store: store, month: month, project: loaded.project, settings: loaded.reportSettings,
-                                               releaseWindow: loaded.releaseWindow)
+        let report = try MonthlyPipeline.model(
+            store: store, month: month, project: loaded.project, settings: loaded.reportSettings,
+            releaseWindow: loaded.releaseWindow)
         return (loaded, store, report)
     }
 }

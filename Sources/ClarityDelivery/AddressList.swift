@@ -25,7 +25,10 @@ enum AddressList {
     private static func split(_ value: String) -> [String] {
         var items: [String] = []
         var current = ""
-        var quoted = false, escaped = false, angle = false, comment = 0
+        var quoted = false
+        var escaped = false
+        var angle = false
+        var comment = 0
         for character in value {
             if escaped {
                 escaped = false
@@ -39,7 +42,9 @@ enum AddressList {
                 case "\"": quoted = true
                 case "<": angle = true
                 case ">": angle = false
-                case "(": comment = 1; continue
+                case "(":
+                    comment = 1
+                    continue
                 case "," where !angle:
                     items.append(current)
                     current = ""

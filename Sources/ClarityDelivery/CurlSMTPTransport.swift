@@ -26,7 +26,8 @@ public struct CurlSMTPTransport: MailTransport {
 
     public func submit(_ message: OutgoingMessage) -> SubmissionFailure? {
         guard Self.globalSetup == CURLE_OK, let handle = curl_easy_init() else {
-            return SubmissionFailure(isTransient: false, reason: "libcurl could not start. Check that libcurl4-openssl is installed (scripts/install-deps.sh).")
+            return SubmissionFailure(
+                isTransient: false, reason: "libcurl could not start. Check that libcurl4-openssl is installed (scripts/install-deps.sh).")
         }
         defer { curl_easy_cleanup(handle) }
         let exchange = Unmanaged.passRetained(SMTPExchange(message.transmitted))
@@ -69,8 +70,9 @@ public struct CurlSMTPTransport: MailTransport {
         var code = 0
         clarity_curl_response_code(handle, &code)
         let detail = String(cString: errorBuffer)
-        return classify(result, replyCode: code, reply: exchange.takeUnretainedValue().lastReply,
-                        detail: detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail)
+        return classify(
+            result, replyCode: code, reply: exchange.takeUnretainedValue().lastReply,
+            detail: detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail)
     }
 
     /// Sorts a failure into transient (retry, then keep) or not, with a reason that says what to check.
@@ -79,14 +81,20 @@ public struct CurlSMTPTransport: MailTransport {
         let answered = reply.map { "the server answered \"\($0)\"" } ?? detail
         switch result {
         case CURLE_LOGIN_DENIED:
-            return SubmissionFailure(isTransient: false, reason: "\(place) refused the login of \"\(server.username)\" (\(answered)). "
-                                     + "Check email.smtp.username and the password (email.smtp.password_file or $\(SMTPPassword.environmentVariable)).")
+            return SubmissionFailure(
+                isTransient: false,
+                reason: "\(place) refused the login of \"\(server.username)\" (\(answered)). "
+                    + "Check email.smtp.username and the password (email.smtp.password_file or $\(SMTPPassword.environmentVariable)).")
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE:
-            return SubmissionFailure(isTransient: false, reason: "the certificate of \(place) is not trusted (\(detail)). "
-                                     + "For a private CA set email.smtp.ca_file to its PEM file; check that email.smtp.host is the certificate's name.")
+            return SubmissionFailure(
+                isTransient: false,
+                reason: "the certificate of \(place) is not trusted (\(detail)). "
+                    + "For a private CA set email.smtp.ca_file to its PEM file; check that email.smtp.host is the certificate's name.")
         case CURLE_USE_SSL_FAILED:
-            return SubmissionFailure(isTransient: false, reason: "\(place) does not offer STARTTLS (\(detail)). "
-                                     + "Use security = \"tls\" if it speaks TLS from the start, or ask its administrator for STARTTLS.")
+            return SubmissionFailure(
+                isTransient: false,
+                reason: "\(place) does not offer STARTTLS (\(detail)). "
+                    + "Use security = \"tls\" if it speaks TLS from the start, or ask its administrator for STARTTLS.")
         default:
             break
         }
@@ -94,10 +102,13 @@ public struct CurlSMTPTransport: MailTransport {
             return SubmissionFailure(isTransient: true, reason: "\(place) deferred the message: \(answered)")
         }
         if replyCode >= 500 {
-            return SubmissionFailure(isTransient: false, reason: "\(place) refused the message: \(answered). Fix what the reply names, then run `send --outbox`.")
+            return SubmissionFailure(
+                isTransient: false, reason: "\(place) refused the message: \(answered). Fix what the reply names, then run `send --outbox`.")
         }
-        let transient: Set<UInt32> = [CURLE_COULDNT_CONNECT.rawValue, CURLE_OPERATION_TIMEDOUT.rawValue, CURLE_COULDNT_RESOLVE_HOST.rawValue,
-                                      CURLE_SEND_ERROR.rawValue, CURLE_RECV_ERROR.rawValue, CURLE_GOT_NOTHING.rawValue]
+        let transient: Set<UInt32> = [
+            CURLE_COULDNT_CONNECT.rawValue, CURLE_OPERATION_TIMEDOUT.rawValue, CURLE_COULDNT_RESOLVE_HOST.rawValue,
+            CURLE_SEND_ERROR.rawValue, CURLE_RECV_ERROR.rawValue, CURLE_GOT_NOTHING.rawValue,
+        ]
         if transient.contains(result.rawValue) {
             return SubmissionFailure(isTransient: true, reason: "cannot reach \(place): \(detail)")
         }

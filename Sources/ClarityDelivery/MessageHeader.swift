@@ -27,9 +27,11 @@ struct MessageHeader {
             }
             finish(at: index)
             guard let colon = text.firstIndex(of: ":"), colon > text.startIndex,
-                  text[..<colon].unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
-                throw fail("line \(index + 1) is not a header field (`Name: value`) and no empty line comes before it. "
-                           + "Put one empty line between the headers and the body.")
+                text[..<colon].unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+            else {
+                throw fail(
+                    "line \(index + 1) is not a header field (`Name: value`) and no empty line comes before it. "
+                        + "Put one empty line between the headers and the body.")
             }
             current = (String(text[..<colon]), String(text[text.index(after: colon)...]), index)
         }

@@ -74,8 +74,9 @@ public struct OutgoingMessage: Sendable {
                 index += 1
                 start = index
             } else if byte == 0x0D || byte == 0x0A {
-                throw fail("line \(lines.count + 1) holds a lone \(byte == 0x0D ? "CR" : "LF"), which is refused: inside a header it could "
-                           + "inject headers or SMTP commands. Use CRLF (or LF only) line endings throughout and keep each header value on its line.")
+                throw fail(
+                    "line \(lines.count + 1) holds a lone \(byte == 0x0D ? "CR" : "LF"), which is refused: inside a header it could "
+                        + "inject headers or SMTP commands. Use CRLF (or LF only) line endings throughout and keep each header value on its line.")
             } else {
                 index += 1
             }

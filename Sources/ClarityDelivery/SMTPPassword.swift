@@ -14,7 +14,8 @@ public struct SMTPPassword: Sendable, CustomStringConvertible, CustomDebugString
             throw PasswordError(message: "\(origin): the SMTP password is empty. Put the password there, on one line.")
         }
         guard !secret.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw PasswordError(message: "\(origin): the SMTP password holds a line break or control character. It must be the password alone, on one line.")
+            throw PasswordError(
+                message: "\(origin): the SMTP password holds a line break or control character. It must be the password alone, on one line.")
         }
         self.secret = String(secret)
     }

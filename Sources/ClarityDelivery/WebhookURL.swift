@@ -13,10 +13,12 @@ public struct WebhookURL: Sendable, Equatable, CustomStringConvertible {
         let first = text.split(whereSeparator: \.isNewline).first ?? ""
         let line = String(first.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
         guard line.hasPrefix("https://") || line.hasPrefix("http://") else {
-            throw WebhookError(message: "the webhook URL from \(origin) does not start with https:// (or http://). Put only the incoming webhook's address there.")
+            throw WebhookError(
+                message: "the webhook URL from \(origin) does not start with https:// (or http://). Put only the incoming webhook's address there.")
         }
         guard !line.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) else {
-            throw WebhookError(message: "the webhook URL from \(origin) holds spaces or control characters. Put only the incoming webhook's address there.")
+            throw WebhookError(
+                message: "the webhook URL from \(origin) holds spaces or control characters. Put only the incoming webhook's address there.")
         }
         self.secret = line
         self.origin = origin

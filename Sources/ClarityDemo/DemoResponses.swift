@@ -17,8 +17,10 @@ public struct DemoResponse: Sendable {
 extension DemoSite {
     /// The requests the demo team made each day: the default plan, with Channel swapped for URL+Browser once they investigate checkout.
     func plan(on day: Day) -> [DimensionSet] {
-        var plan: [DimensionSet] = [.none, DimensionSet([.device]), DimensionSet([.browser]), DimensionSet([.os]), DimensionSet([.country]),
-                                    DimensionSet([.source, .medium]), DimensionSet([.channel]), DimensionSet([.url]), DimensionSet([.device, .browser])]
+        var plan: [DimensionSet] = [
+            .none, DimensionSet([.device]), DimensionSet([.browser]), DimensionSet([.os]), DimensionSet([.country]),
+            DimensionSet([.source, .medium]), DimensionSet([.channel]), DimensionSet([.url]), DimensionSet([.device, .browser]),
+        ]
         if day >= investigationStart {
             plan[6] = DimensionSet([.url, .browser])
         }
@@ -41,18 +43,24 @@ extension DemoSite {
         let pullBase = day.advanced(by: 1).startSecond + 30 * 60
         for (index, dimensions) in plan(on: day).enumerated() {
             let pulledAt = Instant(seconds: pullBase + Int64(index) * 4 * 60)
-            result.append(DemoResponse(pulledAt: pulledAt, numOfDays: 1, dimensions: dimensions,
-                                       bytes: response(for: day, dimensions: dimensions)))
+            result.append(
+                DemoResponse(
+                    pulledAt: pulledAt, numOfDays: 1, dimensions: dimensions,
+                    bytes: response(for: day, dimensions: dimensions)))
         }
         // A late manual re-run: its window leans into the next day, where the regular pull outranks it.
         if day == Day(year: 2026, month: 7, day: 1)! {
-            result.append(DemoResponse(pulledAt: Instant(seconds: day.advanced(by: 1).startSecond + 13 * 3600), numOfDays: 1,
-                                       dimensions: .none, bytes: response(for: day.advanced(by: 1), dimensions: .none, variant: "late")))
+            result.append(
+                DemoResponse(
+                    pulledAt: Instant(seconds: day.advanced(by: 1).startSecond + 13 * 3600), numOfDays: 1,
+                    dimensions: .none, bytes: response(for: day.advanced(by: 1), dimensions: .none, variant: "late")))
         }
         // After a missed day the analyst pulled three days at once: the missed day is derived from it.
         if day == Day(year: 2026, month: 8, day: 20)! {
-            result.append(DemoResponse(pulledAt: Instant(seconds: pullBase + 50 * 60), numOfDays: 3, dimensions: .none,
-                                       bytes: response(days: day.advanced(by: -2)...day, dimensions: .none)))
+            result.append(
+                DemoResponse(
+                    pulledAt: Instant(seconds: pullBase + 50 * 60), numOfDays: 3, dimensions: .none,
+                    bytes: response(days: day.advanced(by: -2)...day, dimensions: .none)))
         }
         return result
     }
@@ -134,7 +142,9 @@ extension DemoSite {
     func rows(for day: Day, dimensions: DimensionSet, variant: String) -> [Row] {
         let total = sessions(on: day)
         var rows = segments(for: dimensions, on: day).map { segment -> Row in
-            var random = DemoRandom(["segment", variant, day.iso, dimensions.key, segment.values.keys.sorted().map { segment.values[$0]! }.joined(separator: ",")])
+            var random = DemoRandom([
+                "segment", variant, day.iso, dimensions.key, segment.values.keys.sorted().map { segment.values[$0]! }.joined(separator: ","),
+            ])
             let count = max(1, (total * segment.share * random.jitter(0.07)).rounded())
             return (segment.values.mapValues { Optional($0) }, figures(sessions: count, day: day, segment: segment.values, random: &random))
         }
@@ -167,23 +177,33 @@ extension DemoSite {
         writer.open()
         let cappedDrop = dimensions.dimensions == [.url] && day == cappedURLDay
         for signal in [FrustrationSignal.deadClick, .excessiveScroll, .rageClick, .quickback, .scriptError, .errorClick] {
-            writer.metric(signal.metricName, rows: rows.map { row in
-                let figures = row.figures.signals[signal]!
-                return [("sessionsCount", .count(figures.sessions)), ("sessionsWithMetricPercentage", .ratio(figures.percentage)),
+            writer.metric(
+                signal.metricName,
+                rows: rows.map { row in
+                    let figures = row.figures.signals[signal]!
+                    return [
+                        ("sessionsCount", .count(figures.sessions)), ("sessionsWithMetricPercentage", .ratio(figures.percentage)),
                         ("sessionsWithoutMetricPercentage", .ratio(100 - figures.percentage)), ("pagesViews", .count(figures.pageViews)),
-                        ("subTotal", .count(figures.events))] + dimensionFields(row.values)
-            })
+                        ("subTotal", .count(figures.events)),
+                    ] + dimensionFields(row.values)
+                })
         }
         if !cappedDrop {
             writer.metric("ScrollDepth", rows: rows.map { [("averageScrollDepth", .ratio($0.figures.scrollDepth))] + dimensionFields($0.values) })
         }
-        writer.metric("Traffic", rows: rows.map { row in
-            [("totalSessionCount", .count(row.figures.sessions)), ("totalBotSessionCount", .count(row.figures.bots)),
-             ("distinctUserCount", .count(row.figures.users)), ("pagesPerSessionPercentage", .ratio(row.figures.pagesPerSession))] + dimensionFields(row.values)
-        })
-        writer.metric("EngagementTime", rows: rows.map { row in
-            [("totalTime", .count(row.figures.totalTime)), ("activeTime", .count(row.figures.activeTime))] + dimensionFields(row.values)
-        })
+        writer.metric(
+            "Traffic",
+            rows: rows.map { row in
+                [
+                    ("totalSessionCount", .count(row.figures.sessions)), ("totalBotSessionCount", .count(row.figures.bots)),
+                    ("distinctUserCount", .count(row.figures.users)), ("pagesPerSessionPercentage", .ratio(row.figures.pagesPerSession)),
+                ] + dimensionFields(row.values)
+            })
+        writer.metric(
+            "EngagementTime",
+            rows: rows.map { row in
+                [("totalTime", .count(row.figures.totalTime)), ("activeTime", .count(row.figures.activeTime))] + dimensionFields(row.values)
+            })
         if dimensions.isEmpty {
             writeLists(&writer, total: total, day: day)
         }
@@ -217,9 +237,10 @@ extension DemoSite {
             }
             var signals: [FrustrationSignal: Signal] = [:]
             for signal in FrustrationSignal.allCases {
-                signals[signal] = Signal(sessions: sessions, percentage: weighted({ $0.signals[signal]!.percentage }, places: 100),
-                                         pageViews: days.reduce(0) { $0 + $1.signals[signal]!.pageViews },
-                                         events: days.reduce(0) { $0 + $1.signals[signal]!.events })
+                signals[signal] = Signal(
+                    sessions: sessions, percentage: weighted({ $0.signals[signal]!.percentage }, places: 100),
+                    pageViews: days.reduce(0) { $0 + $1.signals[signal]!.pageViews },
+                    events: days.reduce(0) { $0 + $1.signals[signal]!.events })
             }
             return RowFigures(
                 sessions: sessions, bots: days.reduce(0) { $0 + $1.bots }, users: days.reduce(0) { $0 + $1.users },
@@ -239,9 +260,10 @@ extension DemoSite {
             let observed = min(1, max(0, rate + spread * (random.unit() + random.unit() + random.unit() - 1.5) * 2))
             let percentage = (observed * 10_000).rounded() / 100
             let withSignal = Double(sessions) * percentage / 100
-            signals[signal] = RowFigures.Signal(sessions: sessions, percentage: percentage,
-                                                pageViews: Int64((withSignal * 2.1 * random.jitter(0.1)).rounded()),
-                                                events: Int64((withSignal * 1.7 * random.jitter(0.15)).rounded()))
+            signals[signal] = RowFigures.Signal(
+                sessions: sessions, percentage: percentage,
+                pageViews: Int64((withSignal * 2.1 * random.jitter(0.1)).rounded()),
+                events: Int64((withSignal * 1.7 * random.jitter(0.15)).rounded()))
         }
         let mobile = segment[.device] == "Mobile"
         return RowFigures(
@@ -264,17 +286,23 @@ extension DemoSite {
     func writeLists(_ writer: inout ResponseWriter, total: Double, day: Day) {
         func list(_ name: String, key: String = "name", countKey: String = "sessionsCount", _ mix: [(String, Double)]) {
             var random = DemoRandom(["list", name, day.iso])
-            writer.metric(name, rows: mix.map { value, share in
-                [(key, .text(value)), (countKey, .count(Int64((total * share * random.jitter(0.05)).rounded())))]
-            })
+            writer.metric(
+                name,
+                rows: mix.map { value, share in
+                    [(key, .text(value)), (countKey, .count(Int64((total * share * random.jitter(0.05)).rounded())))]
+                })
         }
         list("Browser", Self.browsers)
         list("Device", Self.devices)
         list("OS", Self.operatingSystems)
         list("Country", Self.countries)
         list("PageTitle", Self.pages.map { ($0.1, $0.2) })
-        list("ReferrerUrl", [("https://www.google.com/", 0.36), ("https://www.bing.com/", 0.05), ("https://l.facebook.com/", 0.06),
-                             ("https://bookclub.example/forum/thread?id=42&sort=new", 0.03), ("https://news.example/?q=<best books>&ref=\"list\"", 0.01)])
+        list(
+            "ReferrerUrl",
+            [
+                ("https://www.google.com/", 0.36), ("https://www.bing.com/", 0.05), ("https://l.facebook.com/", 0.06),
+                ("https://bookclub.example/forum/thread?id=42&sort=new", 0.03), ("https://news.example/?q=<best books>&ref=\"list\"", 0.01),
+            ])
         list("PopularPages", key: "url", countKey: "visitsCount", Self.pages.map { (site + $0.0, $0.2 * 1.3) })
     }
 }

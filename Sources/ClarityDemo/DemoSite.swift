@@ -15,7 +15,9 @@ public struct DemoSite: Sendable {
     public let firstDay: Day
     public let lastDay: Day
     /// Days on which the cron job failed and nothing was pulled.
-    public let missedDays: Set<Day> = [Day(year: 2026, month: 6, day: 10)!, Day(year: 2026, month: 8, day: 19)!, Day(year: 2026, month: 11, day: 11)!]
+    public let missedDays: Set<Day> = [
+        Day(year: 2026, month: 6, day: 10)!, Day(year: 2026, month: 8, day: 19)!, Day(year: 2026, month: 11, day: 11)!,
+    ]
     /// From this day on, the team swapped the Channel request for URL+Browser to investigate checkout.
     public let investigationStart = Day(year: 2026, month: 11, day: 2)!
     /// The day whose URL breakdown hits the API's 1,000-row cap.
@@ -41,8 +43,12 @@ public struct DemoSite: Sendable {
     }
 
     static let devices: [(String, Double)] = [("Mobile", 0.58), ("PC", 0.35), ("Tablet", 0.06), ("Other", 0.01)]
-    static let browsers: [(String, Double)] = [("Chrome", 0.51), ("Safari", 0.29), ("Edge", 0.09), ("Firefox", 0.05), ("SamsungInternet", 0.04), ("Other", 0.02)]
-    static let operatingSystems: [(String, Double)] = [("Android", 0.33), ("iOS", 0.28), ("Windows", 0.26), ("MacOSX", 0.09), ("Linux", 0.03), ("Other", 0.01)]
+    static let browsers: [(String, Double)] = [
+        ("Chrome", 0.51), ("Safari", 0.29), ("Edge", 0.09), ("Firefox", 0.05), ("SamsungInternet", 0.04), ("Other", 0.02),
+    ]
+    static let operatingSystems: [(String, Double)] = [
+        ("Android", 0.33), ("iOS", 0.28), ("Windows", 0.26), ("MacOSX", 0.09), ("Linux", 0.03), ("Other", 0.01),
+    ]
     static let countries: [(String, Double)] = [
         ("United States", 0.34), ("United Kingdom", 0.14), ("Germany", 0.09), ("Canada", 0.08), ("France", 0.06), ("Australia", 0.05),
         ("Netherlands", 0.04), ("India", 0.04), ("Spain", 0.03), ("Ireland", 0.03), ("Sweden", 0.02), ("Brazil", 0.02), ("Other", 0.06),
@@ -55,7 +61,8 @@ public struct DemoSite: Sendable {
         ("Organic search", 0.44), ("Direct", 0.24), ("Email", 0.1), ("Social", 0.11), ("Paid search", 0.08), ("Referral", 0.03),
     ]
     static let pages: [(String, String, Double)] = [
-        ("/", "Lumen Books — Independent bookshop", 0.46), ("/search", "Search results", 0.22), ("/books/the-long-quiet", "The Long Quiet — Lumen Books", 0.09),
+        ("/", "Lumen Books — Independent bookshop", 0.46), ("/search", "Search results", 0.22),
+        ("/books/the-long-quiet", "The Long Quiet — Lumen Books", 0.09),
         ("/books/rivers-of-salt", "Rivers of Salt — Lumen Books", 0.07), ("/books/small-gods-of-winter", "Small Gods of Winter — Lumen Books", 0.05),
         ("/cart", "Your basket", 0.12), ("/checkout", "Checkout", 0.08), ("/account", "Your account", 0.06), ("/signin", "Sign in", 0.07),
         ("/gift-cards", "Gift cards", 0.03), ("/events", "Readings & events", 0.04), ("/blog/autumn-reading-list", "Autumn reading list", 0.05),

@@ -28,8 +28,9 @@ public struct MaximalSite: Sendable {
     public func responses(on day: Day) -> [DemoResponse] {
         let pullBase = day.advanced(by: 1).startSecond + 30 * 60
         return ([DimensionSet.none] + breakdowns).enumerated().map { index, dimensions in
-            DemoResponse(pulledAt: Instant(seconds: pullBase + Int64(index) * 4 * 60), numOfDays: 1, dimensions: dimensions,
-                         bytes: response(for: day, dimensions: dimensions))
+            DemoResponse(
+                pulledAt: Instant(seconds: pullBase + Int64(index) * 4 * 60), numOfDays: 1, dimensions: dimensions,
+                bytes: response(for: day, dimensions: dimensions))
         }
     }
 
@@ -56,7 +57,8 @@ public struct MaximalSite: Sendable {
         case .device: return ["Mobile", "PC", "Tablet", "Other"][n % 4]
         case .browser: return ["Chrome", "Safari", "Edge", "Firefox", "SamsungInternet", "Opera", "Other"][n % 7]
         case .os: return ["Android", "iOS", "Windows", "MacOSX", "Linux", "ChromeOS", "Other"][n % 7]
-        case .country: return ["United States", "United Kingdom", "Germany", "France", "Japan", "Brazil", "India", "Canada", "Australia", "Other"][n % 10]
+        case .country:
+            return ["United States", "United Kingdom", "Germany", "France", "Japan", "Brazil", "India", "Canada", "Australia", "Other"][n % 10]
         case .channel: return ["Organic search", "Direct", "Email", "Social", "Paid search", "Referral", "Display"][n % 7]
         case .medium: return ["organic", "referral", "email", "social", "cpc", "display"][n % 6]
         }
@@ -80,22 +82,32 @@ public struct MaximalSite: Sendable {
         var writer = ResponseWriter()
         writer.open()
         for (signal, index) in zip(FrustrationSignal.allCases, 0...) {
-            writer.metric(signal.metricName, rows: rows.map { row in
-                let percentage = row.figures.percentages[index]
-                let with = Double(row.figures.sessions) * percentage / 100
-                return [("sessionsCount", .count(row.figures.sessions)), ("sessionsWithMetricPercentage", .ratio(percentage)),
+            writer.metric(
+                signal.metricName,
+                rows: rows.map { row in
+                    let percentage = row.figures.percentages[index]
+                    let with = Double(row.figures.sessions) * percentage / 100
+                    return [
+                        ("sessionsCount", .count(row.figures.sessions)), ("sessionsWithMetricPercentage", .ratio(percentage)),
                         ("sessionsWithoutMetricPercentage", .ratio(100 - percentage)), ("pagesViews", .count(Int64((with * 2.1).rounded()))),
-                        ("subTotal", .count(Int64((with * 1.7).rounded())))] + row.fields
-            })
+                        ("subTotal", .count(Int64((with * 1.7).rounded()))),
+                    ] + row.fields
+                })
         }
         writer.metric("ScrollDepth", rows: rows.map { [("averageScrollDepth", .ratio($0.figures.scrollDepth))] + $0.fields })
-        writer.metric("Traffic", rows: rows.map { row in
-            [("totalSessionCount", .count(row.figures.sessions)), ("totalBotSessionCount", .count(row.figures.sessions / 12)),
-             ("distinctUserCount", .count(row.figures.sessions * 4 / 5)), ("pagesPerSessionPercentage", .ratio(row.figures.pagesPerSession))] + row.fields
-        })
-        writer.metric("EngagementTime", rows: rows.map { row in
-            [("totalTime", .count(row.figures.totalTime)), ("activeTime", .count(row.figures.totalTime * 3 / 10))] + row.fields
-        })
+        writer.metric(
+            "Traffic",
+            rows: rows.map { row in
+                [
+                    ("totalSessionCount", .count(row.figures.sessions)), ("totalBotSessionCount", .count(row.figures.sessions / 12)),
+                    ("distinctUserCount", .count(row.figures.sessions * 4 / 5)), ("pagesPerSessionPercentage", .ratio(row.figures.pagesPerSession)),
+                ] + row.fields
+            })
+        writer.metric(
+            "EngagementTime",
+            rows: rows.map { row in
+                [("totalTime", .count(row.figures.totalTime)), ("activeTime", .count(row.figures.totalTime * 3 / 10))] + row.fields
+            })
         if dimensions.isEmpty {
             writeLists(&writer, total: total, day: day)
         }
@@ -124,16 +136,18 @@ public struct MaximalSite: Sendable {
         for metric in BreakdownMetric.allCases {
             var random = DemoRandom(["max-list", metric.rawValue, day.iso])
             let (key, countKey) = metric == .popularPages ? ("url", "visitsCount") : ("name", "sessionsCount")
-            writer.metric(metric.rawValue, rows: segmentNumbers(on: day).enumerated().map { rank, n in
-                let name: String
-                switch metric {
-                case .popularPages: name = value(of: .url, segment: n)
-                case .referrerURL: name = "https://\(value(of: .source, segment: n))/article/\(n)"
-                case .pageTitle: name = "Item \(n) — Atlas Outfitters"
-                default: name = "\(metric.rawValue) \(n)"
-                }
-                return [(key, .text(name)), (countKey, .count(Int64((total * 0.12 / Double(rank + 8) * random.jitter(0.05)).rounded())))]
-            })
+            writer.metric(
+                metric.rawValue,
+                rows: segmentNumbers(on: day).enumerated().map { rank, n in
+                    let name: String
+                    switch metric {
+                    case .popularPages: name = value(of: .url, segment: n)
+                    case .referrerURL: name = "https://\(value(of: .source, segment: n))/article/\(n)"
+                    case .pageTitle: name = "Item \(n) — Atlas Outfitters"
+                    default: name = "\(metric.rawValue) \(n)"
+                    }
+                    return [(key, .text(name)), (countKey, .count(Int64((total * 0.12 / Double(rank + 8) * random.jitter(0.05)).rounded())))]
+                })
         }
     }
 }

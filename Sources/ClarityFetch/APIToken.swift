@@ -12,11 +12,13 @@ public struct APIToken: Sendable, CustomStringConvertible, CustomDebugStringConv
     public init(_ text: String, origin: String) throws(TokenError) {
         let secret = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !secret.isEmpty else {
-            throw TokenError(message: "\(origin) is empty. Put the Data Export token there (Clarity: Settings > Data Export > Generate new API token).")
+            throw TokenError(
+                message: "\(origin) is empty. Put the Data Export token there (Clarity: Settings > Data Export > Generate new API token).")
         }
         // Anything but visible ASCII inside would break, or inject into, the Authorization header.
         guard secret.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
-            throw TokenError(message: "\(origin) holds more than one token-like word or characters a token never has. It must hold the token alone, on one line.")
+            throw TokenError(
+                message: "\(origin) holds more than one token-like word or characters a token never has. It must hold the token alone, on one line.")
         }
         self.secret = secret
     }

@@ -24,7 +24,9 @@ extension DailyFetch {
                 let covered = try store.coverage().covered(request.dimensions)
                 guard let first = covered.first, day > first, !covered.contains(day) else { continue }
                 let until = RecoveryHorizon.deadline(for: day)
-                func pending(_ reason: String) { result.pending.append(FetchReport.PendingDay(request: request, day: day, until: until, reason: reason)) }
+                func pending(_ reason: String) {
+                    result.pending.append(FetchReport.PendingDay(request: request, day: day, until: until, reason: reason))
+                }
                 if result.stop != nil {
                     pending("not asked, recovery stopped")
                     continue
@@ -32,8 +34,9 @@ extension DailyFetch {
                 let now = asking.clock.now()
                 guard let numOfDays = RecoveryHorizon.windowReaching(day, at: now) else { continue }
                 let window = SnapshotWindow(pulledAt: now, numOfDays: numOfDays)
-                let available = try store.pulledSnapshots(request.dimensions, pulledFrom: Instant(seconds: window.start.seconds - DerivationPlan.tolerance),
-                                                          to: Instant(seconds: now.seconds + DerivationPlan.tolerance))
+                let available = try store.pulledSnapshots(
+                    request.dimensions, pulledFrom: Instant(seconds: window.start.seconds - DerivationPlan.tolerance),
+                    to: Instant(seconds: now.seconds + DerivationPlan.tolerance))
                 switch DerivationPlan.plan(window, available: available) {
                 case .success(let planned) where planned.day == day:
                     break
@@ -46,8 +49,9 @@ extension DailyFetch {
                 }
                 let (entry, stop) = try await asking.ask(request, numOfDays: numOfDays, say: { say("[recovery] \(day.iso) \(request): \($0)") })
                 let problem = Self.recoveryProblem(entry.result, day: day)
-                let recovery = FetchReport.Recovery(request: request, day: day, numOfDays: numOfDays, attempts: entry.attempts, result: entry.result,
-                                                    problem: problem)
+                let recovery = FetchReport.Recovery(
+                    request: request, day: day, numOfDays: numOfDays, attempts: entry.attempts, result: entry.result,
+                    problem: problem)
                 if entry.result != .notAsked { result.recoveries.append(recovery) }
                 say("[recovery] \(recovery)")
                 if let problem { pending(problem) }

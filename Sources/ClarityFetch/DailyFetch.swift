@@ -33,15 +33,19 @@ public enum DailyFetch {
     public static let defaultEndpoint = URL(string: "https://www.clarity.ms/export-data/api/v1/project-live-insights")!
 
     /// Runs a plan; throws only for an endpoint the token must not go to or when the store fails, every API outcome is in the report.
-    public static func run(plan: FetchPlan, store: MetricStore, transport: any HTTPTransport, token: APIToken, endpoint: URL,
-                           clock: any FetchClock, sleeper: any FetchSleeper, policy: FetchPolicy = FetchPolicy(),
-                           log: (String) -> Void) async throws -> FetchReport {
+    public static func run(
+        plan: FetchPlan, store: MetricStore, transport: any HTTPTransport, token: APIToken, endpoint: URL,
+        clock: any FetchClock, sleeper: any FetchSleeper, policy: FetchPolicy = FetchPolicy(),
+        log: (String) -> Void
+    ) async throws -> FetchReport {
         try checkSafe(endpoint)
         func say(_ line: String) { log(token.redacting(line)) }
         let asking = Asking(store: store, transport: transport, token: token, endpoint: endpoint, clock: clock, sleeper: sleeper, policy: policy)
         let day = clock.now().day
         let opening = try store.requestBudget(on: day)
-        say("Fetch \(plan.name): \(FetchReport.counted(plan.requests.count, "request")); \(opening.left) of \(opening.limit) left for \(day.iso) (UTC).")
+        say(
+            "Fetch \(plan.name): \(FetchReport.counted(plan.requests.count, "request")); \(opening.left) of \(opening.limit) left for \(day.iso) (UTC)."
+        )
 
         var entries: [FetchReport.Entry] = []
         var stop: FetchReport.Stop?
@@ -61,8 +65,9 @@ public enum DailyFetch {
         if stop == nil {
             recovery = try await recoverMissedDays(plan: plan, asking: asking, say: say)
         }
-        return FetchReport(plan: plan.name, day: day, entries: entries, stop: stop, budget: try store.requestBudget(on: day),
-                           recoveries: recovery.recoveries, pending: recovery.pending, recoveryStop: recovery.stop)
+        return FetchReport(
+            plan: plan.name, day: day, entries: entries, stop: stop, budget: try store.requestBudget(on: day),
+            recoveries: recovery.recoveries, pending: recovery.pending, recoveryStop: recovery.stop)
     }
 
     /// What one run works with, so each request is asked the same way.
@@ -144,8 +149,9 @@ public enum DailyFetch {
         /// Stores a 2xx body: through `ingest` when it parses, kept raw with the reason when it does not.
         private func keep(_ body: [UInt8], of request: FetchRequest, numOfDays: Int) throws -> FetchReport.Result {
             let pulledAt = clock.now()
-            let submission = ResponseSubmission(bytes: body, pulledAt: pulledAt, numOfDays: numOfDays, declaredDimensions: request.dimensions,
-                                                source: numOfDays == 1 ? "fetch: \(request)" : "fetch: \(request), \(numOfDays)-day")
+            let submission = ResponseSubmission(
+                bytes: body, pulledAt: pulledAt, numOfDays: numOfDays, declaredDimensions: request.dimensions,
+                source: numOfDays == 1 ? "fetch: \(request)" : "fetch: \(request), \(numOfDays)-day")
             do {
                 switch try store.ingest(submission, at: pulledAt) {
                 case .ingested(let snapshot): return .stored(snapshot)
@@ -166,7 +172,10 @@ public enum DailyFetch {
         let scheme = endpoint.scheme?.lowercased()
         let loopback = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(endpoint.host?.lowercased() ?? "")
         guard scheme == "https" || (scheme == "http" && loopback) else {
-            throw EndpointError(message: "the endpoint \(endpoint.absoluteString) is not an https URL; the token would cross the network in clear text. Use https (plain http only to 127.0.0.1 or localhost).")
+            throw EndpointError(
+                message:
+                    "the endpoint \(endpoint.absoluteString) is not an https URL; the token would cross the network in clear text. Use https (plain http only to 127.0.0.1 or localhost)."
+            )
         }
     }
 
@@ -189,9 +198,11 @@ public enum DailyFetch {
 
     /// Text from the outside (answers, parse errors) made safe to print: control characters replaced, at most 300 characters.
     static func printable(_ text: String) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control ? "?" : scalar
-        }))
+        let cleaned = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    scalar.properties.generalCategory == .control ? "?" : scalar
+                }))
         return cleaned.count > 300 ? String(cleaned.prefix(300)) + "..." : cleaned
     }
 
@@ -201,8 +212,10 @@ public enum DailyFetch {
         let now = clock.now()
         let budget = try store.requestBudget(on: now.day)
         let count = plan.requests.count
-        var lines = ["Dry run: nothing is asked of the API.",
-                     "Plan \(plan.name): \(FetchReport.counted(count, "request")) for the last 24 hours (numOfDays=1):"]
+        var lines = [
+            "Dry run: nothing is asked of the API.",
+            "Plan \(plan.name): \(FetchReport.counted(count, "request")) for the last 24 hours (numOfDays=1):",
+        ]
         for (index, request) in plan.requests.enumerated() {
             lines.append("  [\(index + 1)/\(count)] \(request): GET \(request.url(endpoint: endpoint).absoluteString)")
         }
@@ -211,7 +224,9 @@ public enum DailyFetch {
         if budget.left == 0 {
             lines.append("A run now would ask nothing; the budget comes back at \(Instant(seconds: reset).iso).")
         } else if budget.left < count {
-            lines.append("A run now would ask the first \(FetchReport.counted(budget.left, "request")); the other \(count - budget.left) would wait for \(Instant(seconds: reset).iso).")
+            lines.append(
+                "A run now would ask the first \(FetchReport.counted(budget.left, "request")); the other \(count - budget.left) would wait for \(Instant(seconds: reset).iso)."
+            )
         } else {
             lines.append("A run now would ask \(FetchReport.counted(count, "request")), leaving \(budget.left - count) for retries.")
         }

@@ -1,5 +1,6 @@
 import ClarityModel
 import ClarityStore
+
 import struct Foundation.URL
 import struct Foundation.URLComponents
 import struct Foundation.URLQueryItem
@@ -15,7 +16,10 @@ public struct FetchRequest: Sendable, Hashable, CustomStringConvertible {
     /// A request for dimensions in the order given; at most three, none twice.
     public init(_ order: [Dimension]) throws(PlanError) {
         guard order.count <= Self.mostDimensions else {
-            throw PlanError(message: "\(order.map(\.name).joined(separator: "+")) asks for \(order.count) dimensions; the API takes at most \(Self.mostDimensions) per request.")
+            throw PlanError(
+                message:
+                    "\(order.map(\.name).joined(separator: "+")) asks for \(order.count) dimensions; the API takes at most \(Self.mostDimensions) per request."
+            )
         }
         guard Set(order).count == order.count else {
             throw PlanError(message: "\(order.map(\.name).joined(separator: "+")) names a dimension twice.")
@@ -65,17 +69,19 @@ public struct FetchPlan: Sendable, Equatable {
     }
 
     /// The default plan: site totals, each useful dimension alone, Source with Medium, and Device with Browser; one slot is left for a retry.
-    public static let daily = try! FetchPlan(name: "daily", requests: [
-        FetchRequest.siteTotals,
-        try FetchRequest([.device]),
-        try FetchRequest([.browser]),
-        try FetchRequest([.os]),
-        try FetchRequest([.country]),
-        try FetchRequest([.source, .medium]),
-        try FetchRequest([.channel]),
-        try FetchRequest([.url]),
-        try FetchRequest([.device, .browser]),
-    ])
+    public static let daily = try! FetchPlan(
+        name: "daily",
+        requests: [
+            FetchRequest.siteTotals,
+            try FetchRequest([.device]),
+            try FetchRequest([.browser]),
+            try FetchRequest([.os]),
+            try FetchRequest([.country]),
+            try FetchRequest([.source, .medium]),
+            try FetchRequest([.channel]),
+            try FetchRequest([.url]),
+            try FetchRequest([.device, .browser]),
+        ])
 
     /// One request for the site totals: the cheapest check that a new token works.
     public static let totals = try! FetchPlan(name: "totals", requests: [FetchRequest.siteTotals])

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file holding a secret (the API token, the SMTP password), read only when its group and others cannot use it.
@@ -40,7 +41,8 @@ public struct SecretFile: Sendable {
             throw fail("the \(kind) \(path) is open to its group or to others (mode \(Self.octal(mode))); it holds a secret. Run: chmod 600 \(path)")
         }
         guard info.st_size <= Self.largestFile else {
-            throw fail("the \(kind) \(path) is \(info.st_size) bytes, too large to hold a secret. Point \(option) at the file that holds only the secret.")
+            throw fail(
+                "the \(kind) \(path) is \(info.st_size) bytes, too large to hold a secret. Point \(option) at the file that holds only the secret.")
         }
         let data: Data?
         do {

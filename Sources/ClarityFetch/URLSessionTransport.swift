@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The transport over URLSession: no cache, no cookies, and redirects refused so the token never follows one.
@@ -39,8 +40,10 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     /// Races a request against its deadline and cancels the loser; URLSession on Linux does not honour a request's own timeout.
-    private static func first(of operation: @escaping @Sendable () async throws -> HTTPResponse,
-                              orTimeoutAfter timeout: Double) async throws -> HTTPResponse {
+    private static func first(
+        of operation: @escaping @Sendable () async throws -> HTTPResponse,
+        orTimeoutAfter timeout: Double
+    ) async throws -> HTTPResponse {
         try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
             group.addTask { try await operation() }
             group.addTask {
@@ -62,7 +65,7 @@ public final class URLSessionTransport: HTTPTransport {
         case .networkConnectionLost, .badServerResponse, .zeroByteResource:
             return "the endpoint closed the connection without a complete answer"
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
-             .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            .serverCertificateHasUnknownRoot, .clientCertificateRejected:
             return "the TLS connection to the endpoint failed"
         case .badURL, .unsupportedURL: return "the endpoint is not a usable http(s) URL"
         default: return "URL error \(error.code.rawValue)"
@@ -72,8 +75,10 @@ public final class URLSessionTransport: HTTPTransport {
 
 /// Refuses every redirect, so the answer is the 3xx itself and the Authorization header goes nowhere else.
 private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
         completionHandler(nil)
     }
 }

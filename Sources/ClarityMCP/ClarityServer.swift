@@ -20,9 +20,11 @@ public struct ClarityServer: Sendable {
 
     /// A server with every handler registered, not yet started.
     public func makeServer() async -> Server {
-        let server = Server(name: "clarity-report", version: version, title: "clarity-report", instructions: Self.instructions,
-                            capabilities: .init(prompts: .init(listChanged: false), resources: .init(subscribe: false, listChanged: false),
-                                                tools: .init(listChanged: false)))
+        let server = Server(
+            name: "clarity-report", version: version, title: "clarity-report", instructions: Self.instructions,
+            capabilities: .init(
+                prompts: .init(listChanged: false), resources: .init(subscribe: false, listChanged: false),
+                tools: .init(listChanged: false)))
         let tools = ClarityTools(source: source)
         let source = self.source
         await server.withMethodHandler(ListTools.self) { _ in .init(tools: ToolCatalog.all) }

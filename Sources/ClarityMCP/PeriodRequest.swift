@@ -59,11 +59,14 @@ enum PeriodRequest: Equatable {
         let given = argumentNames.filter(arguments.has)
         let kinds = Set(given.map { $0 == "to" ? "from" : $0 })
         if kinds.count > 1 {
-            throw ToolFailure.invalid(tool, "give one period: week (2026-W47), month (2026-11) or from and to (2026-11-01, 2026-11-30), not \(given.joined(separator: " and ")).")
+            throw ToolFailure.invalid(
+                tool,
+                "give one period: week (2026-W47), month (2026-11) or from and to (2026-11-01, 2026-11-30), not \(given.joined(separator: " and ")).")
         }
         if let text = try arguments.string("week") {
             guard let week = ISOWeek(label: text) else {
-                throw ToolFailure.invalid(tool, "week \(ToolFailure.quoted(text)) is not an ISO week; write it like 2026-W47 (weeks run 01 to 52 or 53).")
+                throw ToolFailure.invalid(
+                    tool, "week \(ToolFailure.quoted(text)) is not an ISO week; write it like 2026-W47 (weeks run 01 to 52 or 53).")
             }
             return .week(week)
         }
@@ -77,12 +80,19 @@ enum PeriodRequest: Equatable {
         guard let fromText = try arguments.string("from"), let toText = try arguments.string("to") else {
             throw ToolFailure.invalid(tool, "a date range needs both from and to, as YYYY-MM-DD (e.g. from 2026-11-01, to 2026-11-30).")
         }
-        guard let from = Day(iso: fromText) else { throw ToolFailure.invalid(tool, "from \(ToolFailure.quoted(fromText)) is not a date; write it like 2026-11-01.") }
-        guard let to = Day(iso: toText) else { throw ToolFailure.invalid(tool, "to \(ToolFailure.quoted(toText)) is not a date; write it like 2026-11-30.") }
+        guard let from = Day(iso: fromText) else {
+            throw ToolFailure.invalid(tool, "from \(ToolFailure.quoted(fromText)) is not a date; write it like 2026-11-01.")
+        }
+        guard let to = Day(iso: toText) else {
+            throw ToolFailure.invalid(tool, "to \(ToolFailure.quoted(toText)) is not a date; write it like 2026-11-30.")
+        }
         guard from <= to else { throw ToolFailure.invalid(tool, "from \(from.iso) is after to \(to.iso); give the earlier day as from.") }
         let length = from.distance(to: to) + 1
         guard length <= maximumDays else {
-            throw ToolFailure.invalid(tool, "the range \(from.iso) to \(to.iso) spans \(length) days; one call covers at most \(maximumDays) days (3 years). Split it into shorter ranges, or use weekly points in series.")
+            throw ToolFailure.invalid(
+                tool,
+                "the range \(from.iso) to \(to.iso) spans \(length) days; one call covers at most \(maximumDays) days (3 years). Split it into shorter ranges, or use weekly points in series."
+            )
         }
         return .range(from...to)
     }
@@ -96,10 +106,19 @@ enum PeriodRequest: Equatable {
         guard inside.isEmpty else { return inside }
         let what = dimensions.isEmpty ? "site totals" : "the \(dimensions.key) breakdown"
         guard let first = held.first, let last = held.last else {
-            if dimensions.isEmpty { throw ToolFailure.invalid(tool, "no data for \(label): the store holds no day yet. Ingest responses with `clarity-report ingest` or `fetch` first.") }
+            if dimensions.isEmpty {
+                throw ToolFailure.invalid(
+                    tool, "no data for \(label): the store holds no day yet. Ingest responses with `clarity-report ingest` or `fetch` first.")
+            }
             let sets = coverage.days.keys.filter { !$0.isEmpty }.sorted().map(\.key)
-            throw ToolFailure.invalid(tool, "the store holds no \(dimensions.key) breakdown on any day; it holds \(sets.isEmpty ? "no breakdown" : sets.joined(separator: ", ")).")
+            throw ToolFailure.invalid(
+                tool,
+                "the store holds no \(dimensions.key) breakdown on any day; it holds \(sets.isEmpty ? "no breakdown" : sets.joined(separator: ", "))."
+            )
         }
-        throw ToolFailure.invalid(tool, "no data for \(label) (\(title)): the store holds \(what) from \(first.iso) to \(last.iso), i.e. weeks \(ISOWeek(containing: first).label) to \(ISOWeek(containing: last).label) and months \(Month(containing: first).label) to \(Month(containing: last).label). Choose a period inside it.")
+        throw ToolFailure.invalid(
+            tool,
+            "no data for \(label) (\(title)): the store holds \(what) from \(first.iso) to \(last.iso), i.e. weeks \(ISOWeek(containing: first).label) to \(ISOWeek(containing: last).label) and months \(Month(containing: first).label) to \(Month(containing: last).label). Choose a period inside it."
+        )
     }
 }

@@ -17,8 +17,10 @@ enum RangeComparison {
     static func length(_ range: ClosedRange<Day>) -> Int { range.lowerBound.distance(to: range.upperBound) + 1 }
 
     /// Every KPI of the range against the range before it, with the history of the 8 ranges ending with this one.
-    static func compare(_ range: ClosedRange<Day>, siteDays: [Day: Observation], blocks: [DerivedBlock], settings: JudgementSettings,
-                        figures: [KPI] = KPI.allCases) -> [KPIComparison] {
+    static func compare(
+        _ range: ClosedRange<Day>, siteDays: [Day: Observation], blocks: [DerivedBlock], settings: JudgementSettings,
+        figures: [KPI] = KPI.allCases
+    ) -> [KPIComparison] {
         let length = length(range)
         let totals = (0...earlierPeriods).map { offset -> Totals in
             let first = range.lowerBound.advanced(by: -length * offset)
@@ -32,7 +34,8 @@ enum RangeComparison {
         return figures.map { kpi in
             let history = (0..<earlierPeriods).reversed().map { totals[$0].days > 0 ? kpi.comparable(totals[$0]) : nil }
             let earlier = (1...earlierPeriods).compactMap { totals[$0].days > 0 ? kpi.comparable(totals[$0]) : nil }
-            return KPIComparison(kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil, history: history, earlier: earlier, settings: settings)
+            return KPIComparison(
+                kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil, history: history, earlier: earlier, settings: settings)
         }
     }
 }

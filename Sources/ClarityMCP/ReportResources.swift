@@ -8,12 +8,14 @@ enum ReportResources {
     static let monthly = "clarity://reports/monthly/latest.md"
 
     static let all = [
-        Resource(name: "weekly-latest", uri: weekly, title: "Latest weekly report",
-                 description: "The weekly stakeholder report of the latest complete ISO week, as Markdown (`clarity-report weekly --format md`).",
-                 mimeType: "text/markdown"),
-        Resource(name: "monthly-latest", uri: monthly, title: "Latest monthly summary",
-                 description: "The executive monthly summary of the latest complete month, as Markdown (`clarity-report monthly --format md`).",
-                 mimeType: "text/markdown"),
+        Resource(
+            name: "weekly-latest", uri: weekly, title: "Latest weekly report",
+            description: "The weekly stakeholder report of the latest complete ISO week, as Markdown (`clarity-report weekly --format md`).",
+            mimeType: "text/markdown"),
+        Resource(
+            name: "monthly-latest", uri: monthly, title: "Latest monthly summary",
+            description: "The executive monthly summary of the latest complete month, as Markdown (`clarity-report monthly --format md`).",
+            mimeType: "text/markdown"),
     ]
 
     static func read(_ uri: String, source: any ReportSource) throws -> ReadResource.Result {

@@ -38,8 +38,9 @@ struct ToolAnswer {
 
     var result: CallTool.Result {
         let structuredContent: Value? = structured
-        return CallTool.Result(content: [.text(text: summary, annotations: nil, _meta: nil), .text(text: json, annotations: nil, _meta: nil)],
-                               structuredContent: structuredContent, isError: false)
+        return CallTool.Result(
+            content: [.text(text: summary, annotations: nil, _meta: nil), .text(text: json, annotations: nil, _meta: nil)],
+            structuredContent: structuredContent, isError: false)
     }
 
     /// The JSON tree as the SDK's value, strings kept as strings (the SDK's own decoder turns `data:` URLs into bytes).

@@ -70,11 +70,15 @@ struct ToolArguments {
         case .array(let items)?:
             var figures: [KPI] = []
             for item in items {
-                guard let text = item.stringValue else { throw ToolFailure.invalid(tool, "\(name) must be a list of figure ids (\(Self.figureList)).") }
+                guard let text = item.stringValue else {
+                    throw ToolFailure.invalid(tool, "\(name) must be a list of figure ids (\(Self.figureList)).")
+                }
                 let kpi = try Self.kpi(text, argument: name, tool: tool)
                 if !figures.contains(kpi) { figures.append(kpi) }
             }
-            guard !figures.isEmpty else { throw ToolFailure.invalid(tool, "\(name) is empty; name at least one of \(Self.figureList), or leave it out for all.") }
+            guard !figures.isEmpty else {
+                throw ToolFailure.invalid(tool, "\(name) is empty; name at least one of \(Self.figureList), or leave it out for all.")
+            }
             return KPI.allCases.filter(figures.contains)
         default:
             throw ToolFailure.invalid(tool, "\(name) must be a list of figure ids (\(Self.figureList)).")
@@ -94,7 +98,9 @@ struct ToolArguments {
     func signal(_ name: String) throws(MCPError) -> FrustrationSignal? {
         guard let text = try string(name) else { return nil }
         guard let signal = FrustrationSignal(rawValue: text) else {
-            throw ToolFailure.invalid(tool, "\(name) \(ToolFailure.quoted(text)) is not a signal; valid: \(FrustrationSignal.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ToolFailure.invalid(
+                tool,
+                "\(name) \(ToolFailure.quoted(text)) is not a signal; valid: \(FrustrationSignal.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         return signal
     }
@@ -106,7 +112,8 @@ struct ToolArguments {
         guard let text = try string(name) else { return nil }
         let words = text.split(whereSeparator: { $0 == "+" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }
         for word in words where ClarityModel.Dimension(key: word) == nil {
-            throw ToolFailure.invalid(tool, "unknown dimension \(ToolFailure.quoted(word)) in \(name); valid: \(Self.dimensionList), combined with + (e.g. Browser+URL).")
+            throw ToolFailure.invalid(
+                tool, "unknown dimension \(ToolFailure.quoted(word)) in \(name); valid: \(Self.dimensionList), combined with + (e.g. Browser+URL).")
         }
         guard let set = DimensionSet(key: text), !set.isEmpty else {
             throw ToolFailure.invalid(tool, "\(name) names no dimension; valid: \(Self.dimensionList), combined with + (e.g. Browser+URL).")
@@ -119,7 +126,9 @@ struct ToolArguments {
         switch values[name] {
         case nil, .null?: return nil
         case .object(let fields)?:
-            guard !fields.isEmpty else { throw ToolFailure.invalid(tool, "\(name) is empty; give dimension names and values, e.g. {\"Browser\": \"Safari\"}.") }
+            guard !fields.isEmpty else {
+                throw ToolFailure.invalid(tool, "\(name) is empty; give dimension names and values, e.g. {\"Browser\": \"Safari\"}.")
+            }
             var wanted: [ClarityModel.Dimension: SegmentQuery.Wanted] = [:]
             for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
                 guard let dimension = ClarityModel.Dimension(key: key) else {

@@ -7,7 +7,8 @@ enum WeeklyReviewPrompt {
 
     static let prompt = Prompt(
         name: name, title: "Weekly review",
-        description: "Walk through one week of the site's UX figures with the clarity-report tools: headline changes, frustration segments and movers, releases, and what to watch in recordings.",
+        description:
+            "Walk through one week of the site's UX figures with the clarity-report tools: headline changes, frustration segments and movers, releases, and what to watch in recordings.",
         arguments: [.init(name: "week", description: "The ISO week, e.g. 2026-W47 (default: the latest complete week).", required: false)])
 
     static func messages(_ arguments: [String: String]?) throws -> GetPrompt.Result {

@@ -24,8 +24,10 @@ public enum ExternalProgram {
 
     /// Runs `executable` (a path) to completion; `environment` replaces the inherited one when given, and `input`
     /// is written to its standard input (else it inherits ours).
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                           directory: String? = nil, input: Data? = nil) throws -> Output {
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        directory: String? = nil, input: Data? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -53,13 +55,16 @@ public enum ExternalProgram {
         let standardOutput = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                      stdout: standardOutput, stderr: collected.errors)
+        return Output(
+            status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+            stdout: standardOutput, stderr: collected.errors)
     }
 
     /// `run` through `/usr/bin/env`, so `name` is found on the PATH.
-    public static func run(named name: String, _ arguments: [String], environment: [String: String]? = nil,
-                           directory: String? = nil, input: Data? = nil) throws -> Output {
+    public static func run(
+        named name: String, _ arguments: [String], environment: [String: String]? = nil,
+        directory: String? = nil, input: Data? = nil
+    ) throws -> Output {
         try run("/usr/bin/env", [name] + arguments, environment: environment, directory: directory, input: input)
     }
 

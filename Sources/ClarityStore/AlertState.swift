@@ -28,32 +28,40 @@ extension MetricStore {
             for finding in findings {
                 if let record = open[finding.key] {
                     if record.lastDay < day {
-                        try db.execute(sql: "UPDATE alert_anomaly SET last_day = ? WHERE key = ? AND first_day = ?",
-                                       arguments: [day.iso, record.key, record.firstDay.iso])
+                        try db.execute(
+                            sql: "UPDATE alert_anomaly SET last_day = ? WHERE key = ? AND first_day = ?",
+                            arguments: [day.iso, record.key, record.firstDay.iso])
                     }
                     claim.ongoing[finding.key] = record.firstDay
                     if `repeat` { claim.deliver.insert(finding.key) }
                     continue
                 }
-                try db.execute(sql: """
-                    INSERT OR IGNORE INTO alert_anomaly (key, first_day, last_day, ended_day, metric, text, reported_at)
-                    VALUES (?, ?, ?, NULL, ?, ?, ?)
-                    """, arguments: [finding.key, finding.since.iso, day.iso, finding.metric, finding.text, now.seconds])
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO alert_anomaly (key, first_day, last_day, ended_day, metric, text, reported_at)
+                        VALUES (?, ?, ?, NULL, ?, ?, ?)
+                        """, arguments: [finding.key, finding.since.iso, day.iso, finding.metric, finding.text, now.seconds])
                 if db.changesCount == 0 {
                     claim.ongoing[finding.key] = finding.since
                     if `repeat` { claim.deliver.insert(finding.key) }
                 } else {
                     claim.deliver.insert(finding.key)
-                    claim.inserted.append(AlertRecord(key: finding.key, metric: finding.metric, text: finding.text, firstDay: finding.since,
-                                                      lastDay: day, endedDay: nil))
+                    claim.inserted.append(
+                        AlertRecord(
+                            key: finding.key, metric: finding.metric, text: finding.text, firstDay: finding.since,
+                            lastDay: day, endedDay: nil))
                 }
             }
             let found = Set(findings.map(\.key))
-            for record in open.values.sorted(by: { $0.key < $1.key }) where !found.contains(record.key) && tested.contains(record.key) && record.lastDay < day {
-                try db.execute(sql: "UPDATE alert_anomaly SET ended_day = ? WHERE key = ? AND first_day = ?",
-                               arguments: [day.iso, record.key, record.firstDay.iso])
-                claim.ended.append(AlertRecord(key: record.key, metric: record.metric, text: record.text, firstDay: record.firstDay,
-                                               lastDay: record.lastDay, endedDay: day))
+            for record in open.values.sorted(by: { $0.key < $1.key })
+            where !found.contains(record.key) && tested.contains(record.key) && record.lastDay < day {
+                try db.execute(
+                    sql: "UPDATE alert_anomaly SET ended_day = ? WHERE key = ? AND first_day = ?",
+                    arguments: [day.iso, record.key, record.firstDay.iso])
+                claim.ended.append(
+                    AlertRecord(
+                        key: record.key, metric: record.metric, text: record.text, firstDay: record.firstDay,
+                        lastDay: record.lastDay, endedDay: day))
             }
             return claim
         }
@@ -71,19 +79,24 @@ extension MetricStore {
     /// The anomalies that were open at some point of a range of days: seen in it, or still open when it began.
     public func alertRecords(touching range: ClosedRange<Day>) throws -> [AlertRecord] {
         try read { db in
-            try Self.alertRecords(db, where: "first_day <= ? AND (ended_day IS NULL OR ended_day >= ?)",
-                                  arguments: [range.upperBound.iso, range.lowerBound.iso])
+            try Self.alertRecords(
+                db, where: "first_day <= ? AND (ended_day IS NULL OR ended_day >= ?)",
+                arguments: [range.upperBound.iso, range.lowerBound.iso])
         }
     }
 
     static func alertRecords(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [AlertRecord] {
-        try Row.fetchAll(db, sql: """
-            SELECT key, metric, text, first_day, last_day, ended_day FROM alert_anomaly WHERE \(condition) ORDER BY first_day, key
-            """, arguments: arguments).compactMap { row in
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT key, metric, text, first_day, last_day, ended_day FROM alert_anomaly WHERE \(condition) ORDER BY first_day, key
+                """, arguments: arguments
+        ).compactMap { row in
             guard let first = Day(iso: row["first_day"]), let last = Day(iso: row["last_day"]) else { return nil }
             let ended: String? = row["ended_day"]
-            return AlertRecord(key: row["key"], metric: row["metric"], text: row["text"], firstDay: first, lastDay: last,
-                               endedDay: ended.flatMap(Day.init(iso:)))
+            return AlertRecord(
+                key: row["key"], metric: row["metric"], text: row["text"], firstDay: first, lastDay: last,
+                endedDay: ended.flatMap(Day.init(iso:)))
         }
     }
 

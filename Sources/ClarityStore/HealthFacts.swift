@@ -28,7 +28,8 @@ extension MetricStore {
     public func pullSpan() throws -> ClosedRange<Instant>? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT MIN(pulled_at) AS first, MAX(pulled_at) AS last FROM snapshot"),
-                  let first = row["first"] as Int64?, let last = row["last"] as Int64? else { return nil }
+                let first = row["first"] as Int64?, let last = row["last"] as Int64?
+            else { return nil }
             return Instant(seconds: first)...Instant(seconds: last)
         }
     }

@@ -71,25 +71,28 @@ extension MetricStore {
         do {
             response = try ExportParser.parse(submission.bytes, declared: submission.declaredDimensions)
         } catch {
-            throw IngestError(source: submission.source, message: "\(error.description). The store is unchanged; fix or re-pull the response and ingest it again.")
+            throw IngestError(
+                source: submission.source, message: "\(error.description). The store is unchanged; fix or re-pull the response and ingest it again.")
         }
         let sha = SHA256.hex(submission.bytes)
         return try write { db in
             if let existing = try Self.existing(sha: sha, db) { return existing }
             let window = SnapshotWindow(pulledAt: submission.pulledAt, numOfDays: submission.numOfDays)
             let day = window.attributedDay
-            let id = try Self.insertSnapshot(submission, sha: sha, dimensions: response.dimensions, day: day, rowCount: response.rowCount,
-                                             warnings: response.warnings.map(\.description), parseError: nil, now: now, db)
+            let id = try Self.insertSnapshot(
+                submission, sha: sha, dimensions: response.dimensions, day: day, rowCount: response.rowCount,
+                warnings: response.warnings.map(\.description), parseError: nil, now: now, db)
             try Self.insertRows(of: response, snapshotID: id, db)
             var stands = false
             if let day {
                 stands = try Self.reattribute(day: day, dimensions: response.dimensions, db) == id
             }
             let recoveries = try Self.recoverDays(after: id, window: window, dimensions: response.dimensions, now: now, db)
-            return .ingested(StoredSnapshot(
-                id: id, sha256: sha, pulledAt: submission.pulledAt, numOfDays: submission.numOfDays, dimensions: response.dimensions,
-                source: submission.source, day: day, standsForDay: stands, rowCount: response.rowCount,
-                warnings: response.warnings.map(\.description), parseError: nil, recoveries: recoveries))
+            return .ingested(
+                StoredSnapshot(
+                    id: id, sha256: sha, pulledAt: submission.pulledAt, numOfDays: submission.numOfDays, dimensions: response.dimensions,
+                    source: submission.source, day: day, standsForDay: stands, rowCount: response.rowCount,
+                    warnings: response.warnings.map(\.description), parseError: nil, recoveries: recoveries))
         }
     }
 
@@ -99,10 +102,12 @@ extension MetricStore {
         return try write { db in
             if let existing = try Self.existing(sha: sha, db) { return existing }
             let dimensions = submission.declaredDimensions ?? .none
-            let id = try Self.insertSnapshot(submission, sha: sha, dimensions: dimensions, day: nil, rowCount: 0, warnings: [], parseError: reason, now: now, db)
-            return .ingested(StoredSnapshot(
-                id: id, sha256: sha, pulledAt: submission.pulledAt, numOfDays: submission.numOfDays, dimensions: dimensions,
-                source: submission.source, day: nil, standsForDay: false, rowCount: 0, warnings: [], parseError: reason))
+            let id = try Self.insertSnapshot(
+                submission, sha: sha, dimensions: dimensions, day: nil, rowCount: 0, warnings: [], parseError: reason, now: now, db)
+            return .ingested(
+                StoredSnapshot(
+                    id: id, sha256: sha, pulledAt: submission.pulledAt, numOfDays: submission.numOfDays, dimensions: dimensions,
+                    source: submission.source, day: nil, standsForDay: false, rowCount: 0, warnings: [], parseError: reason))
         }
     }
 
@@ -111,18 +116,23 @@ extension MetricStore {
         return .duplicate(existingID: row["id"], source: row["source"])
     }
 
-    private static func insertSnapshot(_ submission: ResponseSubmission, sha: String, dimensions: DimensionSet, day: Day?, rowCount: Int,
-                                       warnings: [String], parseError: String?, now: Instant, _ db: Database) throws -> Int64 {
+    private static func insertSnapshot(
+        _ submission: ResponseSubmission, sha: String, dimensions: DimensionSet, day: Day?, rowCount: Int,
+        warnings: [String], parseError: String?, now: Instant, _ db: Database
+    ) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO snapshot (sha256, pulled_at, num_of_days, dimensions, source, ingested_at, byte_count, row_count, day, parse_error, warnings)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [sha, submission.pulledAt.seconds, submission.numOfDays, dimensions.key, submission.source, now.seconds,
-                        submission.bytes.count, rowCount, day?.iso, parseError, warnings.joined(separator: "\n")])
+            arguments: [
+                sha, submission.pulledAt.seconds, submission.numOfDays, dimensions.key, submission.source, now.seconds,
+                submission.bytes.count, rowCount, day?.iso, parseError, warnings.joined(separator: "\n"),
+            ])
         let id = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO raw_response (snapshot_id, body, encoding) VALUES (?, ?, ?)",
-                       arguments: [id, try RawEncoding.current.encode(submission.bytes), RawEncoding.current.rawValue])
+        try db.execute(
+            sql: "INSERT INTO raw_response (snapshot_id, body, encoding) VALUES (?, ?, ?)",
+            arguments: [id, try RawEncoding.current.encode(submission.bytes), RawEncoding.current.rawValue])
         return id
     }
 
@@ -146,14 +156,16 @@ extension MetricStore {
     /// Stores one observation row per segment, interning segments not seen before.
     static func insertObservations(_ observations: [Observation], snapshotID: Int64, _ db: Database) throws {
         let findSegment = try db.cachedStatement(sql: "SELECT id FROM segment WHERE key = ?")
-        let insertSegment = try db.cachedStatement(sql: """
-            INSERT INTO segment (key, dimensions, is_aggregate, browser, device, os, country, source, medium, campaign, channel, url)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertObservation = try db.cachedStatement(sql: """
-            INSERT INTO observation (\(observationColumns.joined(separator: ", ")))
-            VALUES (\(Array(repeating: "?", count: observationColumns.count).joined(separator: ", ")))
-            """)
+        let insertSegment = try db.cachedStatement(
+            sql: """
+                INSERT INTO segment (key, dimensions, is_aggregate, browser, device, os, country, source, medium, campaign, channel, url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertObservation = try db.cachedStatement(
+            sql: """
+                INSERT INTO observation (\(observationColumns.joined(separator: ", ")))
+                VALUES (\(Array(repeating: "?", count: observationColumns.count).joined(separator: ", ")))
+                """)
         for observation in observations {
             let segment = observation.segment
             let key = segment.key
@@ -166,8 +178,10 @@ extension MetricStore {
                 try insertSegment.execute(arguments: StatementArguments(arguments))
                 segmentID = db.lastInsertedRowID
             }
-            var arguments: [(any DatabaseValueConvertible)?] = [snapshotID, segmentID, observation.sessions, observation.botSessions,
-                                                                observation.distinctUsers, observation.pagesPerSession]
+            var arguments: [(any DatabaseValueConvertible)?] = [
+                snapshotID, segmentID, observation.sessions, observation.botSessions,
+                observation.distinctUsers, observation.pagesPerSession,
+            ]
             for signal in FrustrationSignal.allCases {
                 let figures = observation.signals[signal]
                 arguments += [figures?.sessions, figures?.percentage, figures?.withoutPercentage, figures?.pageViews, figures?.events]
@@ -179,17 +193,21 @@ extension MetricStore {
 
     /// Chooses again which snapshot stands for a day and dimension set; returns its id.
     static func reattribute(day: Day, dimensions: DimensionSet, _ db: Database) throws -> Int64? {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT id, pulled_at, sha256 FROM snapshot
-            WHERE day = ? AND dimensions = ? AND num_of_days = 1 AND parse_error IS NULL
-              AND id NOT IN (SELECT snapshot_id FROM derived_day)
-            """, arguments: [day.iso, dimensions.key])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, pulled_at, sha256 FROM snapshot
+                WHERE day = ? AND dimensions = ? AND num_of_days = 1 AND parse_error IS NULL
+                  AND id NOT IN (SELECT snapshot_id FROM derived_day)
+                """, arguments: [day.iso, dimensions.key])
         let candidates = rows.map { row in
-            DayAttribution.Candidate(id: row["id"], window: SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: 1), sha256: row["sha256"])
+            DayAttribution.Candidate(
+                id: row["id"], window: SnapshotWindow(pulledAt: Instant(seconds: row["pulled_at"]), numOfDays: 1), sha256: row["sha256"])
         }
         guard let chosen = DayAttribution.choose(for: day, among: candidates) else { return nil }
-        try db.execute(sql: "INSERT OR REPLACE INTO day_snapshot (day, dimensions, snapshot_id) VALUES (?, ?, ?)",
-                       arguments: [day.iso, dimensions.key, chosen.id])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO day_snapshot (day, dimensions, snapshot_id) VALUES (?, ?, ?)",
+            arguments: [day.iso, dimensions.key, chosen.id])
         return chosen.id
     }
 }

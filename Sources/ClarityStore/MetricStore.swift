@@ -53,7 +53,11 @@ public final class MetricStore: Sendable {
     /// the store is opened as immutable instead (no locks, no index), which is right for a backup or a read-only mount.
     private static func openReadOnly(_ path: String) throws -> any DatabaseWriter {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError(path: path, message: "there is no store at this path. Create one with `clarity-report ingest`, `fetch` or `demo`, or point --store (or $CLARITY_REPORT_STORE) at it.")
+            throw StoreError(
+                path: path,
+                message:
+                    "there is no store at this path. Create one with `clarity-report ingest`, `fetch` or `demo`, or point --store (or $CLARITY_REPORT_STORE) at it."
+            )
         }
         var configuration = Configuration()
         configuration.readonly = true
@@ -117,10 +121,18 @@ public final class MetricStore: Sendable {
     private static func checkSchema(_ reader: any DatabaseReader, path: String) throws {
         let applied = try appliedMigrations(reader, path: path)
         if applied.isEmpty {
-            throw StoreError(path: path, message: "this file is not a clarity-report store yet (an empty SQLite database, or one being created right now). Create the store with `clarity-report ingest`, `fetch` or `demo`, or run the command again in a moment.")
+            throw StoreError(
+                path: path,
+                message:
+                    "this file is not a clarity-report store yet (an empty SQLite database, or one being created right now). Create the store with `clarity-report ingest`, `fetch` or `demo`, or run the command again in a moment."
+            )
         }
         if applied.count < knownMigrations.count {
-            throw StoreError(path: path, message: "the store's schema is not complete: it is being created right now, or was written by an older clarity-report. Run the command again in a moment; if it still fails, run a writing command once (`clarity-report ingest` or `fetch`) with write access to upgrade the store.")
+            throw StoreError(
+                path: path,
+                message:
+                    "the store's schema is not complete: it is being created right now, or was written by an older clarity-report. Run the command again in a moment; if it still fails, run a writing command once (`clarity-report ingest` or `fetch`) with write access to upgrade the store."
+            )
         }
     }
 
@@ -131,7 +143,11 @@ public final class MetricStore: Sendable {
         }
         let unknown = applied.filter { !knownMigrations.contains($0) }
         if !unknown.isEmpty {
-            throw StoreError(path: path, message: "the store was written by a newer clarity-report (schema \(unknown.joined(separator: ", "))). Use that version, or a copy of the store made before it.")
+            throw StoreError(
+                path: path,
+                message:
+                    "the store was written by a newer clarity-report (schema \(unknown.joined(separator: ", "))). Use that version, or a copy of the store made before it."
+            )
         }
         return applied
     }

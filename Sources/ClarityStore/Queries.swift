@@ -10,12 +10,14 @@ extension MetricStore {
     /// One segment's figures on every day in a range that its breakdown covers.
     public func segmentDays(_ segment: Segment, in range: ClosedRange<Day>) throws -> [Day: Observation] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.day, o.* FROM day_snapshot d
-                JOIN observation o ON o.snapshot_id = d.snapshot_id
-                JOIN segment s ON s.id = o.segment_id
-                WHERE d.dimensions = ? AND d.day BETWEEN ? AND ? AND s.key = ?
-                """, arguments: [segment.dimensions.key, range.lowerBound.iso, range.upperBound.iso, segment.key])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.day, o.* FROM day_snapshot d
+                    JOIN observation o ON o.snapshot_id = d.snapshot_id
+                    JOIN segment s ON s.id = o.segment_id
+                    WHERE d.dimensions = ? AND d.day BETWEEN ? AND ? AND s.key = ?
+                    """, arguments: [segment.dimensions.key, range.lowerBound.iso, range.upperBound.iso, segment.key])
             var result: [Day: Observation] = [:]
             for row in rows {
                 guard let day = Day(iso: row["day"]) else { continue }
@@ -29,13 +31,15 @@ extension MetricStore {
         var signals: [FrustrationSignal: SignalFigures] = [:]
         for signal in FrustrationSignal.allCases {
             let stem = signal.columnStem
-            let figures = SignalFigures(sessions: row["\(stem)_sessions"], percentage: row["\(stem)_pct"], withoutPercentage: row["\(stem)_without_pct"],
-                                        pageViews: row["\(stem)_page_views"], events: row["\(stem)_events"])
+            let figures = SignalFigures(
+                sessions: row["\(stem)_sessions"], percentage: row["\(stem)_pct"], withoutPercentage: row["\(stem)_without_pct"],
+                pageViews: row["\(stem)_page_views"], events: row["\(stem)_events"])
             if figures != SignalFigures() { signals[signal] = figures }
         }
-        return Observation(segment: segment, sessions: row["sessions"], botSessions: row["bot_sessions"], distinctUsers: row["distinct_users"],
-                           pagesPerSession: row["pages_per_session"], signals: signals, scrollDepth: row["scroll_depth"],
-                           totalTime: row["total_time"], activeTime: row["active_time"])
+        return Observation(
+            segment: segment, sessions: row["sessions"], botSessions: row["bot_sessions"], distinctUsers: row["distinct_users"],
+            pagesPerSession: row["pages_per_session"], signals: signals, scrollDepth: row["scroll_depth"],
+            totalTime: row["total_time"], activeTime: row["active_time"])
     }
 
     /// Every segment (aggregate rows left out) of every dimension set, summed over the covered days of a range.
@@ -128,13 +132,16 @@ extension MetricStore {
     /// The breakdowns standing for days in a range whose response reached the API's row cap (about 1,000 rows), in day order.
     public func cappedBreakdowns(in range: ClosedRange<Day>, threshold: Int = 1_000) throws -> [CappedBreakdown] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.day, d.dimensions, COUNT(*) AS rows FROM day_snapshot d
-                JOIN observation o ON o.snapshot_id = d.snapshot_id
-                WHERE d.day BETWEEN ? AND ? AND d.dimensions <> ''
-                GROUP BY d.day, d.dimensions HAVING COUNT(*) >= ?
-                ORDER BY d.day, d.dimensions
-                """, arguments: [range.lowerBound.iso, range.upperBound.iso, threshold]).compactMap { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.day, d.dimensions, COUNT(*) AS rows FROM day_snapshot d
+                    JOIN observation o ON o.snapshot_id = d.snapshot_id
+                    WHERE d.day BETWEEN ? AND ? AND d.dimensions <> ''
+                    GROUP BY d.day, d.dimensions HAVING COUNT(*) >= ?
+                    ORDER BY d.day, d.dimensions
+                    """, arguments: [range.lowerBound.iso, range.upperBound.iso, threshold]
+            ).compactMap { row in
                 guard let day = Day(iso: row["day"]), let dimensions = DimensionSet(key: row["dimensions"]) else { return nil }
                 return CappedBreakdown(day: day, dimensions: dimensions, rows: row["rows"])
             }

@@ -12,25 +12,39 @@ extension MetricStore {
     /// The raw bytes of a snapshot exactly as received, or nil when the store has no such snapshot.
     public func rawResponse(snapshotID: Int64) throws -> RawResponse? {
         let stored = try read { db -> (body: Data, encoding: String, sha256: String)? in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT r.body, r.encoding, s.sha256 FROM raw_response r JOIN snapshot s ON s.id = r.snapshot_id
-                WHERE r.snapshot_id = ?
-                """, arguments: [snapshotID]) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT r.body, r.encoding, s.sha256 FROM raw_response r JOIN snapshot s ON s.id = r.snapshot_id
+                        WHERE r.snapshot_id = ?
+                        """, arguments: [snapshotID])
+            else { return nil }
             return (row["body"], row["encoding"], row["sha256"])
         }
         guard let stored else { return nil }
         let expected = stored.sha256
         guard let encoding = RawEncoding(rawValue: stored.encoding) else {
-            throw StoreError(path: path, message: "snapshot \(snapshotID)'s raw response is kept as '\(stored.encoding)', which this clarity-report cannot read. Use a newer version.")
+            throw StoreError(
+                path: path,
+                message:
+                    "snapshot \(snapshotID)'s raw response is kept as '\(stored.encoding)', which this clarity-report cannot read. Use a newer version."
+            )
         }
         let bytes: [UInt8]
         do {
             bytes = try encoding.decode(stored.body)
         } catch {
-            throw StoreError(path: path, message: "snapshot \(snapshotID)'s raw response cannot be read back (\(error)). The store is damaged: restore it from a backup.")
+            throw StoreError(
+                path: path,
+                message: "snapshot \(snapshotID)'s raw response cannot be read back (\(error)). The store is damaged: restore it from a backup.")
         }
         guard SHA256.hex(bytes) == expected else {
-            throw StoreError(path: path, message: "snapshot \(snapshotID)'s raw response does not match the SHA-256 taken when it was stored. The store is damaged: restore it from a backup.")
+            throw StoreError(
+                path: path,
+                message:
+                    "snapshot \(snapshotID)'s raw response does not match the SHA-256 taken when it was stored. The store is damaged: restore it from a backup."
+            )
         }
         return RawResponse(snapshotID: snapshotID, bytes: bytes, sha256: expected)
     }
@@ -47,17 +61,20 @@ extension MetricStore {
         while true {
             let done = try write { db -> Int in
                 // The partial index `raw_response_as_received` finds them without reading any body.
-                let pending = try Row.fetchAll(db, sql: """
-                    SELECT snapshot_id, length(body) AS size FROM raw_response WHERE encoding = 'identity'
-                    ORDER BY snapshot_id LIMIT ?
-                    """, arguments: [batchCount])
+                let pending = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT snapshot_id, length(body) AS size FROM raw_response WHERE encoding = 'identity'
+                        ORDER BY snapshot_id LIMIT ?
+                        """, arguments: [batchCount])
                 var size = 0
                 var count = 0
                 for row in pending where size < batchBytes {
                     let id: Int64 = row["snapshot_id"]
                     let body = try Data.fetchOne(db, sql: "SELECT body FROM raw_response WHERE snapshot_id = ?", arguments: [id])
-                    try db.execute(sql: "UPDATE raw_response SET body = ?, encoding = ? WHERE snapshot_id = ?",
-                                   arguments: [try RawEncoding.current.encode([UInt8](body ?? Data())), RawEncoding.current.rawValue, id])
+                    try db.execute(
+                        sql: "UPDATE raw_response SET body = ?, encoding = ? WHERE snapshot_id = ?",
+                        arguments: [try RawEncoding.current.encode([UInt8](body ?? Data())), RawEncoding.current.rawValue, id])
                     size += row["size"] as Int
                     count += 1
                 }

@@ -13,8 +13,10 @@ extension MetricStore {
     ///
     /// `asOf` is the last day that counts as happened (default: the latest day with site totals), so a report about
     /// a past week can leave out what came after it.
-    public func releaseImpactInput(for release: Release, among releases: [Release], windowLength: Int = 7, asOf: Day? = nil,
-                                   settings: JudgementSettings = JudgementSettings()) throws -> ReleaseImpactInput {
+    public func releaseImpactInput(
+        for release: Release, among releases: [Release], windowLength: Int = 7, asOf: Day? = nil,
+        settings: JudgementSettings = JudgementSettings()
+    ) throws -> ReleaseImpactInput {
         let day = release.day
         let siteDays = try self.siteDays(in: day.advanced(by: -windowLength)...day.advanced(by: windowLength))
         let lastDay = try asOf ?? latestSiteDay() ?? day

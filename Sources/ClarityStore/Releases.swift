@@ -60,13 +60,15 @@ extension MetricStore {
     }
 
     private static func insert(_ release: Release, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO release (version, released_at, day, note, source) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [release.version, release.instant.seconds, release.day.iso, release.note, release.source.rawValue])
+        try db.execute(
+            sql: "INSERT INTO release (version, released_at, day, note, source) VALUES (?, ?, ?, ?, ?)",
+            arguments: [release.version, release.instant.seconds, release.day.iso, release.note, release.source.rawValue])
     }
 
     private static func release(from row: Row) -> Release {
         // The schema's CHECK admits only the known sources.
-        Release(version: row["version"], instant: Instant(seconds: row["released_at"]), note: row["note"],
-                source: Release.Source(rawValue: row["source"]) ?? .manual)
+        Release(
+            version: row["version"], instant: Instant(seconds: row["released_at"]), note: row["note"],
+            source: Release.Source(rawValue: row["source"]) ?? .manual)
     }
 }

@@ -60,8 +60,9 @@ extension MetricStore {
     /// Records what became of a reserved request: the HTTP status when one came, and a word on the outcome.
     public func recordOutcome(of slot: RequestSlot, status: Int?, outcome: String) throws {
         try write { db in
-            try db.execute(sql: "UPDATE request_ledger SET status = ?, outcome = ? WHERE day = ? AND seq = ?",
-                           arguments: [status, outcome, slot.day.iso, slot.sequence])
+            try db.execute(
+                sql: "UPDATE request_ledger SET status = ?, outcome = ? WHERE day = ? AND seq = ?",
+                arguments: [status, outcome, slot.day.iso, slot.sequence])
         }
     }
 
@@ -80,10 +81,13 @@ extension MetricStore {
     /// Every request recorded on a UTC day, in the order they were reserved.
     public func ledger(on day: Day) throws -> [LedgerEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT seq, requested_at, request, status, outcome FROM request_ledger WHERE day = ? ORDER BY seq",
-                             arguments: [day.iso]).map { row in
-                LedgerEntry(slot: RequestSlot(day: day, sequence: row["seq"]), requestedAt: Instant(seconds: row["requested_at"]),
-                            request: row["request"], status: row["status"], outcome: row["outcome"])
+            try Row.fetchAll(
+                db, sql: "SELECT seq, requested_at, request, status, outcome FROM request_ledger WHERE day = ? ORDER BY seq",
+                arguments: [day.iso]
+            ).map { row in
+                LedgerEntry(
+                    slot: RequestSlot(day: day, sequence: row["seq"]), requestedAt: Instant(seconds: row["requested_at"]),
+                    request: row["request"], status: row["status"], outcome: row["outcome"])
             }
         }
     }

@@ -4,7 +4,8 @@ import GRDB
 /// One segment's observation rows summed as SQL's SUM and COUNT would: NULLs skipped, a sum of nothing missing.
 struct SegmentSums {
     /// The observation columns read for each row, in this order.
-    static let columns: [String] = ["sessions", "bot_sessions", "distinct_users"]
+    static let columns: [String] =
+        ["sessions", "bot_sessions", "distinct_users"]
         + FrustrationSignal.allCases.flatMap { ["\($0.columnStem)_sessions", "\($0.columnStem)_pct"] }
         + meanColumns.map(\.column)
 

@@ -62,22 +62,25 @@ extension MetricStore {
                     dimensions: dimensions, days: coverage.covered(dimensions),
                     missing: span.map { coverage.missing(dimensions, in: $0) } ?? [])
             }
-            let counts = try Row.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM snapshot WHERE id NOT IN (SELECT snapshot_id FROM derived_day) AND id NOT IN (SELECT snapshot_id FROM derived_block)) AS snapshots,
-                       (SELECT COALESCE(SUM(byte_count), 0) FROM snapshot) AS raw_bytes,
-                       (SELECT COALESCE(SUM(length(body)), 0) FROM raw_response) AS stored_raw_bytes,
-                       (SELECT COUNT(*) FROM observation) AS observations,
-                       (SELECT COUNT(*) FROM breakdown_item) AS items,
-                       (SELECT COUNT(*) FROM segment) AS segments,
-                       (SELECT MAX(pulled_at) FROM snapshot) AS latest,
-                       (SELECT COUNT(*) FROM snapshot WHERE num_of_days > 1 AND id NOT IN (SELECT snapshot_id FROM derived_block)) AS multi,
-                       (SELECT COUNT(*) FROM snapshot WHERE parse_error IS NOT NULL) AS unparsed,
-                       (SELECT COUNT(*) FROM snapshot s WHERE s.day IS NOT NULL AND s.parse_error IS NULL
-                           AND NOT EXISTS (SELECT 1 FROM day_snapshot d WHERE d.snapshot_id = s.id)) AS superseded
-                """)!
+            let counts = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM snapshot WHERE id NOT IN (SELECT snapshot_id FROM derived_day) AND id NOT IN (SELECT snapshot_id FROM derived_block)) AS snapshots,
+                           (SELECT COALESCE(SUM(byte_count), 0) FROM snapshot) AS raw_bytes,
+                           (SELECT COALESCE(SUM(length(body)), 0) FROM raw_response) AS stored_raw_bytes,
+                           (SELECT COUNT(*) FROM observation) AS observations,
+                           (SELECT COUNT(*) FROM breakdown_item) AS items,
+                           (SELECT COUNT(*) FROM segment) AS segments,
+                           (SELECT MAX(pulled_at) FROM snapshot) AS latest,
+                           (SELECT COUNT(*) FROM snapshot WHERE num_of_days > 1 AND id NOT IN (SELECT snapshot_id FROM derived_block)) AS multi,
+                           (SELECT COUNT(*) FROM snapshot WHERE parse_error IS NOT NULL) AS unparsed,
+                           (SELECT COUNT(*) FROM snapshot s WHERE s.day IS NOT NULL AND s.parse_error IS NULL
+                               AND NOT EXISTS (SELECT 1 FROM day_snapshot d WHERE d.snapshot_id = s.id)) AS superseded
+                    """)!
             let latest: Int64? = counts["latest"]
             return StoreStatus(
-                snapshots: counts["snapshots"], rawBytes: counts["raw_bytes"], storedRawBytes: counts["stored_raw_bytes"], observations: counts["observations"],
+                snapshots: counts["snapshots"], rawBytes: counts["raw_bytes"], storedRawBytes: counts["stored_raw_bytes"],
+                observations: counts["observations"],
                 breakdownItems: counts["items"], segments: counts["segments"], latestPull: latest.map(Instant.init(seconds:)),
                 span: span, coverage: perSet, multiDaySnapshots: counts["multi"], supersededSnapshots: counts["superseded"],
                 unparsedSnapshots: counts["unparsed"], derivedDays: try Self.derivedDays(in: nil, db))

@@ -31,8 +31,9 @@ public struct GoldenFolder: Sendable {
             let previous = FileManager.default.contents(atPath: file.path)
             try Data(actual.utf8).write(to: file)
             let change = previous == Data(actual.utf8) ? "unchanged" : previous == nil ? "new" : "changed"
-            Issue.record("recorded \(label) (\(change)) because CLARITY_RECORD_GOLDENS=1; review the diff, then run the test again without it",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(label) (\(change)) because CLARITY_RECORD_GOLDENS=1; review the diff, then run the test again without it",
+                sourceLocation: sourceLocation)
             return
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -41,7 +42,8 @@ public struct GoldenFolder: Sendable {
         }
         let expected = String(decoding: data, as: UTF8.self)
         guard actual != expected else { return }
-        Issue.record("""
+        Issue.record(
+            """
             \(label) differs from the output (- golden, + actual):
             \(LineDiff.render(from: expected, to: actual))
             If the change is intended, re-record with CLARITY_RECORD_GOLDENS=1 and review the diff.

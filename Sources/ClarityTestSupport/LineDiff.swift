@@ -9,12 +9,18 @@ public enum LineDiff {
         var output: [String] = []
         var index = 0
         while index < edits.count {
-            guard edits[index].kind != .same else { index += 1; continue }
+            guard edits[index].kind != .same else {
+                index += 1
+                continue
+            }
             let start = max(0, index - context)
             var end = index
             // Extend the hunk while changes are closer than twice the context.
             while end < edits.count {
-                if edits[end].kind != .same { end += 1; continue }
+                if edits[end].kind != .same {
+                    end += 1
+                    continue
+                }
                 let nextChange = edits[end...].firstIndex { $0.kind != .same } ?? edits.count
                 if nextChange - end <= 2 * context, nextChange < edits.count { end = nextChange } else { break }
             }
@@ -59,7 +65,8 @@ public enum LineDiff {
             var lengths = [Int](repeating: 0, count: (middleA.count + 1) * width)
             for x in stride(from: middleA.count - 1, through: 0, by: -1) {
                 for y in stride(from: middleB.count - 1, through: 0, by: -1) {
-                    lengths[x * width + y] = middleA[x] == middleB[y]
+                    lengths[x * width + y] =
+                        middleA[x] == middleB[y]
                         ? lengths[(x + 1) * width + y + 1] + 1 : max(lengths[(x + 1) * width + y], lengths[x * width + y + 1])
                 }
             }
@@ -80,7 +87,8 @@ public enum LineDiff {
         for x in i..<middleA.count { edits.append(Edit(kind: .removed, text: middleA[x], oldLine: prefix + x, newLine: prefix + j)) }
         for y in j..<middleB.count { edits.append(Edit(kind: .added, text: middleB[y], oldLine: prefix + middleA.count, newLine: prefix + y)) }
         for offset in 0..<suffix {
-            edits.append(Edit(kind: .same, text: a[a.count - suffix + offset], oldLine: a.count - suffix + offset, newLine: b.count - suffix + offset))
+            edits.append(
+                Edit(kind: .same, text: a[a.count - suffix + offset], oldLine: a.count - suffix + offset, newLine: b.count - suffix + offset))
         }
         return edits
     }

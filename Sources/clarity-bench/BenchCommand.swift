@@ -27,7 +27,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for the cached stores, scratch files and results.", valueName: "dir"))
     var work = ".build-bench"
 
-    @Option(name: .customLong("clarity-report"), help: ArgumentHelp("The clarity-report binary (default: the one beside this benchmark).", valueName: "path"))
+    @Option(
+        name: .customLong("clarity-report"),
+        help: ArgumentHelp("The clarity-report binary (default: the one beside this benchmark).", valueName: "path"))
     var clarityReport: String?
 
     @Option(help: ArgumentHelp("The sqlite3 shell.", valueName: "path"))
@@ -64,8 +66,10 @@ struct BenchCommand: ParsableCommand {
         }
 
         say("[2/\(steps)] Ingest: \(ingestDays) days of API-max responses against sqlite3 .import, \(runs) runs")
-        results.ingest = try IngestBenchmark(directory: (work as NSString).appendingPathComponent("ingest"), shell: shell, runs: runs,
-                                             days: ingestDays, log: log).run()
+        results.ingest = try IngestBenchmark(
+            directory: (work as NSString).appendingPathComponent("ingest"), shell: shell, runs: runs,
+            days: ingestDays, log: log
+        ).run()
 
         say("[3/\(steps)] Query plans")
         let maximal = generation.path(of: .apiMax)
@@ -86,7 +90,9 @@ struct BenchCommand: ParsableCommand {
                 available.append(report)
             } else {
                 results.unavailable.append(report.name)
-                say("      \(report.name): not in this build of clarity-report (`\(report.command)` with \(report.helpMentions ?? "any options")), skipped")
+                say(
+                    "      \(report.name): not in this build of clarity-report (`\(report.command)` with \(report.helpMentions ?? "any options")), skipped"
+                )
             }
         }
         for store in selected {
@@ -110,7 +116,8 @@ struct BenchCommand: ParsableCommand {
         let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let sibling = own.deletingLastPathComponent().appendingPathComponent("clarity-report").path
         guard FileManager.default.isExecutableFile(atPath: sibling) else {
-            throw BenchError("""
+            throw BenchError(
+                """
                 no clarity-report beside this benchmark (\(sibling)). Build both in release first: \
                 swift build -c release --scratch-path .build-bench/release; or pass --clarity-report PATH.
                 """)

@@ -15,8 +15,9 @@ struct BenchStore: Sendable {
     static let apiMax: BenchStore = {
         let first = lastDay.advanced(by: -364)
         let site = MaximalSite(firstDay: first, lastDay: lastDay)
-        return BenchStore(name: "api-max", summary: "API max, 1 year: 10 responses a day, every metric at 1,000 rows",
-                          days: first...lastDay, responses: { site.responses(on: $0) })
+        return BenchStore(
+            name: "api-max", summary: "API max, 1 year: 10 responses a day, every metric at 1,000 rows",
+            days: first...lastDay, responses: { site.responses(on: $0) })
     }()
 
     /// The demo site's shape (nine responses a day, demo row counts) over `days` days ending on `lastDay`.

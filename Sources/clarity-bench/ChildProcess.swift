@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One timed run of another program: its wall time, its peak resident memory, and how it ended.
@@ -61,8 +62,9 @@ enum ChildProcess {
         guard figures.count == 3, let kilobytes = Int(figures[0]), let user = Double(figures[1]), let system = Double(figures[2]) else {
             throw BenchError("\(time) reported no figures for \(arguments[0]) (\(peakText.prefix(200))); stderr: \(errorText.suffix(300))")
         }
-        return ChildRun(seconds: seconds, peakBytes: kilobytes * 1024, cpuSeconds: user + system, exitStatus: exitStatus,
-                        errorText: String(errorText.suffix(600)))
+        return ChildRun(
+            seconds: seconds, peakBytes: kilobytes * 1024, cpuSeconds: user + system, exitStatus: exitStatus,
+            errorText: String(errorText.suffix(600)))
     }
 }
 

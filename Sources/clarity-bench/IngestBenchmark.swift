@@ -56,7 +56,8 @@ struct IngestBenchmark {
         let observationRows = try shell.integer("SELECT COUNT(*) FROM observation;", database: ours)
         let breakdownRows = try shell.integer("SELECT COUNT(*) FROM breakdown_item;", database: ours)
         let importScript = path("import.sql")
-        try ".mode csv\n.import \(observationCSV) observation\n.import \(breakdownCSV) breakdown_item\n".write(toFile: importScript, atomically: true, encoding: .utf8)
+        try ".mode csv\n.import \(observationCSV) observation\n.import \(breakdownCSV) breakdown_item\n".write(
+            toFile: importScript, atomically: true, encoding: .utf8)
         _ = try importRows(importScript, copying: template, to: floorStore)
         let jsonScript = path("json-load.sql")
         try JSONLoadScript.script(responses, files: try save(responses)).write(toFile: jsonScript, atomically: true, encoding: .utf8)
@@ -73,16 +74,18 @@ struct IngestBenchmark {
             oursSamples.add(seconds: try ingest(responses, copying: template, to: ours))
             jsonSamples.add(try importRows(jsonScript, copying: template, to: floorStore))
             floorSamples.add(try importRows(importScript, copying: template, to: floorStore))
-            log("      run \(index)/\(runs): ours \(Format.seconds(oursSamples.seconds.last!)), sqlite3 JSON load \(Format.seconds(jsonSamples.seconds.last!)), "
-                + "sqlite3 .import \(Format.seconds(floorSamples.seconds.last!))")
+            log(
+                "      run \(index)/\(runs): ours \(Format.seconds(oursSamples.seconds.last!)), sqlite3 JSON load \(Format.seconds(jsonSamples.seconds.last!)), "
+                    + "sqlite3 .import \(Format.seconds(floorSamples.seconds.last!))")
         }
         let imported = try shell.integer("SELECT (SELECT COUNT(*) FROM observation) + (SELECT COUNT(*) FROM breakdown_item);", database: floorStore)
         guard imported == observationRows + breakdownRows else {
             throw BenchError("sqlite3 .import loaded \(imported) rows, not the \(observationRows + breakdownRows) we ingested")
         }
-        return Result(days: days, responses: responses.count, jsonBytes: jsonBytes, observationRows: observationRows, breakdownRows: breakdownRows,
-                      csvBytes: StoreGeneration.fileSize(observationCSV) + StoreGeneration.fileSize(breakdownCSV),
-                      ours: oursSamples, floor: floorSamples, jsonFloor: jsonSamples)
+        return Result(
+            days: days, responses: responses.count, jsonBytes: jsonBytes, observationRows: observationRows, breakdownRows: breakdownRows,
+            csvBytes: StoreGeneration.fileSize(observationCSV) + StoreGeneration.fileSize(breakdownCSV),
+            ours: oursSamples, floor: floorSamples, jsonFloor: jsonSamples)
     }
 
     /// Opens a fresh copy of the empty store, ingests every response through `MetricStore.ingest`, and closes it; returns the seconds.
@@ -93,8 +96,9 @@ struct IngestBenchmark {
         do {
             let store = try MetricStore(path: target)
             for response in responses {
-                let submission = ResponseSubmission(bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: response.numOfDays,
-                                                    source: response.fileName)
+                let submission = ResponseSubmission(
+                    bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: response.numOfDays,
+                    source: response.fileName)
                 _ = try store.ingest(submission, at: Instant(seconds: response.pulledAt.seconds + 3_600))
             }
         }

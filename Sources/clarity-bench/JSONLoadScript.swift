@@ -6,13 +6,19 @@ import ClarityDemo
 enum JSONLoadScript {
     /// The observation columns, each read from one field of one metric's rows.
     private static let columns: [(metric: String, field: String, integer: Bool)] = {
-        var columns: [(String, String, Bool)] = [("Traffic", "totalSessionCount", true), ("Traffic", "totalBotSessionCount", true),
-                                                 ("Traffic", "distinctUserCount", true), ("Traffic", "pagesPerSessionPercentage", false)]
+        var columns: [(String, String, Bool)] = [
+            ("Traffic", "totalSessionCount", true), ("Traffic", "totalBotSessionCount", true),
+            ("Traffic", "distinctUserCount", true), ("Traffic", "pagesPerSessionPercentage", false),
+        ]
         for metric in ["DeadClickCount", "RageClickCount", "QuickbackClick", "ExcessiveScroll", "ScriptErrorCount", "ErrorClickCount"] {
-            columns += [(metric, "sessionsCount", true), (metric, "sessionsWithMetricPercentage", false), (metric, "sessionsWithoutMetricPercentage", false),
-                        (metric, "pagesViews", true), (metric, "subTotal", true)]
+            columns += [
+                (metric, "sessionsCount", true), (metric, "sessionsWithMetricPercentage", false), (metric, "sessionsWithoutMetricPercentage", false),
+                (metric, "pagesViews", true), (metric, "subTotal", true),
+            ]
         }
-        return columns + [("ScrollDepth", "averageScrollDepth", false), ("EngagementTime", "totalTime", false), ("EngagementTime", "activeTime", false)]
+        return columns + [
+            ("ScrollDepth", "averageScrollDepth", false), ("EngagementTime", "totalTime", false), ("EngagementTime", "activeTime", false),
+        ]
     }()
 
     private static let dimensionKeys = ["Browser", "Device", "OS", "Country", "Source", "Medium", "Campaign", "Channel", "Url"]

@@ -8,7 +8,10 @@ enum Machine {
         let meminfo = (try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8)) ?? ""
         let model = field("model name", in: cpuinfo) ?? "unknown"
         let megahertz = field("cpu MHz", in: cpuinfo).map { " at \($0) MHz" } ?? ""
-        let memory = field("MemTotal", in: meminfo).flatMap { Int($0.split(separator: " ").first ?? "") }.map { Format.fixed(Double($0) / 1_048_576, decimals: 1, grouped: true) + " GiB" } ?? "unknown"
+        let memory =
+            field("MemTotal", in: meminfo).flatMap { Int($0.split(separator: " ").first ?? "") }.map {
+                Format.fixed(Double($0) / 1_048_576, decimals: 1, grouped: true) + " GiB"
+            } ?? "unknown"
         let sqliteVersion = try shell.output(of: "SELECT sqlite_version();", database: ":memory:").trimmingCharacters(in: .whitespacesAndNewlines)
         return [
             "CPU: \(model)\(megahertz), \(ProcessInfo.processInfo.activeProcessorCount) cores online (`nproc`)",

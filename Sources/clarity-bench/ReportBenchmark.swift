@@ -74,8 +74,9 @@ struct ReportBenchmark {
             }
         }
         let measurement = Measurement(store: store.name, report: report.name, period: period, samples: samples, floor: floor, failure: nil)
-        log("      \(store.name) / \(report.name) (\(period)): \(Format.seconds(samples.medianSeconds)), peak \(Format.bytes(samples.maxPeakBytes)); "
-            + "floor \(Format.seconds(floor.medianSeconds)), \(Format.ratio(measurement.ratioToFloor))")
+        log(
+            "      \(store.name) / \(report.name) (\(period)): \(Format.seconds(samples.medianSeconds)), peak \(Format.bytes(samples.maxPeakBytes)); "
+                + "floor \(Format.seconds(floor.medianSeconds)), \(Format.ratio(measurement.ratioToFloor))")
         return measurement
     }
 }

@@ -20,8 +20,10 @@ struct ReportCase: Sendable {
             ["weekly", "--format", "html", "--store", store, "--out", (output as NSString).appendingPathComponent("weekly.html")]
         },
         ReportCase(name: "weekly email", command: "weekly", helpMentions: "eml", floor: .weekly) { store, output in
-            ["weekly", "--format", "eml", "--to", "team@example.com", "--from", "reports@example.com", "--store", store,
-             "--out", (output as NSString).appendingPathComponent("weekly.eml")]
+            [
+                "weekly", "--format", "eml", "--to", "team@example.com", "--from", "reports@example.com", "--store", store,
+                "--out", (output as NSString).appendingPathComponent("weekly.eml"),
+            ]
         },
         ReportCase(name: "research log entry", command: "log", helpMentions: nil, floor: .weekly) { store, output in
             ["log", "--store", store, "--dir", (output as NSString).appendingPathComponent("research-log")]
@@ -42,11 +44,12 @@ struct ReportCase: Sendable {
     static func subcommands(of binary: String, scratch: String) throws -> Set<String> {
         let lines = try help(binary, ["--help"], scratch: scratch).split(separator: "\n", omittingEmptySubsequences: false)
         guard let start = lines.firstIndex(where: { $0.hasPrefix("SUBCOMMANDS:") }) else { return [] }
-        return Set(lines[(start + 1)...].prefix { !$0.isEmpty }.compactMap { line -> String? in
-            // Entries are indented by two spaces; their wrapped descriptions by more.
-            guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { return nil }
-            return String(name)
-        })
+        return Set(
+            lines[(start + 1)...].prefix { !$0.isEmpty }.compactMap { line -> String? in
+                // Entries are indented by two spaces; their wrapped descriptions by more.
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first else { return nil }
+                return String(name)
+            })
     }
 
     private static func help(_ binary: String, _ arguments: [String], scratch: String) throws -> String {

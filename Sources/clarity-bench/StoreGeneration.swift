@@ -44,9 +44,10 @@ struct StoreGeneration {
 
     private func cachedRecord(of store: BenchStore) -> GenerationRecord? {
         guard let data = FileManager.default.contents(atPath: recordPath(of: store)),
-              let record = try? JSONDecoder().decode(GenerationRecord.self, from: data),
-              record.generator == GenerationRecord.currentGenerator, record.firstDay == store.days.lowerBound.iso,
-              record.lastDay == store.days.upperBound.iso, FileManager.default.fileExists(atPath: path(of: store)) else { return nil }
+            let record = try? JSONDecoder().decode(GenerationRecord.self, from: data),
+            record.generator == GenerationRecord.currentGenerator, record.firstDay == store.days.lowerBound.iso,
+            record.lastDay == store.days.upperBound.iso, FileManager.default.fileExists(atPath: path(of: store))
+        else { return nil }
         return record
     }
 
@@ -57,14 +58,17 @@ struct StoreGeneration {
         for file in [final, partial] { Self.removeStore(at: file) }
         try? FileManager.default.removeItem(atPath: recordPath(of: store))
 
-        var record = GenerationRecord(generator: GenerationRecord.currentGenerator, store: store.name, firstDay: store.days.lowerBound.iso,
-                                      lastDay: store.days.upperBound.iso, responses: 0, rows: 0, jsonBytes: 0, ingestSeconds: 0, fileBytes: 0)
+        var record = GenerationRecord(
+            generator: GenerationRecord.currentGenerator, store: store.name, firstDay: store.days.lowerBound.iso,
+            lastDay: store.days.upperBound.iso, responses: 0, rows: 0, jsonBytes: 0, ingestSeconds: 0, fileBytes: 0)
         try ingestAll(store, into: partial, record: &record)
         guard rename(partial, final) == 0 else { throw BenchError("cannot move \(partial) to \(final): \(String(cString: strerror(errno)))") }
         record.fileBytes = Self.fileSize(final)
         let data = try JSONEncoder().encode(record)
         try data.write(to: URL(fileURLWithPath: recordPath(of: store)))
-        log("      \(store.name): built, \(record.responses) responses, \(Format.integer(record.rows)) rows in \(Format.seconds(record.ingestSeconds)) of ingest, \(Format.bytes(record.fileBytes))")
+        log(
+            "      \(store.name): built, \(record.responses) responses, \(Format.integer(record.rows)) rows in \(Format.seconds(record.ingestSeconds)) of ingest, \(Format.bytes(record.fileBytes))"
+        )
         return record
     }
 
@@ -74,8 +78,9 @@ struct StoreGeneration {
         let dayCount = store.days.count
         for (index, day) in store.days.enumerated() {
             for response in store.responses(day) {
-                let submission = ResponseSubmission(bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: response.numOfDays,
-                                                    source: response.fileName)
+                let submission = ResponseSubmission(
+                    bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: response.numOfDays,
+                    source: response.fileName)
                 let start = monotonicSeconds()
                 let outcome = try metricStore.ingest(submission, at: Instant(seconds: response.pulledAt.seconds + 3_600))
                 record.ingestSeconds += monotonicSeconds() - start
@@ -87,7 +92,9 @@ struct StoreGeneration {
                 record.jsonBytes += response.bytes.count
             }
             if (index + 1) % max(1, dayCount / 10) == 0 || index + 1 == dayCount {
-                log("      \(store.name): \(day.iso), \(index + 1)/\(dayCount) days, \(Format.integer(record.rows)) rows, \(Format.rate(record.rowsPerSecond)) rows/s")
+                log(
+                    "      \(store.name): \(day.iso), \(index + 1)/\(dayCount) days, \(Format.integer(record.rows)) rows, \(Format.rate(record.rowsPerSecond)) rows/s"
+                )
             }
         }
     }

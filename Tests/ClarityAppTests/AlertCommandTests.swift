@@ -41,8 +41,9 @@ import Testing
             """
         try config.write(toFile: folder + "/clarity-report.toml", atomically: true, encoding: .utf8)
         if let server {
-            FileManager.default.createFile(atPath: folder + "/webhook", contents: Data((server.url(secretPath) + "\n").utf8),
-                                           attributes: [.posixPermissions: 0o600])
+            FileManager.default.createFile(
+                atPath: folder + "/webhook", contents: Data((server.url(secretPath) + "\n").utf8),
+                attributes: [.posixPermissions: 0o600])
         }
         return folder
     }
@@ -108,7 +109,8 @@ import Testing
         try "[alert]\nwebhook_kind = \"teams\"\nretry_delay = 0\n[project]\nsite = \"https://shop.lumen-books.example\"\n"
             .write(toFile: folder + "/clarity-report.toml", atomically: true, encoding: .utf8)
         let tool = try CommandLineTool.built()
-        let run = try tool.run(["alert", "--day", "2026-11-18", "--webhook"], environment: ["CLARITY_ALERT_WEBHOOK": server.url(Self.secretPath)], in: folder)
+        let run = try tool.run(
+            ["alert", "--day", "2026-11-18", "--webhook"], environment: ["CLARITY_ALERT_WEBHOOK": server.url(Self.secretPath)], in: folder)
         #expect(run.status == 2, "\(run)")
         #expect(Self.noSecret(run), "\(run)")
         let payload = try #require(server.requests.first?.json as? [String: Any])
@@ -158,18 +160,26 @@ import Testing
 
     @Test func theEmailIsAShortMessageForSend() throws {
         let folder = try Self.setUp(server: nil)
-        let run = try CommandLineTool.built().run(["alert", "--day", "2026-11-18", "--dry-run", "--format", "eml", "--out", folder + "/alert.eml",
-                                                   "--to", "ux@example.com", "--from", "reports@example.com"], in: folder)
+        let run = try CommandLineTool.built().run(
+            [
+                "alert", "--day", "2026-11-18", "--dry-run", "--format", "eml", "--out", folder + "/alert.eml",
+                "--to", "ux@example.com", "--from", "reports@example.com",
+            ], in: folder)
         #expect(run.status == 2, "\(run)")
         // Python's email package reads it as any mail client would.
-        let parsed = try ExternalTool.output("/usr/bin/env", ["python3", "-c", """
-            import email, email.policy, sys
-            message = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
-            print(message['Subject'])
-            print(message['To'])
-            print(message.get_body(('plain',)).get_content())
-            print(message.get_body(('html',)).get_content())
-            """, folder + "/alert.eml"])
+        let parsed = try ExternalTool.output(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                """
+                import email, email.policy, sys
+                message = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+                print(message['Subject'])
+                print(message['To'])
+                print(message.get_body(('plain',)).get_content())
+                print(message.get_body(('html',)).get_content())
+                """, folder + "/alert.eml",
+            ])
         #expect(parsed.hasPrefix("Lumen Books alert: 1 anomaly on Wed Nov 18, 2026: Rage clicks on /checkout in Safari: 40.5%"), "\(parsed)")
         #expect(parsed.contains("\nux@example.com\n"))
         #expect(parsed.contains("Recordings → Filters: Rage clicks; Browser is Safari; Visited URL contains /checkout."))
@@ -185,7 +195,9 @@ import Testing
         #expect(alert.status == 2, "\(alert)")
         let weekly = try tool.run(["weekly", "--week", "2026-W47", "--format", "md"], in: folder)
         #expect(weekly.status == 0, "\(weekly)")
-        #expect(weekly.stdout.contains("**Daily alerts**\n\n- Rage clicks on /checkout in Safari: 40.5% on Wed Nov 18, usual for a Wednesday"), "\(weekly)")
+        #expect(
+            weekly.stdout.contains("**Daily alerts**\n\n- Rage clicks on /checkout in Safari: 40.5% on Wed Nov 18, usual for a Wednesday"),
+            "\(weekly)")
         #expect(weekly.stdout.contains(": still ongoing (since Wed Nov 18)."))
         let json = try tool.run(["weekly", "--week", "2026-W47", "--format", "json"], in: folder)
         #expect(json.stdout.contains("\"status\" : \"ongoing\""))

@@ -4,6 +4,7 @@ import ClarityRender
 import ClarityStore
 import ClarityTestSupport
 import Foundation
+
 @testable import ClarityApp
 
 /// A scratch folder removed by nobody: tests leave evidence behind in the system's temporary folder.
@@ -25,8 +26,9 @@ func demoStore(days: ClosedRange<Day>) throws -> MetricStore {
 func ingestDemo(into store: MetricStore, days: ClosedRange<Day>) throws {
     for response in DemoSite().responses(days: days) where response.numOfDays == 1 {
         guard let day = SnapshotWindow(pulledAt: response.pulledAt, numOfDays: 1).attributedDay, days.contains(day) else { continue }
-        _ = try store.ingest(ResponseSubmission(bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: 1, source: response.fileName),
-                             at: Instant(seconds: 0))
+        _ = try store.ingest(
+            ResponseSubmission(bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: 1, source: response.fileName),
+            at: Instant(seconds: 0))
     }
 }
 

@@ -16,7 +16,8 @@ struct CommandLineTests {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let binary = ProcessInfo.processInfo.environment["CLARITY_REPORT_BINARY"] ?? repository.appendingPathComponent(".build/debug/clarity-report").path
+        let binary =
+            ProcessInfo.processInfo.environment["CLARITY_REPORT_BINARY"] ?? repository.appendingPathComponent(".build/debug/clarity-report").path
         let run = try ExternalProgram.run(binary, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
         return Run(status: run.status, out: run.standardOutput, error: run.standardError)
     }
@@ -58,7 +59,10 @@ struct CommandLineTests {
         let week = try Self.run(["weekly", "--week", "2026-W99", "--store", scratchFolder("cli-week") + "/s.sqlite"])
         #expect(week.status != 0)
         #expect(week.error.contains("--week \"2026-W99\" is not an ISO week; write it like 2026-W47"), "\(week.error)")
-        let ingest = try Self.run(["ingest", Self.samples.appendingPathComponent("20261117T013000Z_1d.json").path, "--days", "5", "--store", scratchFolder("cli-days") + "/s.sqlite"])
+        let ingest = try Self.run([
+            "ingest", Self.samples.appendingPathComponent("20261117T013000Z_1d.json").path, "--days", "5", "--store",
+            scratchFolder("cli-days") + "/s.sqlite",
+        ])
         #expect(ingest.error.contains("--days must be 1, 2 or 3"))
         let empty = try Self.run(["weekly", "--store", scratchFolder("cli-empty") + "/s.sqlite"])
         #expect(empty.status != 0)

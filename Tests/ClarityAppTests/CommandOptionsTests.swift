@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClarityModel
 import Testing
+
 @testable import ClarityApp
 
 /// The options `weekly`, `log`, `monthly` and `raw` share: one parser per domain type, one `--out`, one `--format`.

@@ -28,8 +28,9 @@ struct DoctorCommandTests {
     }
 
     static func doctor(_ folder: String, _ extra: [String] = []) throws -> CommandLineTests.Run {
-        try CommandLineTests.run(["doctor", "--store", folder + "/store.sqlite", "--config", folder + "/clarity-report.toml"] + extra,
-                                 environment: ["CLARITY_API_TOKEN": ""])
+        try CommandLineTests.run(
+            ["doctor", "--store", folder + "/store.sqlite", "--config", folder + "/clarity-report.toml"] + extra,
+            environment: ["CLARITY_API_TOKEN": ""])
     }
 
     @Test("a fresh fetch, a private token, SMTP set and the font installed: every line ok, exit 0, the store's bytes unchanged")

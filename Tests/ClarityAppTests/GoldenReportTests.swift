@@ -5,6 +5,7 @@ import ClarityStore
 import ClarityTestSupport
 import Foundation
 import Testing
+
 @testable import ClarityApp
 
 /// Every section of every report, rendered end to end from one demo fixture and compared whole with golden files.
@@ -20,7 +21,9 @@ struct GoldenReportTests {
     static let store: MetricStore = {
         let store = try! demoStore(days: Day(iso: "2026-07-27")!...week.lastDay)
         for release in DemoSite().releases {
-            try! store.addRelease(Release(version: release.version, instant: Instant(seconds: release.day.startSecond + 14 * 3600), note: release.note, source: .manual))
+            try! store.addRelease(
+                Release(version: release.version, instant: Instant(seconds: release.day.startSecond + 14 * 3600), note: release.note, source: .manual)
+            )
         }
         return store
     }()
@@ -39,12 +42,15 @@ struct GoldenReportTests {
         try Self.compare(try TemplateContext.json(report), "weekly.json")
         try Self.compare(try renderer.markdown(report), "weekly.md")
         try Self.compare(try renderer.html(report, charts: charts), "weekly.html")
-        for (name, svg) in [("sessions", charts.sessions.svg), ("frustration", charts.frustration.svg), ("segments", charts.segments.svg),
-                            ("devices", charts.devices.svg), ("browsers", charts.browsers.svg), ("sparkline-rage", charts.sparklines["rageClickRate"]!.svg)] {
+        for (name, svg) in [
+            ("sessions", charts.sessions.svg), ("frustration", charts.frustration.svg), ("segments", charts.segments.svg),
+            ("devices", charts.devices.svg), ("browsers", charts.browsers.svg), ("sparkline-rage", charts.sparklines["rageClickRate"]!.svg),
+        ] {
             try Self.compare(svg + "\n", "weekly-chart-\(name).svg")
         }
-        let envelope = WeeklyEmail.Envelope(from: try EmailAddress(parsing: "ux@lumen-books.example"), to: [try EmailAddress(parsing: "team@lumen-books.example")],
-                                            subject: "Weekly UX report", viewInBrowserBaseURL: "https://reports.example", date: Instant(iso: "2026-11-23T07:00:00Z")!)
+        let envelope = WeeklyEmail.Envelope(
+            from: try EmailAddress(parsing: "ux@lumen-books.example"), to: [try EmailAddress(parsing: "team@lumen-books.example")],
+            subject: "Weekly UX report", viewInBrowserBaseURL: "https://reports.example", date: Instant(iso: "2026-11-23T07:00:00Z")!)
         let message = try WeeklyEmail(templates: templates).message(report, charts: charts, envelope: envelope)
         try Self.compare(message.html, "weekly-email.html")
         try Self.compare(message.plainText, "weekly-email.txt")

@@ -60,8 +60,10 @@ extension OneAtATime {
             for (name, environment) in [("plain", [String: String]()), ("hostile", hostileEnvironment)] {
                 let out = folder.path("\(name).eml")
                 let run = try CommandLineTool.built().run(
-                    ["weekly", "--store", store, "--week", "2026-W47", "--format", "eml", "--out", out,
-                     "--to", "team@example.com", "--from", "reports@example.com"],
+                    [
+                        "weekly", "--store", store, "--week", "2026-W47", "--format", "eml", "--out", out,
+                        "--to", "team@example.com", "--from", "reports@example.com",
+                    ],
                     environment: environment)
                 try #require(run.status == 0, "\(run)")
                 messages.append(try Data(contentsOf: URL(fileURLWithPath: out)))

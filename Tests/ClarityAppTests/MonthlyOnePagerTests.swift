@@ -11,8 +11,9 @@ struct MonthlyOnePagerTests {
     /// Site totals for every day of `month`: `sessions` a day with `rage` % rage clicks.
     func days(_ month: Month, sessions: Int64, rage: Double, into days: inout [Day: Observation]) {
         for day in month.days {
-            days[day] = Observation(segment: .site, sessions: sessions, distinctUsers: sessions / 2,
-                                    signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage)])
+            days[day] = Observation(
+                segment: .site, sessions: sessions, distinctUsers: sessions / 2,
+                signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage)])
         }
     }
 
@@ -21,8 +22,10 @@ struct MonthlyOnePagerTests {
         for label in ["2025-10", "2025-11", "2025-12", "2026-01"] { days(Month(label: label)!, sessions: 1_000, rage: 2, into: &site) }
         days(february, sessions: 1_000, rage: 2, into: &site)
         if withYearAgo { days(Month(label: "2025-02")!, sessions: 800, rage: 3, into: &site) }
-        return try MonthlyReport.build(MonthlyReportInput(project: ProjectInfo(name: "Test", site: ""), month: february, siteDays: site,
-                                                          currentSegments: [], previousSegments: [], settings: ReportSettings()))
+        return try MonthlyReport.build(
+            MonthlyReportInput(
+                project: ProjectInfo(name: "Test", site: ""), month: february, siteDays: site,
+                currentSegments: [], previousSegments: [], settings: ReportSettings()))
     }
 
     @Test("the year-earlier column and card line appear only when the store holds that month; verdicts read in plain words")

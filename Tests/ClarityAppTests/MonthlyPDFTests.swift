@@ -11,9 +11,11 @@ extension OneAtATime {
             try ExternalTool.output("/usr/bin/\(tool)", arguments)
         }
 
-        @Test("A4 and Letter: at most 2 pages, page numbers, fonts embedded, the month's sessions as selectable text, the same bytes twice",
-              .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo"),
-                       "needs poppler-utils (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh installs it)"))
+        @Test(
+            "A4 and Letter: at most 2 pages, page numbers, fonts embedded, the month's sessions as selectable text, the same bytes twice",
+            .enabled(
+                if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo"),
+                "needs poppler-utils (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh installs it)"))
         func pdf() throws {
             let week = try DemoWeek.shared.get()
             let tool = try CommandLineTool.built()
@@ -26,8 +28,10 @@ extension OneAtATime {
 
             for (paper, size) in [("a4", "595.28 x 841.89"), ("letter", "612 x 792")] {
                 let out = scratch.path("\(paper).pdf")
-                let arguments = ["monthly", "--store", week.referenceStore, "--month", "2026-05", "--format", "pdf",
-                                 "--paper", paper, "--out", out]
+                let arguments = [
+                    "monthly", "--store", week.referenceStore, "--month", "2026-05", "--format", "pdf",
+                    "--paper", paper, "--out", out,
+                ]
                 let run = try tool.run(arguments)
                 try #require(run.status == 0, "\(run)")
                 let info = try Self.poppler("pdfinfo", [out])
@@ -36,8 +40,9 @@ extension OneAtATime {
                 #expect(pages.map { (1...2).contains($0) } == true, "\(info)")
                 #expect(info.contains(size), "\(info)")
                 let fonts = try Self.poppler("pdffonts", [out]).split(separator: "\n").dropFirst(2)
-                #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains("LiberationSans") && $0.contains(" yes yes ") },
-                        "\(fonts)")
+                #expect(
+                    !fonts.isEmpty && fonts.allSatisfy { $0.contains("LiberationSans") && $0.contains(" yes yes ") },
+                    "\(fonts)")
                 let text = try Self.poppler("pdftotext", ["-layout", out, "-"])
                 #expect(text.contains(sessions), "the sessions figure \(sessions) is not in the PDF's text")
                 #expect(text.contains("executive summary, May 2026"))

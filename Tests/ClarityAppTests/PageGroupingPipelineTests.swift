@@ -1,7 +1,8 @@
-@testable import ClarityApp
 import ClarityModel
 import ClarityStore
 import Testing
+
+@testable import ClarityApp
 
 @Suite("URL grouping through the store and the weekly pipeline")
 struct PageGroupingPipelineTests {
@@ -18,7 +19,8 @@ struct PageGroupingPipelineTests {
         #expect(variants.count == 2, "the demo stores /books/the-long-quiet and /books/the-long-quiet/")
         let row = try #require(report.pages.table.rows.first { $0.label == "/books/the-long-quiet" })
         #expect(row.sessions == variants.reduce(0) { $0 + Double($1.totals.sessions) })
-        #expect(!report.pages.table.rows.contains { $0.label.hasSuffix("/books/the-long-quiet/") || $0.label.contains("?") || $0.label.contains("#") })
+        #expect(
+            !report.pages.table.rows.contains { $0.label.hasSuffix("/books/the-long-quiet/") || $0.label.contains("?") || $0.label.contains("#") })
         // The campaign's tracked landing URL counts towards the reading list.
         let campaign = stored.filter { $0.segment.value(of: .url)?.hasPrefix(demoProject.site + "/blog/autumn-reading-list?utm_") == true }
         #expect(campaign.count == 1)

@@ -39,21 +39,25 @@ extension OneAtATime {
             let wrapper = folder.url.appendingPathComponent("frame.html")
             try frame(width: width).write(to: wrapper, atomically: true, encoding: .utf8)
             let profile = try ScratchFolder("chromium-layout")
-            let dom = try ExternalTool.output(HeadlessChromium.path!, [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars", "--allow-file-access-from-files",
-                "--user-data-dir=\(profile.url.path)", "--window-size=1000,1000", "--virtual-time-budget=3000",
-                "--dump-dom", wrapper.absoluteString,
-            ])
+            let dom = try ExternalTool.output(
+                HeadlessChromium.path!,
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars", "--allow-file-access-from-files",
+                    "--user-data-dir=\(profile.url.path)", "--window-size=1000,1000", "--virtual-time-budget=3000",
+                    "--dump-dom", wrapper.absoluteString,
+                ])
             let marker = try #require(dom.range(of: "data-layout=\""))
             let fields = dom[marker.upperBound...].prefix { $0 != "\"" }.split(separator: " ")
             return (Int(fields[0]) ?? -1, Int(fields[1]) ?? -1, Double(fields[2]) ?? -1)
         }
 
-        @Test("the weekly page fits a 390 px phone, a 500 px one and a 640 px window without horizontal scrolling; phone chart text is 12 px or more",
-              .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
+        @Test(
+            "the weekly page fits a 390 px phone, a 500 px one and a 640 px window without horizontal scrolling; phone chart text is 12 px or more",
+            .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
         func weeklyPage() throws {
-            let page = try String(contentsOf: ReportOutputs.repository.appendingPathComponent("reports/weekly-2026-W47.html"),
-                                  encoding: .utf8)
+            let page = try String(
+                contentsOf: ReportOutputs.repository.appendingPathComponent("reports/weekly-2026-W47.html"),
+                encoding: .utf8)
             for width in [390, 500, 640] {
                 let measured = try Self.layout(of: page, width: width)
                 #expect(measured.window == width, "\(measured)")
@@ -62,18 +66,24 @@ extension OneAtATime {
             }
         }
 
-        @Test("the weekly and the monthly email's HTML fit a 390 px phone and a 640 px window without horizontal scrolling",
-              .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"),
-              arguments: ["reports/weekly-2026-W47.eml", "reports/monthly-2026-10.eml"])
+        @Test(
+            "the weekly and the monthly email's HTML fit a 390 px phone and a 640 px window without horizontal scrolling",
+            .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"),
+            arguments: ["reports/weekly-2026-W47.eml", "reports/monthly-2026-10.eml"])
         func emails(file: String) throws {
             let message = ReportOutputs.repository.appendingPathComponent(file).path
             // Python's email package decodes the HTML part, as a mail client would.
-            let html = try ExternalTool.output("/usr/bin/env", ["python3", "-c", """
-                import email, sys
-                message = email.message_from_binary_file(open(sys.argv[1], 'rb'))
-                part = next(p for p in message.walk() if p.get_content_type() == 'text/html')
-                sys.stdout.write(part.get_payload(decode=True).decode('utf-8'))
-                """, message])
+            let html = try ExternalTool.output(
+                "/usr/bin/env",
+                [
+                    "python3", "-c",
+                    """
+                    import email, sys
+                    message = email.message_from_binary_file(open(sys.argv[1], 'rb'))
+                    part = next(p for p in message.walk() if p.get_content_type() == 'text/html')
+                    sys.stdout.write(part.get_payload(decode=True).decode('utf-8'))
+                    """, message,
+                ])
             try #require(html.contains("</body>"))
             for width in [390, 640] {
                 let measured = try Self.layout(of: html, width: width)
@@ -82,9 +92,11 @@ extension OneAtATime {
             }
         }
 
-        @Test("the monthly page prints on at most two A4 or US Letter pages, numbered, with a footer saying what the figures are",
-              .enabled(if: HeadlessChromium.path != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo"),
-                       "needs Chromium and poppler-utils (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
+        @Test(
+            "the monthly page prints on at most two A4 or US Letter pages, numbered, with a footer saying what the figures are",
+            .enabled(
+                if: HeadlessChromium.path != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo"),
+                "needs Chromium and poppler-utils (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
         func monthlyPrinted() throws {
             let page = try String(contentsOf: ReportOutputs.repository.appendingPathComponent("reports/monthly-2026-10.html"), encoding: .utf8)
             // The page names no paper size, so it prints on the printer's paper; Chromium's own default is US Letter.
@@ -95,13 +107,18 @@ extension OneAtATime {
                 try html.write(to: source, atomically: true, encoding: .utf8)
                 let pdf = folder.url.appendingPathComponent("monthly.pdf").path
                 let profile = try ScratchFolder("chromium-print")
-                _ = try ExternalTool.output(HeadlessChromium.path!, [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.url.path)",
-                    "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", source.absoluteString,
-                ])
+                _ = try ExternalTool.output(
+                    HeadlessChromium.path!,
+                    [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.url.path)",
+                        "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", source.absoluteString,
+                    ])
                 let info = try ExternalTool.output("/usr/bin/pdfinfo", [pdf])
                 #expect(info.contains(paper == "A4" ? "(A4)" : "(letter)"), "\(info)")
-                let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.map { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? 0 } ?? 0
+                let pages =
+                    info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.map {
+                        Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? 0
+                    } ?? 0
                 #expect((1...2).contains(pages), "\(paper): \(pages) pages")
                 let text = try ExternalTool.output("/usr/bin/pdftotext", [pdf, "-"])
                 #expect(text.contains("Page 1 of \(pages)"))

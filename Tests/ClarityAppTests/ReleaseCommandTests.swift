@@ -3,6 +3,7 @@ import ClarityProcess
 import ClarityStore
 import Foundation
 import Testing
+
 @testable import ClarityApp
 
 /// A scratch git repository with commits and tags at chosen instants.
@@ -18,8 +19,11 @@ struct ScratchRepository {
     /// Runs git in the repository with a clean configuration; `at` sets the author, committer and tagger date.
     @discardableResult
     func git(_ arguments: String..., at instant: String? = nil) throws -> String {
-        let arguments = ["-C", path, "-c", "user.name=Release Tests", "-c", "user.email=tests@example.com",
-                             "-c", "commit.gpgSign=false", "-c", "tag.gpgSign=false"] + arguments
+        let arguments =
+            [
+                "-C", path, "-c", "user.name=Release Tests", "-c", "user.email=tests@example.com",
+                "-c", "commit.gpgSign=false", "-c", "tag.gpgSign=false",
+            ] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
@@ -29,7 +33,9 @@ struct ScratchRepository {
             environment["GIT_COMMITTER_DATE"] = date
         }
         let run = try ExternalProgram.run(named: "git", arguments, environment: environment)
-        guard run.succeeded else { throw GitTagError(message: "git \(arguments.joined(separator: " ")) failed: \(run.standardOutput)\(run.standardError)") }
+        guard run.succeeded else {
+            throw GitTagError(message: "git \(arguments.joined(separator: " ")) failed: \(run.standardOutput)\(run.standardError)")
+        }
         return run.standardOutput + run.standardError
     }
 
@@ -48,17 +54,18 @@ struct ReleaseCommandTests {
     func importTwice() throws {
         let repository = try ScratchRepository()
         try repository.commit("First shop", at: "2026-11-02T09:00:00Z")
-        try repository.git("tag", "v1.0.0")                                   // lightweight: the commit's date
+        try repository.git("tag", "v1.0.0")  // lightweight: the commit's date
         try repository.commit("Gallery", at: "2026-11-09T10:00:00Z")
         try repository.git("tag", "-a", "v1.1.0", "-m", "Gallery redesign\n\nA longer body that is not the note.", at: "2026-11-09T14:30:00Z")
         try repository.git("tag", "docs-snapshot")
         let store = try MetricStore()
 
         let first = try ReleaseImport.run(try GitTags.read(repository: repository.path, matching: "v*"), into: store)
-        #expect(first.added == [
-            Release(version: "v1.0.0", instant: instant("2026-11-02T09:00:00Z"), note: "", source: .git),
-            Release(version: "v1.1.0", instant: instant("2026-11-09T14:30:00Z"), note: "Gallery redesign", source: .git),
-        ])
+        #expect(
+            first.added == [
+                Release(version: "v1.0.0", instant: instant("2026-11-02T09:00:00Z"), note: "", source: .git),
+                Release(version: "v1.1.0", instant: instant("2026-11-09T14:30:00Z"), note: "Gallery redesign", source: .git),
+            ])
         #expect(first.line == "Imported from git: added 2, already known 0.")
 
         try repository.commit("Checkout", at: "2026-11-16T08:00:00Z")
@@ -92,7 +99,9 @@ struct ReleaseCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clarity-nogit-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let error = #expect(throws: GitTagError.self) { try GitTags.read(repository: folder, matching: nil) }
-        #expect(error?.description.hasPrefix("git could not list the tags of \(folder): fatal: not a git repository") == true, "\(String(describing: error))")
+        #expect(
+            error?.description.hasPrefix("git could not list the tags of \(folder): fatal: not a git repository") == true,
+            "\(String(describing: error))")
         #expect(error?.description.hasSuffix("Pass --repo with the path of the site's git checkout.") == true)
     }
 
@@ -100,8 +109,11 @@ struct ReleaseCommandTests {
     func parse() throws {
         let output = "v2\u{0}1794300000\u{0}tag\u{0}Second\nv1\u{0}1794200000\u{0}commit\u{0}Fix typo\n"
         let tags = try GitTags.parse(output)
-        #expect(tags == [GitTag(name: "v1", instant: Instant(seconds: 1_794_200_000), subject: "Fix typo", isAnnotated: false),
-                         GitTag(name: "v2", instant: Instant(seconds: 1_794_300_000), subject: "Second", isAnnotated: true)])
+        #expect(
+            tags == [
+                GitTag(name: "v1", instant: Instant(seconds: 1_794_200_000), subject: "Fix typo", isAnnotated: false),
+                GitTag(name: "v2", instant: Instant(seconds: 1_794_300_000), subject: "Second", isAnnotated: true),
+            ])
         #expect(throws: GitTagError.self) { try GitTags.parse("v1 1794200000\n") }
     }
 
@@ -113,8 +125,11 @@ struct ReleaseCommandTests {
         var addTimed = try ClarityReportCommand.parseAsRoot(["release", "add", "2.4.1", "--date", "2026-11-12T14:30Z", "--store", path])
         try addTimed.run()
         let releases = try MetricStore(path: path).releases()
-        #expect(releases == [Release(version: "2.4.0", instant: instant("2026-11-09T00:00:00Z"), note: "Gallery", source: .manual),
-                             Release(version: "2.4.1", instant: instant("2026-11-12T14:30:00Z"), note: "", source: .manual)])
+        #expect(
+            releases == [
+                Release(version: "2.4.0", instant: instant("2026-11-09T00:00:00Z"), note: "Gallery", source: .manual),
+                Release(version: "2.4.1", instant: instant("2026-11-12T14:30:00Z"), note: "", source: .manual),
+            ])
         #expect(ReleaseText.table(releases) == "2026-11-09T00:00:00Z  2.4.0  manual  Gallery\n2026-11-12T14:30:00Z  2.4.1  manual")
         #expect(ReleaseText.table([]).hasPrefix("No releases recorded."))
 
@@ -136,7 +151,9 @@ struct ReleaseCommandTests {
             _ = try ClarityReportCommand.parseAsRoot(["release", "add", "2.4.0", "--date", "2026-11-31"])
             Issue.record("Nov 31 was accepted")
         } catch {
-            #expect(ClarityReportCommand.message(for: error) == "--date \"2026-11-31\" is not a date; write it like 2026-11-09 (00:00 UTC) or 2026-11-09T14:30Z.")
+            #expect(
+                ClarityReportCommand.message(for: error)
+                    == "--date \"2026-11-31\" is not a date; write it like 2026-11-09 (00:00 UTC) or 2026-11-09T14:30Z.")
         }
     }
 }

@@ -2,6 +2,7 @@ import ClarityModel
 import ClarityRender
 import Foundation
 import Testing
+
 @testable import ClarityApp
 
 /// Device and browser rows carry only their own figures; what every row shares is found once, by id.
@@ -9,8 +10,9 @@ import Testing
 struct ReportJSONRowTests {
     @Test("weekly and release rows name each KPI by id, with no label, kind, polarity or history, and the id resolves")
     func trimmedRows() throws {
-        let report = try WeeklyPipeline.model(store: GoldenReportTests.store, week: GoldenReportTests.week, project: demoProject,
-                                              settings: ReportSettings())
+        let report = try WeeklyPipeline.model(
+            store: GoldenReportTests.store, week: GoldenReportTests.week, project: demoProject,
+            settings: ReportSettings())
         let json = try JSONSerialization.jsonObject(with: Data(try TemplateContext.json(report).utf8)) as! [String: Any]
         let known = Set((json["kpis"] as! [[String: Any]]).map { $0["id"] as! String })
         let rows = (json["devices"] as! [[String: Any]]) + (json["browsers"] as! [[String: Any]])

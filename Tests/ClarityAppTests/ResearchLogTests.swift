@@ -3,6 +3,7 @@ import ClarityRender
 import ClarityStore
 import Foundation
 import Testing
+
 @testable import ClarityApp
 
 @Suite("The research log")
@@ -32,7 +33,9 @@ struct ResearchLogTests {
             of: "## Notes\n", with: "## Notes\n\nThursday's dip: the CDN incident, see INC-2291.  \r\nKeep an eye on /checkout.\n")
         let placeholder = "### Findings from recordings\n\n_What you saw in the recordings this week: write it here, as a list or in paragraphs._\n"
         #expect(edited.contains(placeholder))
-        edited = edited.replacingOccurrences(of: placeholder, with: "### Findings from recordings\n\n- Safari users tap the disabled Pay button 3–4 times.\n- <!-- a private aside -->\n")
+        edited = edited.replacingOccurrences(
+            of: placeholder,
+            with: "### Findings from recordings\n\n- Safari users tap the disabled Pay button 3–4 times.\n- <!-- a private aside -->\n")
         edited += "\nLast line without a newline: ✓ café"
         try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
 
@@ -40,9 +43,11 @@ struct ResearchLogTests {
         try write(store, to: folder)
         let second = read(path)
         #expect(second.contains("7 of 7 days covered this week"))
-        for note in ["Thursday's dip: the CDN incident, see INC-2291.  \r\nKeep an eye on /checkout.\n",
-                     "- Safari users tap the disabled Pay button 3–4 times.\n- <!-- a private aside -->\n",
-                     "\nLast line without a newline: ✓ café"] {
+        for note in [
+            "Thursday's dip: the CDN incident, see INC-2291.  \r\nKeep an eye on /checkout.\n",
+            "- Safari users tap the disabled Pay button 3–4 times.\n- <!-- a private aside -->\n",
+            "\nLast line without a newline: ✓ café",
+        ] {
             #expect(second.contains(note), "lost: \(note)")
         }
         #expect(second.hasSuffix("Last line without a newline: ✓ café"))

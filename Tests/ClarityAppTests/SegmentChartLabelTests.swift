@@ -37,8 +37,9 @@ extension OneAtATime {
                     return entry["dimension"] == "URL" && value.hasPrefix(site) ? String(value.dropFirst(site.count)) : value
                 }
                 let label = values.joined(separator: " · ")
-                #expect(shown.contains { $0 == label.replacingOccurrences(of: "&", with: "&amp;") },
-                        "\(label) is not shown whole; the chart shows \(shown)")
+                #expect(
+                    shown.contains { $0 == label.replacingOccurrences(of: "&", with: "&amp;") },
+                    "\(label) is not shown whole; the chart shows \(shown)")
             }
         }
     }

@@ -33,7 +33,8 @@ struct StandaloneBinaryTests {
         var outputs: [String] = []
         for format in ["html", "md", "json", "eml"] {
             let address = ["--to", "team@example.com", "--from", "reports@example.com"]
-            let run = try tool.run(["weekly", "--format", format, "--out", "out/weekly.\(format)"] + store + (format == "eml" ? address : []), in: cron)
+            let run = try tool.run(
+                ["weekly", "--format", format, "--out", "out/weekly.\(format)"] + store + (format == "eml" ? address : []), in: cron)
             #expect(run.status == 0, "\(run)")
             outputs.append("out/weekly.\(format)")
         }
@@ -59,10 +60,15 @@ struct StandaloneBinaryTests {
         let configured = try tool.run(["templates", "list"], in: cron)
         #expect(configured.status != 0)
         let cronPath = URL(fileURLWithPath: cron).resolvingSymlinksInPath().path
-        #expect(configured.stderr.contains("site-templates: the template override folder named by report.templates in clarity-report.toml does not exist (tried site-templates, \(cronPath)/site-templates)"), "\(configured)")
+        #expect(
+            configured.stderr.contains(
+                "site-templates: the template override folder named by report.templates in clarity-report.toml does not exist (tried site-templates, \(cronPath)/site-templates)"
+            ), "\(configured)")
         let option = try tool.run(["templates", "list", "--templates", "/nowhere/templates"], in: cron)
         #expect(option.status != 0)
-        #expect(option.stderr.contains("/nowhere/templates: the template override folder named by --templates does not exist (tried /nowhere/templates)"), "\(option)")
+        #expect(
+            option.stderr.contains("/nowhere/templates: the template override folder named by --templates does not exist (tried /nowhere/templates)"),
+            "\(option)")
     }
 
     @Test("templates export writes the built-in set, equal to templates/; an edited file overrides its built-in one and list shows it")
@@ -76,12 +82,15 @@ struct StandaloneBinaryTests {
         #expect(again.status != 0 && again.stderr.contains("add --force"), "\(again)")
 
         try FileManager.default.removeItem(atPath: "\(cron)/team-templates/weekly.html.mustache")
-        try "{{% CONTENT_TYPE: MARKDOWN }}\nOur own: {{period.label}}\n".write(toFile: "\(cron)/team-templates/weekly.md.mustache", atomically: true, encoding: .utf8)
+        try "{{% CONTENT_TYPE: MARKDOWN }}\nOur own: {{period.label}}\n".write(
+            toFile: "\(cron)/team-templates/weekly.md.mustache", atomically: true, encoding: .utf8)
         let list = try tool.run(["templates", "list", "--templates", "team-templates"], in: cron)
         #expect(list.status == 0, "\(list)")
         let lines = list.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Overrides: team-templates (named by --templates); templates it lacks are built in.")
-        #expect(lines.contains { $0.hasPrefix("weekly --format html ") && $0.contains(" weekly.html.mustache ") && $0.hasSuffix(" built-in") }, "\(list.stdout)")
+        #expect(
+            lines.contains { $0.hasPrefix("weekly --format html ") && $0.contains(" weekly.html.mustache ") && $0.hasSuffix(" built-in") },
+            "\(list.stdout)")
         #expect(lines.contains { $0.hasPrefix("weekly --format md ") && $0.hasSuffix(" team-templates/weekly.md.mustache") }, "\(list.stdout)")
         #expect(lines.contains { $0.hasPrefix("partial ") && $0.hasSuffix(" team-templates/partials/weekly-kpis.md.mustache") }, "\(list.stdout)")
 

@@ -4,6 +4,7 @@ import ClarityRender
 import ClarityStore
 import Foundation
 import Testing
+
 @testable import ClarityApp
 
 @Suite("The weekly email")
@@ -17,7 +18,9 @@ struct WeeklyEmailTests {
             from: try EmailAddress(parsing: "UX reports <ux@lumen-books.example>"),
             to: [try EmailAddress(parsing: "product@lumen-books.example"), try EmailAddress(parsing: "Zoë Müller <zoe@lumen-books.example>")],
             subject: "Lumen Books weekly UX report — 2026-W47", viewInBrowserBaseURL: viewInBrowser, date: Instant(iso: "2026-11-23T07:00:00Z")!)
-        return try WeeklyEmail(templates: try TemplateSet(directory: repositoryTemplates)).message(report, charts: WeeklyCharts(report), envelope: envelope).encoded()
+        return try WeeklyEmail(templates: try TemplateSet(directory: repositoryTemplates)).message(
+            report, charts: WeeklyCharts(report), envelope: envelope
+        ).encoded()
     }
 
     /// Parses a message with Python's standard `email` package and returns its JSON summary.
@@ -51,8 +54,11 @@ struct WeeklyEmailTests {
     @Test("a real MIME parser sees text and HTML alternatives, every cid: has its PNG part and every part is shown")
     func structure() throws {
         let parsed = try Self.parse(try Self.message())
-        #expect(parsed["parts"] as? [String] == ["multipart/alternative", "text/plain", "multipart/related", "text/html",
-                                                  "image/png", "image/png", "image/png", "image/png", "image/png"])
+        #expect(
+            parsed["parts"] as? [String] == [
+                "multipart/alternative", "text/plain", "multipart/related", "text/html",
+                "image/png", "image/png", "image/png", "image/png", "image/png",
+            ])
         #expect((parsed["defects"] as? [String])?.isEmpty == true)
         #expect(parsed["subject"] as? String == "Lumen Books weekly UX report — 2026-W47")
         #expect(parsed["to"] as? [String] == ["product@lumen-books.example", "Zoë Müller <zoe@lumen-books.example>"])
@@ -100,11 +106,16 @@ struct WeeklyEmailTests {
         configuration.email.to = ["a@example.com"]
         configuration.email.from = "b@example.com"
         #expect(throws: (any Error).self) {
-            let envelope = try EmailEnvelope.make(configuration: configuration, report: report, to: [], from: nil, subject: "Report\r\nBcc: victim@example.com", date: Instant(seconds: 0))
-            _ = try WeeklyEmail(templates: try TemplateSet(directory: repositoryTemplates)).message(report, charts: WeeklyCharts(report), envelope: envelope)
+            let envelope = try EmailEnvelope.make(
+                configuration: configuration, report: report, to: [], from: nil, subject: "Report\r\nBcc: victim@example.com",
+                date: Instant(seconds: 0))
+            _ = try WeeklyEmail(templates: try TemplateSet(directory: repositoryTemplates)).message(
+                report, charts: WeeklyCharts(report), envelope: envelope)
         }
         #expect(throws: (any Error).self) {
-            _ = try EmailEnvelope.make(configuration: configuration, report: report, to: ["x@example.com\nBcc: y@example.com"], from: nil, subject: nil, date: Instant(seconds: 0))
+            _ = try EmailEnvelope.make(
+                configuration: configuration, report: report, to: ["x@example.com\nBcc: y@example.com"], from: nil, subject: nil,
+                date: Instant(seconds: 0))
         }
     }
 }

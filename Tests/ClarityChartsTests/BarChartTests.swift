@@ -9,9 +9,10 @@ struct BarChartTests {
 
     @Test("Describes each category this week against last week")
     func summary() {
-        #expect(Sample.barDevices.chart.summary == """
-            Sessions by device (This week vs Last week): Mobile 30,102 vs 28,000; Desktop 15,000 vs 16,200; Tablet 3,109 vs no data.
-            """)
+        #expect(
+            Sample.barDevices.chart.summary == """
+                Sessions by device (This week vs Last week): Mobile 30,102 vs 28,000; Desktop 15,000 vs 16,200; Tablet 3,109 vs no data.
+                """)
     }
 
     @Test("Pairs a grey last-week bar with a blue this-week bar, heights in proportion to the values")
@@ -40,9 +41,11 @@ struct BarChartTests {
 
     @Test("Without previous values draws single bars and no legend")
     func single() throws {
-        let chart = BarChart(title: "Sessions by device", categories: [
-            .init(label: "Mobile", current: 300), .init(label: "Desktop", current: 150),
-        ])
+        let chart = BarChart(
+            title: "Sessions by device",
+            categories: [
+                .init(label: "Mobile", current: 300), .init(label: "Desktop", current: 150),
+            ])
         #expect(chart.summary == "Sessions by device: Mobile 300; Desktop 150.")
         let root = try #require(SVGNode.parse(chart.svg))
         #expect(bars(root, color: ChartPalette.blue).count == 2)

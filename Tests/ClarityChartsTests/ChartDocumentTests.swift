@@ -40,8 +40,9 @@ struct ChartDocumentTests {
         for node in root.descendants {
             #expect(!forbiddenElements.contains(node.name), "<\(node.name)> in \(sample)")
             for name in node.attributes.keys {
-                #expect(!["class", "style", "href", "xlink:href", "src"].contains(name) && !name.hasPrefix("on"),
-                        "attribute \(name) on <\(node.name)> in \(sample)")
+                #expect(
+                    !["class", "style", "href", "xlink:href", "src"].contains(name) && !name.hasPrefix("on"),
+                    "attribute \(name) on <\(node.name)> in \(sample)")
             }
         }
         for node in root.descendants where node.name == "text" {

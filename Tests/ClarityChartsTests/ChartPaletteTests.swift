@@ -1,6 +1,6 @@
+import ClarityCharts
 import Foundation
 import Testing
-import ClarityCharts
 
 /// The charts' colours stand out on white and stay apart for readers with red–green colour blindness.
 @Suite struct ChartPaletteTests {
@@ -52,10 +52,14 @@ import ClarityCharts
 /// Colour arithmetic for the checks: WCAG contrast, Machado et al. (2009) colour-vision simulation at full severity,
 /// and CIELAB (D65).
 enum Color {
-    static let protanopia = [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
-                             [-0.003882, -0.048116, 1.051998]]
-    static let deuteranopia = [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
-                               [-0.011820, 0.042940, 0.968881]]
+    static let protanopia = [
+        [0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+        [-0.003882, -0.048116, 1.051998],
+    ]
+    static let deuteranopia = [
+        [0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+        [-0.011820, 0.042940, 0.968881],
+    ]
 
     struct NotAColor: Error { let text: String }
 

@@ -1,6 +1,6 @@
-import Foundation
 import ClarityCharts
 import ClarityTestSupport
+import Foundation
 import Testing
 
 @Suite("Golden SVG files")

@@ -1,16 +1,19 @@
-@testable import ClarityCharts
 import Testing
+
+@testable import ClarityCharts
 
 @Suite("Nice scales")
 struct NiceScaleTests {
-    @Test("Count axes start at zero and step in round numbers", arguments: [
-        (8_102.0, 2_500.0, 10_000.0),
-        (48_211, 20_000, 60_000),
-        (5_000, 2_000, 6_000),
-        (3, 1, 3),
-        (14, 5, 15),
-        (1_400, 500, 1_500),
-    ])
+    @Test(
+        "Count axes start at zero and step in round numbers",
+        arguments: [
+            (8_102.0, 2_500.0, 10_000.0),
+            (48_211, 20_000, 60_000),
+            (5_000, 2_000, 6_000),
+            (3, 1, 3),
+            (14, 5, 15),
+            (1_400, 500, 1_500),
+        ])
     func counts(maximum: Double, step: Double, upper: Double) {
         let scale = NiceScale(covering: [maximum / 2, maximum], format: .count)
         #expect(scale.lower == 0)

@@ -22,7 +22,8 @@ enum Sample: String, CaseIterable, Sendable, CustomStringConvertible {
     var goldenName: String { rawValue + ".svg" }
 
     static let hostile = "<script>alert(1)</script>&\"'"
-    static let longLabel = String(("https://shop.example.com/collections/" + String(repeating: "limited-edition-winter-jacket-", count: 12)).prefix(300))
+    static let longLabel = String(
+        ("https://shop.example.com/collections/" + String(repeating: "limited-edition-winter-jacket-", count: 12)).prefix(300))
 
     static func day(_ month: Int, _ day: Int) -> Day { Day(year: 2026, month: month, day: day)! }
     static func days(from start: Day, count: Int) -> [Day] { (0..<count).map { start.advanced(by: $0) } }
@@ -75,38 +76,48 @@ enum Sample: String, CaseIterable, Sendable, CustomStringConvertible {
                     .init(name: "utm_campaign=\(Self.hostile)", values: [120, 130, 90, 160, 150, 80, 70]),
                     .init(name: "evil\u{202E}txt.exe\u{200B}", values: [20, 30, 25, 40, 35, 15, 10]),
                 ],
-                markers: [ChartMarker(day: Self.day(11, 17), label: Self.longLabel),
-                          ChartMarker(day: Self.day(11, 20), label: Self.hostile)])
+                markers: [
+                    ChartMarker(day: Self.day(11, 17), label: Self.longLabel),
+                    ChartMarker(day: Self.day(11, 20), label: Self.hostile),
+                ])
         case .barDevices:
-            return BarChart(title: "Sessions by device", categories: [
-                .init(label: "Mobile", current: 30102, previous: 28000),
-                .init(label: "Desktop", current: 15000, previous: 16200),
-                .init(label: "Tablet", current: 3109, previous: nil),
-            ])
+            return BarChart(
+                title: "Sessions by device",
+                categories: [
+                    .init(label: "Mobile", current: 30102, previous: 28000),
+                    .init(label: "Desktop", current: 15000, previous: 16200),
+                    .init(label: "Tablet", current: 3109, previous: nil),
+                ])
         case .barBrowserRates:
-            return BarChart(title: "Rage click rate by browser", categories: [
-                .init(label: "Chrome", current: 0.021, previous: 0.019),
-                .init(label: "Safari", current: 0.034, previous: 0.031),
-                .init(label: "Edge", current: 0.018, previous: 0.02),
-                .init(label: "Firefox", current: 0.015, previous: 0.016),
-                .init(label: "Samsung Internet", current: 0.042, previous: 0.038),
-                .init(label: "Chrome Mobile WebView", current: nil, previous: 0.027),
-                .init(label: "Opera", current: 0.012, previous: 0.013),
-                .init(label: Self.longLabel, current: 0.051, previous: 0.044),
-            ], format: .percent)
+            return BarChart(
+                title: "Rage click rate by browser",
+                categories: [
+                    .init(label: "Chrome", current: 0.021, previous: 0.019),
+                    .init(label: "Safari", current: 0.034, previous: 0.031),
+                    .init(label: "Edge", current: 0.018, previous: 0.02),
+                    .init(label: "Firefox", current: 0.015, previous: 0.016),
+                    .init(label: "Samsung Internet", current: 0.042, previous: 0.038),
+                    .init(label: "Chrome Mobile WebView", current: nil, previous: 0.027),
+                    .init(label: "Opera", current: 0.012, previous: 0.013),
+                    .init(label: Self.longLabel, current: 0.051, previous: 0.044),
+                ], format: .percent)
         case .barAllMissing:
-            return BarChart(title: "Sessions by device", categories: [
-                .init(label: "Mobile", current: nil), .init(label: "Desktop", current: nil),
-            ])
+            return BarChart(
+                title: "Sessions by device",
+                categories: [
+                    .init(label: "Mobile", current: nil), .init(label: "Desktop", current: nil),
+                ])
         case .segmentFrustration:
-            return SegmentBarChart(title: "Rage click rate by segment", rows: [
-                .init(label: "Safari · iOS · Mobile", value: 0.063),
-                .init(label: "Chrome Mobile WebView · Android", value: 0.052),
-                .init(label: Self.longLabel, value: 0.047),
-                .init(label: Self.hostile, value: 0.041),
-                .init(label: "Firefox · Windows", value: 0.031),
-                .init(label: "Edge · Windows · Desktop", value: 0.024),
-            ], reference: 0.021)
+            return SegmentBarChart(
+                title: "Rage click rate by segment",
+                rows: [
+                    .init(label: "Safari · iOS · Mobile", value: 0.063),
+                    .init(label: "Chrome Mobile WebView · Android", value: 0.052),
+                    .init(label: Self.longLabel, value: 0.047),
+                    .init(label: Self.hostile, value: 0.041),
+                    .init(label: "Firefox · Windows", value: 0.031),
+                    .init(label: "Edge · Windows · Desktop", value: 0.024),
+                ], reference: 0.021)
         case .segmentEmpty:
             return SegmentBarChart(title: "Rage click rate by segment", rows: [], reference: 0.021)
         case .sparkline:

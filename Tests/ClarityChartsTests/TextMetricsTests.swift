@@ -1,5 +1,6 @@
-@testable import ClarityCharts
 import Testing
+
+@testable import ClarityCharts
 
 @Suite("Text fitting")
 struct TextMetricsTests {

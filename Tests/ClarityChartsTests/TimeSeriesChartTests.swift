@@ -1,6 +1,7 @@
-@testable import ClarityCharts
 import ClarityModel
 import Testing
+
+@testable import ClarityCharts
 
 @Suite("Time series chart")
 struct TimeSeriesChartTests {
@@ -12,10 +13,11 @@ struct TimeSeriesChartTests {
 
     @Test("Describes the week's total, its best day, the previous week, missing days and releases")
     func weekSummary() {
-        #expect(Sample.timeSeriesWeek.chart.summary == """
-            Sessions per day, Nov 16 to Nov 22: total 40,384, highest 8,102 on Wed Nov 18; \
-            Previous week total 46,000; 1 day missing. Markers: v2.3 release on Wed Nov 18.
-            """)
+        #expect(
+            Sample.timeSeriesWeek.chart.summary == """
+                Sessions per day, Nov 16 to Nov 22: total 40,384, highest 8,102 on Wed Nov 18; \
+                Previous week total 46,000; 1 day missing. Markers: v2.3 release on Wed Nov 18.
+                """)
     }
 
     @Test("Breaks the line at a missing day and draws the previous week dashed and whole")
@@ -96,7 +98,9 @@ struct TimeSeriesChartTests {
         let lastEnd = last.attributes["text-anchor"] == "end" ? last.number("x")! : last.number("x")! + lastWidth
         #expect(lastEnd <= 600 - 4)
         let summary = Sample.timeSeriesMonthRates.chart.summary
-        #expect(summary.hasSuffix("Markers: v2.4 on Tue Nov 10, Checkout redesign on Wed Nov 11, Hotfix 2.4.1 on Thu Nov 12, Black Friday sale on Sun Nov 29."))
+        #expect(
+            summary.hasSuffix(
+                "Markers: v2.4 on Tue Nov 10, Checkout redesign on Wed Nov 11, Hotfix 2.4.1 on Thu Nov 12, Black Friday sale on Sun Nov 29."))
     }
 
     @Test("Describes rates by their lowest and highest day, per series, and counts days missing from every series")
@@ -113,22 +117,25 @@ struct TimeSeriesChartTests {
         let marker = try #require(root.all("line").first { $0.attributes["stroke"] == ChartStyle.marker })
         let dots = root.all("circle")
         #expect(marker.attributes["x1"] == dots.max { $0.number("cx")! < $1.number("cx")! }?.attributes["cx"])
-        #expect(Sample.timeSeriesWeeks.chart.summary == """
-            Sessions per week, week of Sep 28 to week of Nov 16: total 319,571, highest 50,320 on week of Nov 16; 1 week missing. \
-            Markers: v2.3 on Wed Nov 18.
-            """)
+        #expect(
+            Sample.timeSeriesWeeks.chart.summary == """
+                Sessions per week, week of Sep 28 to week of Nov 16: total 319,571, highest 50,320 on week of Nov 16; 1 week missing. \
+                Markers: v2.3 on Wed Nov 18.
+                """)
     }
 
     @Test("Months read in full when there is room, as short names when there is not, and in full in the description")
     func months() {
         let months = [Month(year: 2026, month: 10)!, Month(year: 2026, month: 11)!]
-        let two = TimeSeriesChart(title: "Sessions per month", points: months.map(TimePoint.month),
-                                  series: [.init(name: "Sessions", values: [190_000, 204_500])])
+        let two = TimeSeriesChart(
+            title: "Sessions per month", points: months.map(TimePoint.month),
+            series: [.init(name: "Sessions", values: [190_000, 204_500])])
         #expect(two.summary == "Sessions per month, October 2026 to November 2026: total 394,500, highest 204,500 on November 2026.")
         #expect(two.svg.contains(">October 2026</text>"))
         let year = (1...12).map { Month(year: 2026, month: $0)! }
-        let twelve = TimeSeriesChart(title: "Sessions per month", points: year.map(TimePoint.month),
-                                     series: [.init(name: "Sessions", values: year.map { Double($0.month) * 1000 })])
+        let twelve = TimeSeriesChart(
+            title: "Sessions per month", points: year.map(TimePoint.month),
+            series: [.init(name: "Sessions", values: year.map { Double($0.month) * 1000 })])
         #expect(twelve.svg.contains(">Oct</text>"))
         #expect(twelve.summary.hasPrefix("Sessions per month, January 2026 to December 2026: total 78,000"))
     }
@@ -164,11 +171,13 @@ struct TimeSeriesChartTests {
         // Three lines ending at 5.0%, 5.1% and 2.0%: the first two would overlap at their ends.
         let days = Sample.days(from: Sample.day(11, 16), count: 7)
         func chart(width: Int) -> TimeSeriesChart {
-            TimeSeriesChart(title: "Rates", days: days, series: [
-                .init(name: "Rage clicks", values: [0.02, 0.03, 0.04, 0.05, 0.05, 0.05, 0.05]),
-                .init(name: "Excessive scrolling", values: [0.06, 0.06, 0.05, 0.05, 0.05, 0.051, 0.051]),
-                .init(name: "Script errors", values: [0.01, 0.01, 0.02, 0.02, 0.02, nil, 0.02]),
-            ], format: .percent, width: width)
+            TimeSeriesChart(
+                title: "Rates", days: days,
+                series: [
+                    .init(name: "Rage clicks", values: [0.02, 0.03, 0.04, 0.05, 0.05, 0.05, 0.05]),
+                    .init(name: "Excessive scrolling", values: [0.06, 0.06, 0.05, 0.05, 0.05, 0.051, 0.051]),
+                    .init(name: "Script errors", values: [0.01, 0.01, 0.02, 0.02, 0.02, nil, 0.02]),
+                ], format: .percent, width: width)
         }
         let wide = chart(width: 600)
         let gutter = try #require(wide.directLabelGutter)
@@ -192,7 +201,9 @@ struct TimeSeriesChartTests {
         #expect(narrowRoot.all("path").allSatisfy { $0.attributes["stroke-width"] != "1.5" })
         #expect(names.allSatisfy { name in narrowRoot.all("text").contains { $0.text == name } })
         // One line needs no name.
-        #expect(TimeSeriesChart(title: "Sessions", days: days, series: [.init(name: "Sessions", values: Array(repeating: 1.0, count: 7))]).directLabelGutter == nil)
+        #expect(
+            TimeSeriesChart(title: "Sessions", days: days, series: [.init(name: "Sessions", values: Array(repeating: 1.0, count: 7))])
+                .directLabelGutter == nil)
     }
 }
 

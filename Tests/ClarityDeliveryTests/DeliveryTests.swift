@@ -1,6 +1,7 @@
-@testable import ClarityDelivery
 import Synchronization
 import Testing
+
+@testable import ClarityDelivery
 
 @Suite("Retries of a delivery")
 struct DeliveryTests {
@@ -25,7 +26,8 @@ struct DeliveryTests {
     func transientRetried() {
         let waits = Mutex<[Double]>([])
         let transport = ScriptedTransport([Self.deferred, Self.deferred, Self.deferred, Self.deferred])
-        let delivery = Delivery(transport: transport, policy: RetryPolicy(retries: 2, firstDelay: 5), sleep: { seconds in waits.withLock { $0.append(seconds) } })
+        let delivery = Delivery(
+            transport: transport, policy: RetryPolicy(retries: 2, firstDelay: 5), sleep: { seconds in waits.withLock { $0.append(seconds) } })
         let outcome = delivery.deliver(Self.message, log: { _ in })
         #expect(outcome == Delivery.Outcome(attempts: 3, failure: Self.deferred))
         #expect(waits.withLock { $0 } == [5, 10])
@@ -34,7 +36,8 @@ struct DeliveryTests {
     @Test("a transient failure then success delivers on the second attempt")
     func deferredThenDelivered() {
         let transport = ScriptedTransport([Self.deferred])
-        let outcome = Delivery(transport: transport, policy: RetryPolicy(retries: 2, firstDelay: 0), sleep: { _ in }).deliver(Self.message, log: { _ in })
+        let outcome = Delivery(transport: transport, policy: RetryPolicy(retries: 2, firstDelay: 0), sleep: { _ in }).deliver(
+            Self.message, log: { _ in })
         #expect(outcome == Delivery.Outcome(attempts: 2, failure: nil))
         #expect(transport.count.withLock { $0 } == 2)
     }
@@ -42,7 +45,8 @@ struct DeliveryTests {
     @Test("a permanent failure is not retried")
     func permanentNotRetried() {
         let transport = ScriptedTransport([Self.refused])
-        let outcome = Delivery(transport: transport, policy: RetryPolicy(retries: 5, firstDelay: 0), sleep: { _ in }).deliver(Self.message, log: { _ in })
+        let outcome = Delivery(transport: transport, policy: RetryPolicy(retries: 5, firstDelay: 0), sleep: { _ in }).deliver(
+            Self.message, log: { _ in })
         #expect(outcome == Delivery.Outcome(attempts: 1, failure: Self.refused))
     }
 }

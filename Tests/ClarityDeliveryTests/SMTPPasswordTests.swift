@@ -1,5 +1,6 @@
-@testable import ClarityDelivery
 import Testing
+
+@testable import ClarityDelivery
 
 @Suite("The SMTP password")
 struct SMTPPasswordTests {

@@ -1,6 +1,7 @@
-@testable import ClarityFetch
 import Foundation
 import Testing
+
+@testable import ClarityFetch
 
 @Suite struct APITokenTests {
     let secret = "eyJhbGciOiJSUzI1NiJ9.token-test-secret-Zx81.c2ln"

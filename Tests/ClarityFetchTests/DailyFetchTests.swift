@@ -20,8 +20,10 @@ import Testing
         var texts: [String] { lines + [report.summary, report.stop?.message ?? ""] }
     }
 
-    private func fetch(_ server: LocalHTTPServer, into store: MetricStore, token: APIToken? = nil, plan: FetchPlan = .daily,
-                       timeout: Double = 10, sleeper: RecordingSleeper = RecordingSleeper()) async throws -> Run {
+    private func fetch(
+        _ server: LocalHTTPServer, into store: MetricStore, token: APIToken? = nil, plan: FetchPlan = .daily,
+        timeout: Double = 10, sleeper: RecordingSleeper = RecordingSleeper()
+    ) async throws -> Run {
         var lines: [String] = []
         let report = try await DailyFetch.run(
             plan: plan, store: store, transport: URLSessionTransport(), token: token ?? self.token, endpoint: server.url(),
@@ -45,8 +47,9 @@ import Testing
         #expect(run.report.exitCode == 0)
         #expect(run.report.completion == .allDone)
         #expect(run.report.stop == nil)
-        #expect(server.requests.map { FakeClarityAPI.dimensions(of: $0).joined(separator: "+") }
-            == ["", "Device", "Browser", "OS", "Country", "Source+Medium", "Channel", "URL", "Device+Browser"])
+        #expect(
+            server.requests.map { FakeClarityAPI.dimensions(of: $0).joined(separator: "+") }
+                == ["", "Device", "Browser", "OS", "Country", "Source+Medium", "Channel", "URL", "Device+Browser"])
         #expect(server.requests.allSatisfy { $0.parameter("numOfDays") == "1" })
         #expect(server.requests.last?.query == "numOfDays=1&dimension1=Device&dimension2=Browser")
         #expect(server.requests.allSatisfy { $0.headers["authorization"] == "Bearer \(FakeClarityAPI.token)" })
@@ -258,8 +261,9 @@ import Testing
         let store = try MetricStore()
         let plain = URL(string: "http://www.clarity.ms/export-data/api/v1/project-live-insights")!
         await #expect(throws: EndpointError.self) {
-            try await DailyFetch.run(plan: .daily, store: store, transport: URLSessionTransport(), token: token, endpoint: plain,
-                                     clock: clock, sleeper: RecordingSleeper(), log: { _ in })
+            try await DailyFetch.run(
+                plan: .daily, store: store, transport: URLSessionTransport(), token: token, endpoint: plain,
+                clock: clock, sleeper: RecordingSleeper(), log: { _ in })
         }
         #expect(throws: EndpointError.self) { try DailyFetch.dryRun(plan: .daily, store: store, endpoint: plain, clock: clock) }
         #expect(try store.ledger(on: day).isEmpty)
@@ -280,22 +284,24 @@ import Testing
         for _ in 1...3 { _ = try store.reserveRequest("an earlier run", at: clock.instant) }
         let endpoint = DailyFetch.defaultEndpoint
         let text = try DailyFetch.dryRun(plan: .daily, store: store, endpoint: endpoint, clock: clock)
-        #expect(text == """
-            Dry run: nothing is asked of the API.
-            Plan daily: 9 requests for the last 24 hours (numOfDays=1):
-              [1/9] site totals: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1
-              [2/9] Device: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Device
-              [3/9] Browser: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Browser
-              [4/9] OS: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=OS
-              [5/9] Country: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Country
-              [6/9] Source+Medium: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Source&dimension2=Medium
-              [7/9] Channel: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Channel
-              [8/9] URL: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=URL
-              [9/9] Device+Browser: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Device&dimension2=Browser
-            Budget for 2026-11-17 (UTC): 3 of 10 requests used, 7 left.
-            A run now would ask the first 7 requests; the other 2 would wait for 2026-11-18T00:00:00Z.
-            """)
-        #expect(try DailyFetch.dryRun(plan: .totals, store: try MetricStore(), endpoint: endpoint, clock: clock).hasSuffix(
-            "A run now would ask 1 request, leaving 9 for retries."))
+        #expect(
+            text == """
+                Dry run: nothing is asked of the API.
+                Plan daily: 9 requests for the last 24 hours (numOfDays=1):
+                  [1/9] site totals: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1
+                  [2/9] Device: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Device
+                  [3/9] Browser: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Browser
+                  [4/9] OS: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=OS
+                  [5/9] Country: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Country
+                  [6/9] Source+Medium: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Source&dimension2=Medium
+                  [7/9] Channel: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Channel
+                  [8/9] URL: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=URL
+                  [9/9] Device+Browser: GET https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Device&dimension2=Browser
+                Budget for 2026-11-17 (UTC): 3 of 10 requests used, 7 left.
+                A run now would ask the first 7 requests; the other 2 would wait for 2026-11-18T00:00:00Z.
+                """)
+        #expect(
+            try DailyFetch.dryRun(plan: .totals, store: try MetricStore(), endpoint: endpoint, clock: clock).hasSuffix(
+                "A run now would ask 1 request, leaving 9 for retries."))
     }
 }

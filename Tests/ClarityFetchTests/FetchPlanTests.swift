@@ -7,16 +7,18 @@ import Testing
     let endpoint = URL(string: "https://www.clarity.ms/export-data/api/v1/project-live-insights")!
 
     @Test func defaultPlanAsksNineRequestsLeavingOneForARetry() {
-        #expect(FetchPlan.daily.requests.map(\.description) == [
-            "site totals", "Device", "Browser", "OS", "Country", "Source+Medium", "Channel", "URL", "Device+Browser",
-        ])
+        #expect(
+            FetchPlan.daily.requests.map(\.description) == [
+                "site totals", "Device", "Browser", "OS", "Country", "Source+Medium", "Channel", "URL", "Device+Browser",
+            ])
         #expect(FetchPlan.daily.requests.count == 9)
     }
 
     @Test func requestURLNamesDimensionsInPlanOrder() throws {
         let request = try FetchRequest([.device, .browser])
-        #expect(request.url(endpoint: endpoint).absoluteString
-            == "https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Device&dimension2=Browser")
+        #expect(
+            request.url(endpoint: endpoint).absoluteString
+                == "https://www.clarity.ms/export-data/api/v1/project-live-insights?numOfDays=1&dimension1=Device&dimension2=Browser")
         #expect(request.dimensions == DimensionSet([.browser, .device]))
         #expect(FetchRequest.siteTotals.url(endpoint: endpoint).query == "numOfDays=1")
         #expect(try FetchRequest([.country]).url(endpoint: endpoint).query == "numOfDays=1&dimension1=Country")
@@ -25,7 +27,8 @@ import Testing
 
     @Test func endpointQueryIsKept() throws {
         let proxied = URL(string: "http://127.0.0.1:8080/insights?project=a%20b")!
-        #expect(try FetchRequest([.os]).url(endpoint: proxied).absoluteString == "http://127.0.0.1:8080/insights?project=a%20b&numOfDays=1&dimension1=OS")
+        #expect(
+            try FetchRequest([.os]).url(endpoint: proxied).absoluteString == "http://127.0.0.1:8080/insights?project=a%20b&numOfDays=1&dimension1=OS")
     }
 
     @Test func requestWithFourDimensionsIsRefused() {

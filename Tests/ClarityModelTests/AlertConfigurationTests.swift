@@ -4,12 +4,19 @@ import Testing
 /// The `[alert]` table: defaults, each setting read, and a bad value refused with its place and the accepted ones.
 @Suite struct AlertConfigurationTests {
     @Test func defaultsAndSettingsRoundTrip() throws {
-        #expect(ReportConfiguration().alert == ReportConfiguration.Alert(significance: 0.01, baselineDays: 28, webhookFile: "", webhookKind: .slack,
-                                                                       retries: 2, retryDelay: 5))
-        let text = "[alert]\nsignificance = 0.005\nbaseline_days = 42\nwebhook_file = \"hook\"\nwebhook_kind = \"teams\"\nretries = 0\nretry_delay = 1\n"
+        #expect(
+            ReportConfiguration().alert
+                == ReportConfiguration.Alert(
+                    significance: 0.01, baselineDays: 28, webhookFile: "", webhookKind: .slack,
+                    retries: 2, retryDelay: 5))
+        let text =
+            "[alert]\nsignificance = 0.005\nbaseline_days = 42\nwebhook_file = \"hook\"\nwebhook_kind = \"teams\"\nretries = 0\nretry_delay = 1\n"
         let configuration = try ReportConfiguration(parsing: text)
-        #expect(configuration.alert == ReportConfiguration.Alert(significance: 0.005, baselineDays: 42, webhookFile: "hook", webhookKind: .teams,
-                                                                retries: 0, retryDelay: 1))
+        #expect(
+            configuration.alert
+                == ReportConfiguration.Alert(
+                    significance: 0.005, baselineDays: 42, webhookFile: "hook", webhookKind: .teams,
+                    retries: 0, retryDelay: 1))
         #expect(try ReportConfiguration(parsing: configuration.tomlText) == configuration)
     }
 

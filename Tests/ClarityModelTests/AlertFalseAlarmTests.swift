@@ -27,8 +27,9 @@ import Testing
             }
         }
         let dayRate = Double(daysWithAlarm) / Double(checkedDays)
-        print("alert false alarms on a quiet synthetic site: \(daysWithAlarm) of \(checkedDays) days (\(Format.percent(dayRate))), "
-              + "\(anomalies) anomalies in \(tests) figures tested")
+        print(
+            "alert false alarms on a quiet synthetic site: \(daysWithAlarm) of \(checkedDays) days (\(Format.percent(dayRate))), "
+                + "\(anomalies) anomalies in \(tests) figures tested")
         #expect(tests > checkedDays * 170)
         // The documented bound: at most 1 day in 100 with any false alarm (Benjamini–Hochberg at 0.01 under no event;
         // measured 1 of 830, see README).
@@ -43,8 +44,10 @@ struct QuietSite {
     let site: [Day: Totals]
     let history: [Segment: [Day: Totals]]
 
-    static let signals: [(FrustrationSignal, Double)] = [(.deadClick, 0.042), (.rageClick, 0.024), (.quickback, 0.088),
-                                                          (.excessiveScroll, 0.061), (.scriptError, 0.009), (.errorClick, 0.013)]
+    static let signals: [(FrustrationSignal, Double)] = [
+        (.deadClick, 0.042), (.rageClick, 0.024), (.quickback, 0.088),
+        (.excessiveScroll, 0.061), (.scriptError, 0.009), (.errorClick, 0.013),
+    ]
     static let rhythm: [Double] = [1.0, 1.04, 1.02, 0.98, 0.92, 0.74, 0.7]
 
     init(seed: UInt64) {
@@ -100,7 +103,8 @@ struct QuietSite {
     }
 
     func input(checking day: Day) -> AlertInput {
-        AlertInput(project: ProjectInfo(name: "Quiet", site: "https://shop.example"), day: day, days: days, site: site, history: history,
-                   settings: AlertSettings())
+        AlertInput(
+            project: ProjectInfo(name: "Quiet", site: "https://shop.example"), day: day, days: days, site: site, history: history,
+            settings: AlertSettings())
     }
 }

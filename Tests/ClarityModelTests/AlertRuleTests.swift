@@ -9,8 +9,11 @@ import Testing
 
     /// A day's totals: sessions, and the rage-click share (a fraction) over the same sessions.
     static func totals(_ segment: Segment, sessions: Int64, rage: Double) -> Totals {
-        Totals(days: [Observation(segment: segment, sessions: sessions,
-                                  signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage * 100)])])
+        Totals(days: [
+            Observation(
+                segment: segment, sessions: sessions,
+                signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage * 100)])
+        ])
     }
 
     /// The site: 100,000 sessions and 2.0% rage clicks every day for 70 days before the day (so no weekday rhythm).
@@ -24,8 +27,10 @@ import Testing
     }
 
     /// Safari on the day and the 28 days before, from a rate per day; its Browser breakdown covered on each of them.
-    static func input(site: [Day: Totals], safari: [Day: (sessions: Int64, rage: Double)], covered: (Day) -> Bool = { _ in true },
-                      releases: [Release] = [], now: Instant? = nil) -> AlertInput {
+    static func input(
+        site: [Day: Totals], safari: [Day: (sessions: Int64, rage: Double)], covered: (Day) -> Bool = { _ in true },
+        releases: [Release] = [], now: Instant? = nil
+    ) -> AlertInput {
         var days: [Day: AlertDay] = [:]
         var history: [Segment: [Day: Totals]] = [:]
         for back in 0...41 {
@@ -41,10 +46,12 @@ import Testing
             }
             if back <= 28 { days[day] = AlertDay(covered: sets, segments: segments) }
         }
-        return AlertInput(project: project, day: day, days: days, site: site, history: history, releases: releases,
-                          settings: AlertSettings(minimumSessions: 100, significance: 0.01, baselineDays: 28, site: "https://shop.example",
-                                                  weeklyPageBaseURL: "https://reports.example/ux"),
-                          now: now)
+        return AlertInput(
+            project: project, day: day, days: days, site: site, history: history, releases: releases,
+            settings: AlertSettings(
+                minimumSessions: 100, significance: 0.01, baselineDays: 28, site: "https://shop.example",
+                weeklyPageBaseURL: "https://reports.example/ux"),
+            now: now)
     }
 
     /// Safari's 28 baseline days: 14 at 2.0%, 7 at 1.9% and 7 at 2.1%, 10,000 sessions each; then the day's own value.
@@ -90,7 +97,8 @@ import Testing
         // median 2.0%, MAD 0.1 pt, spread 0.00148, z = 0.01 / 0.00148 = 6.7; Tue and Mon have fewer shifted days in
         // theirs and z ≥ 6.7 too; Sun Nov 15 (2.1%) has z < 3, so the run starts on Monday, the day after the release.
         let release = Release(version: "2.6.0", instant: Instant(seconds: Self.day.advanced(by: -3).startSecond + 50_400), source: .manual)
-        let report = AlertReport.build(Self.input(site: Self.flatSite(), safari: Self.safariSeries(today: 0.03, shifted: [1, 2]), releases: [release]))
+        let report = AlertReport.build(
+            Self.input(site: Self.flatSite(), safari: Self.safariSeries(today: 0.03, shifted: [1, 2]), releases: [release]))
         let finding = try #require(report.findings.first)
         #expect(abs(finding.score.z - 0.01 / (1.4826 * 0.001)) < 1e-6)
         #expect(finding.since == Day(iso: "2026-11-16"))
@@ -155,8 +163,10 @@ import Testing
         // The Browser breakdown was pulled on the 7 days before but not on the day: missing, recoverable until
         // 12:00 UTC three days after it; nothing about Safari is tested.
         let now = Instant(seconds: Self.day.advanced(by: 1).startSecond + 3_600)
-        let report = AlertReport.build(Self.input(site: Self.flatSite(), safari: Self.safariSeries(today: 0.03),
-                                                  covered: { $0 != Self.day }, now: now))
+        let report = AlertReport.build(
+            Self.input(
+                site: Self.flatSite(), safari: Self.safariSeries(today: 0.03),
+                covered: { $0 != Self.day }, now: now))
         #expect(report.findings.isEmpty)
         #expect(report.tests == 2)
         let missing = try #require(report.missing.first)
@@ -164,8 +174,10 @@ import Testing
         #expect(missing.dimensions == "Browser")
         #expect(missing.recoverableUntil == "2026-11-21T12:00:00Z")
         // Later, the API no longer reaches it.
-        let late = AlertReport.build(Self.input(site: Self.flatSite(), safari: Self.safariSeries(today: 0.03), covered: { $0 != Self.day },
-                                                now: Instant(seconds: Self.day.advanced(by: 4).startSecond)))
+        let late = AlertReport.build(
+            Self.input(
+                site: Self.flatSite(), safari: Self.safariSeries(today: 0.03), covered: { $0 != Self.day },
+                now: Instant(seconds: Self.day.advanced(by: 4).startSecond)))
         #expect(late.missing.first?.recoverableUntil == nil)
         #expect(late.missing.first?.text.hasSuffix("no longer recoverable from the API") == true)
     }
@@ -192,20 +204,26 @@ import Testing
     @Test func ongoingAndEndedAnomaliesOfTheWeek() throws {
         let week = ISOWeek(label: "2026-W47")!  // Mon Nov 16 – Sun Nov 22
         func record(_ text: String, _ first: String, ended: String?) -> AlertRecord {
-            AlertRecord(key: text, metric: "rageClickRate", text: text, firstDay: Day(iso: first)!, lastDay: Day(iso: first)!,
-                        endedDay: ended.flatMap(Day.init(iso:)))
+            AlertRecord(
+                key: text, metric: "rageClickRate", text: text, firstDay: Day(iso: first)!, lastDay: Day(iso: first)!,
+                endedDay: ended.flatMap(Day.init(iso:)))
         }
-        let alerts = try #require(WeeklyAlerts.build([
-            record("ended in the week", "2026-11-10", ended: "2026-11-19"),
-            record("still open", "2026-11-18", ended: nil),
-            record("ended after the week", "2026-11-20", ended: "2026-11-24"),
-            record("ended on the Monday", "2026-11-02", ended: "2026-11-16"),
-            record("ended the week before", "2026-11-02", ended: "2026-11-15"),
-            record("begins after the week", "2026-11-23", ended: nil),
-        ], week: week))
+        let alerts = try #require(
+            WeeklyAlerts.build(
+                [
+                    record("ended in the week", "2026-11-10", ended: "2026-11-19"),
+                    record("still open", "2026-11-18", ended: nil),
+                    record("ended after the week", "2026-11-20", ended: "2026-11-24"),
+                    record("ended on the Monday", "2026-11-02", ended: "2026-11-16"),
+                    record("ended the week before", "2026-11-02", ended: "2026-11-15"),
+                    record("begins after the week", "2026-11-23", ended: nil),
+                ], week: week))
         #expect(alerts.items.map(\.text) == ["still open", "ended after the week", "ended on the Monday", "ended in the week"])
-        #expect(alerts.items.map(\.statusText) == ["still ongoing (since Wed Nov 18)", "still ongoing (since Fri Nov 20)",
-                                                   "back to normal on Mon Nov 16 (from Mon Nov 2)", "back to normal on Thu Nov 19 (from Tue Nov 10)"])
+        #expect(
+            alerts.items.map(\.statusText) == [
+                "still ongoing (since Wed Nov 18)", "still ongoing (since Fri Nov 20)",
+                "back to normal on Mon Nov 16 (from Mon Nov 2)", "back to normal on Thu Nov 19 (from Tue Nov 10)",
+            ])
         #expect(WeeklyAlerts.build([record("old", "2026-11-02", ended: "2026-11-10")], week: week) == nil)
     }
 }

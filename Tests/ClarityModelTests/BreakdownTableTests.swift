@@ -8,8 +8,9 @@ struct BreakdownTableTests {
     /// A week of one country: `perDay` sessions on each of 7 days, with `rage` percent rage-click sessions.
     func week(_ country: String, perDay: Int64, rage: Double = 2) -> SegmentTotals {
         let segment = Segment([Segment.DimensionValue(.country, country)])
-        let day = Observation(segment: segment, sessions: perDay, signals: [.rageClick: SignalFigures(sessions: perDay, percentage: rage)],
-                              scrollDepth: 50, activeTime: 60)
+        let day = Observation(
+            segment: segment, sessions: perDay, signals: [.rageClick: SignalFigures(sessions: perDay, percentage: rage)],
+            scrollDepth: 50, activeTime: 60)
         return SegmentTotals(segment: segment, totals: Totals(days: Array(repeating: day, count: 7)))
     }
 
@@ -28,7 +29,8 @@ struct BreakdownTableTests {
 
     @Test("rows rank by sessions, the other row keeps the total, and the move beyond the earlier weeks is named rising")
     func table() {
-        let table = BreakdownPeriods(periods: periods, site: site, settings: settings, siteURL: "").table(id: "countries", title: "Countries", dimensions: [.country])
+        let table = BreakdownPeriods(periods: periods, site: site, settings: settings, siteURL: "").table(
+            id: "countries", title: "Countries", dimensions: [.country])
         // 980 + 357 + 140 sessions.
         #expect(table.totalSessions == 1_477)
         #expect(table.rows.map(\.label) == ["A", "B", "Other (1)"])

@@ -97,7 +97,9 @@ struct DayAttributionTests {
         await propertyCheck(count: 300, input: Gen.int(in: 0...(3 * 86_400)).array(of: 1...6)) { offsets in
             let day = Day(iso: "2026-11-16")!
             let candidates = offsets.enumerated().map { index, offset in
-                DayAttribution.Candidate(id: Int64(index), window: SnapshotWindow(pulledAt: Instant(seconds: day.startSecond + Int64(offset)), numOfDays: 1), sha256: String(index))
+                DayAttribution.Candidate(
+                    id: Int64(index), window: SnapshotWindow(pulledAt: Instant(seconds: day.startSecond + Int64(offset)), numOfDays: 1),
+                    sha256: String(index))
             }
             let chosen = DayAttribution.choose(for: day, among: candidates)!
             #expect(candidates.allSatisfy { $0.window.overlap(with: day) <= chosen.window.overlap(with: day) })

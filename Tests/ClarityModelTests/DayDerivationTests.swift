@@ -7,11 +7,17 @@ struct DayDerivationTests {
     static let mobile = Segment([.init(.device, "Mobile")])
     static let allDevices = Segment([.init(.device, nil)])
 
-    static func figures(_ segment: Segment, sessions: Int64, bots: Int64, users: Int64, pages: Double, dead: Double, deadViews: Int64,
-                        deadEvents: Int64, scroll: Double, total: Double, active: Double) -> Observation {
-        Observation(segment: segment, sessions: sessions, botSessions: bots, distinctUsers: users, pagesPerSession: pages,
-                    signals: [.deadClick: SignalFigures(sessions: sessions, percentage: dead, withoutPercentage: 100 - dead, pageViews: deadViews, events: deadEvents)],
-                    scrollDepth: scroll, totalTime: total, activeTime: active)
+    static func figures(
+        _ segment: Segment, sessions: Int64, bots: Int64, users: Int64, pages: Double, dead: Double, deadViews: Int64,
+        deadEvents: Int64, scroll: Double, total: Double, active: Double
+    ) -> Observation {
+        Observation(
+            segment: segment, sessions: sessions, botSessions: bots, distinctUsers: users, pagesPerSession: pages,
+            signals: [
+                .deadClick: SignalFigures(
+                    sessions: sessions, percentage: dead, withoutPercentage: 100 - dead, pageViews: deadViews, events: deadEvents)
+            ],
+            scrollDepth: scroll, totalTime: total, activeTime: active)
     }
 
     static func candidate(_ id: Int64, _ iso: String) -> DayAttribution.Candidate {
@@ -22,10 +28,12 @@ struct DayDerivationTests {
 
     @Test("every additive figure is whole minus part; means and rates come from their totals; users stay missing")
     func handWorkedSubtraction() throws {
-        let whole = Self.figures(.site, sessions: 1_000, bots: 50, users: 800, pages: 3.0, dead: 10, deadViews: 3_000, deadEvents: 150,
-                                 scroll: 50, total: 200, active: 100)
-        let part = Self.figures(.site, sessions: 600, bots: 20, users: 500, pages: 2.5, dead: 5, deadViews: 1_500, deadEvents: 60,
-                                scroll: 40, total: 150, active: 80)
+        let whole = Self.figures(
+            .site, sessions: 1_000, bots: 50, users: 800, pages: 3.0, dead: 10, deadViews: 3_000, deadEvents: 150,
+            scroll: 50, total: 200, active: 100)
+        let part = Self.figures(
+            .site, sessions: 600, bots: 20, users: 500, pages: 2.5, dead: 5, deadViews: 1_500, deadEvents: 60,
+            scroll: 40, total: 150, active: 80)
         let derived = DayDerivation.subtract([[part]], from: [whole])
         #expect(derived.skipped.isEmpty)
         let day = try #require(derived.observations.first)
@@ -81,8 +89,10 @@ struct DayDerivationTests {
     @Test("a 3-day pull with only its middle day missing gives that day; the closest pull of a day is subtracted")
     func planMiddleDay() throws {
         let window = Self.window("2026-11-05T00:40:00Z", days: 3)
-        let available = [Self.candidate(1, "2026-11-05T00:40:00Z"), Self.candidate(2, "2026-11-03T00:40:00Z"),
-                         Self.candidate(3, "2026-11-03T11:00:00Z")]
+        let available = [
+            Self.candidate(1, "2026-11-05T00:40:00Z"), Self.candidate(2, "2026-11-03T00:40:00Z"),
+            Self.candidate(3, "2026-11-03T11:00:00Z"),
+        ]
         let plan = try DerivationPlan.plan(window, available: available).get()
         #expect(plan.day == Day(iso: "2026-11-03"))
         #expect(plan.subtracted.map(\.id) == [1, 2])
@@ -96,8 +106,9 @@ struct DayDerivationTests {
         let plan = try DerivationPlan.plan(window, available: available).get()
         #expect(plan.day == Day(iso: "2026-11-15"))
         #expect(plan.subtracted.map(\.id) == [9])
-        #expect(DerivationPlan.plan(window, available: [Self.candidate(1, "2026-11-18T00:40:00Z")])
-            == .failure(.block([Day(iso: "2026-11-15")!, Day(iso: "2026-11-16")!])))
+        #expect(
+            DerivationPlan.plan(window, available: [Self.candidate(1, "2026-11-18T00:40:00Z")])
+                == .failure(.block([Day(iso: "2026-11-15")!, Day(iso: "2026-11-16")!])))
     }
 
     @Test("a block is planned when the missing days are consecutive and the other slots are covered, not otherwise")
@@ -117,7 +128,8 @@ struct DayDerivationTests {
     func alignmentTolerance() throws {
         let window = Self.window("2026-11-04T00:40:00Z", days: 2)
         let late = DerivationPlan.plan(window, available: [Self.candidate(7, "2026-11-04T03:00:00Z")])
-        let refusal = DerivationRefusal.misaligned(day: Day(iso: "2026-11-02")!, neighbour: Day(iso: "2026-11-03")!, offsetSeconds: 8_400, tolerance: 7_200)
+        let refusal = DerivationRefusal.misaligned(
+            day: Day(iso: "2026-11-02")!, neighbour: Day(iso: "2026-11-03")!, offsetSeconds: 8_400, tolerance: 7_200)
         #expect(late == .failure(refusal))
         #expect(refusal.description.contains("pulled 2 h 20 min after the window's day boundary, more than the 2 h allowed"))
         let edge = DerivationPlan.plan(window, available: [Self.candidate(7, "2026-11-04T02:40:00Z")])
@@ -127,8 +139,9 @@ struct DayDerivationTests {
     @Test("two missing days of a 3-day pull are a block; a window with every day pulled derives nothing")
     func blockAndNothingMissing() {
         let window = Self.window("2026-11-05T00:40:00Z", days: 3)
-        #expect(DerivationPlan.plan(window, available: [Self.candidate(1, "2026-11-05T00:40:00Z")])
-            == .failure(.block([Day(iso: "2026-11-02")!, Day(iso: "2026-11-03")!])))
+        #expect(
+            DerivationPlan.plan(window, available: [Self.candidate(1, "2026-11-05T00:40:00Z")])
+                == .failure(.block([Day(iso: "2026-11-02")!, Day(iso: "2026-11-03")!])))
         let all = [Self.candidate(1, "2026-11-05T00:40:00Z"), Self.candidate(2, "2026-11-04T00:40:00Z"), Self.candidate(3, "2026-11-03T00:40:00Z")]
         #expect(DerivationPlan.plan(window, available: all) == .failure(.nothingMissing))
         #expect(DerivationPlan.plan(Self.window("2026-11-05T00:40:00Z", days: 1), available: []) == .failure(.notMultiDay))
@@ -136,12 +149,15 @@ struct DayDerivationTests {
 
     @Test("the coverage note names each derived day of the range with its window; breakdown-only derivations stay out")
     func coverageNote() {
-        let derived = [DerivedDay(day: Day(iso: "2026-11-03")!, dimensions: .none, numOfDays: 2),
-                       DerivedDay(day: Day(iso: "2026-11-04")!, dimensions: DimensionSet([.device]), numOfDays: 3),
-                       DerivedDay(day: Day(iso: "2026-11-20")!, dimensions: .none, numOfDays: 3)]
+        let derived = [
+            DerivedDay(day: Day(iso: "2026-11-03")!, dimensions: .none, numOfDays: 2),
+            DerivedDay(day: Day(iso: "2026-11-04")!, dimensions: DimensionSet([.device]), numOfDays: 3),
+            DerivedDay(day: Day(iso: "2026-11-20")!, dimensions: .none, numOfDays: 3),
+        ]
         let range = Day(iso: "2026-11-02")!...Day(iso: "2026-11-08")!
-        #expect(DerivedDay.note(derived, in: range)
-            == " Tue Nov 3 derived from a 2-day pull (the whole window minus the other days' own pulls; distinct users unknown).")
+        #expect(
+            DerivedDay.note(derived, in: range)
+                == " Tue Nov 3 derived from a 2-day pull (the whole window minus the other days' own pulls; distinct users unknown).")
         #expect(DerivedDay.note(derived, in: Day(iso: "2026-11-09")!...Day(iso: "2026-11-15")!) == "")
     }
 }

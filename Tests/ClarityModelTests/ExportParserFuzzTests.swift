@@ -38,7 +38,9 @@ import Testing
             case .success(let response):
                 outcomes["parsed", default: 0] += 1
                 for warning in response.warnings {
-                    #expect(ExportParserMessageTests.printsSafely(warning.description), "input \(index) (\(mutation)): warning \(warning.description.debugDescription)")
+                    #expect(
+                        ExportParserMessageTests.printsSafely(warning.description),
+                        "input \(index) (\(mutation)): warning \(warning.description.debugDescription)")
                 }
             case .failure(let error):
                 outcomes[error.path == nil ? "syntax error" : "shape error", default: 0] += 1
@@ -70,7 +72,8 @@ import Testing
 /// Mutations of JSON bytes: bit flips, interesting bytes, truncations, splices, duplicated and deleted chunks, deep
 /// nesting, replaced values and invalid UTF-8.
 enum Mutator {
-    static let interestingBytes: [UInt8] = Array("{}[]\",:\\-+.eE0123456789tfnu \n\t".utf8) + [0x00, 0x1B, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xE2, 0xED, 0xF0, 0xF4, 0xF8, 0xFF]
+    static let interestingBytes: [UInt8] =
+        Array("{}[]\",:\\-+.eE0123456789tfnu \n\t".utf8) + [0x00, 0x1B, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xE2, 0xED, 0xF0, 0xF4, 0xF8, 0xFF]
     static let replacementValues = [
         "null", "true", "[]", "{}", "-1", "1e999", "-0", "0.5", "1e-400", "123456789012345678901234567890", "\"\"", "\" 12 \"", "\"1e3\"",
         "\"NaN\"", "\"inf\"", "\"-5\"", "\"\\u0000\"", "\"\\ud800\"", "\"\\udc00\\ud800\"", "100.0001", "101", "\"\\u001b[31m\"",

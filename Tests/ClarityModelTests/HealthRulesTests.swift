@@ -45,10 +45,14 @@ struct HealthRulesTests {
     func missingDays() {
         let device = DimensionSet([.device])
         #expect(HealthRules.missingDays(device, missing: [], weeks: 8, now: now).level == .ok)
-        let finding = HealthRules.missingDays(device, missing: [Day(iso: "2026-11-02")!, Day(iso: "2026-11-03")!, Day(iso: "2026-11-15")!], weeks: 8, now: now)
+        let finding = HealthRules.missingDays(
+            device, missing: [Day(iso: "2026-11-02")!, Day(iso: "2026-11-03")!, Day(iso: "2026-11-15")!], weeks: 8, now: now)
         #expect(finding.level == .warning)
         #expect(finding.check == "missing Device")
-        #expect(finding.message == "3 in the last 8 weeks; recoverable: 2026-11-15 until 2026-11-18T12:00:00Z (run `clarity-report fetch`); lost: 2026-11-02…2026-11-03 (reports show the gap)")
+        #expect(
+            finding.message
+                == "3 in the last 8 weeks; recoverable: 2026-11-15 until 2026-11-18T12:00:00Z (run `clarity-report fetch`); lost: 2026-11-02…2026-11-03 (reports show the gap)"
+        )
     }
 
     @Test("unparsed responses warn; integrity other than ok and an incomplete schema are problems; derived days are fine")
@@ -72,8 +76,9 @@ struct HealthRulesTests {
         #expect(HealthRules.diskSpace(free: 20 * mb, storeBytes: 100 * mb, growthPerDay: mb).level == .problem)
         #expect(HealthRules.diskSpace(free: 100 * mb, storeBytes: 100 * mb, growthPerDay: mb).level == .warning)
         #expect(HealthRules.diskSpace(free: 200 * mb, storeBytes: 100 * mb, growthPerDay: mb).level == .ok)
-        #expect(HealthRules.diskSpace(free: 200 * mb, storeBytes: 100 * mb, growthPerDay: 41 * 1_024).message
-            == "200.0 MB free; the store is 100.0 MB and grows about 41 kB a day (room for 10+ years)")
+        #expect(
+            HealthRules.diskSpace(free: 200 * mb, storeBytes: 100 * mb, growthPerDay: 41 * 1_024).message
+                == "200.0 MB free; the store is 100.0 MB and grows about 41 kB a day (room for 10+ years)")
     }
 
     @Test("templates, font and SMTP: missing override folder and font are problems, no SMTP host a warning, a bad password a problem")

@@ -1,14 +1,16 @@
-@testable import ClarityModel
 import Foundation
 import Testing
+
+@testable import ClarityModel
 
 @Suite("The monthly report model")
 struct MonthlyReportTests {
     let february = Month(label: "2026-02")!
 
     func site(sessions: Int64, rates: [FrustrationSignal: Double] = [.rageClick: 2], users: Int64 = 500) -> Observation {
-        Observation(segment: .site, sessions: sessions, botSessions: sessions / 10, distinctUsers: users, pagesPerSession: 2,
-                    signals: rates.mapValues { SignalFigures(sessions: sessions, percentage: $0) }, scrollDepth: 50, totalTime: 100, activeTime: 40)
+        Observation(
+            segment: .site, sessions: sessions, botSessions: sessions / 10, distinctUsers: users, pagesPerSession: 2,
+            signals: rates.mapValues { SignalFigures(sessions: sessions, percentage: $0) }, scrollDepth: 50, totalTime: 100, activeTime: 40)
     }
 
     /// Site totals for every day of a month.
@@ -17,11 +19,13 @@ struct MonthlyReportTests {
     }
 
     func input(_ month: Month? = nil, days: [Day: Observation], current: [SegmentTotals] = [], previous: [SegmentTotals] = []) -> MonthlyReportInput {
-        MonthlyReportInput(project: ProjectInfo(name: "Test", site: ""), month: month ?? february, siteDays: days, currentSegments: current,
-                           previousSegments: previous, settings: ReportSettings(minimumSessions: 100, significance: 0.05, topSegments: 3))
+        MonthlyReportInput(
+            project: ProjectInfo(name: "Test", site: ""), month: month ?? february, siteDays: days, currentSegments: current,
+            previousSegments: previous, settings: ReportSettings(minimumSessions: 100, significance: 0.05, topSegments: 3))
     }
 
-    func segment(_ dimension: ClarityModel.Dimension, _ value: String?, sessions: Double, _ signal: FrustrationSignal, rate: Double) -> SegmentTotals {
+    func segment(_ dimension: ClarityModel.Dimension, _ value: String?, sessions: Double, _ signal: FrustrationSignal, rate: Double) -> SegmentTotals
+    {
         var totals = Totals()
         totals.days = 28
         totals.sessions = Int64(sessions)
@@ -102,9 +106,11 @@ struct MonthlyReportTests {
         #expect(report.period.daysCovered == 7)
         #expect(!report.period.isComplete)
         #expect(report.period.missingText == "Feb 3–4, Feb 7, Feb 11–28")
-        #expect(report.coverageNote == "7 of 28 days covered in February 2026 (missing: Feb 3–4, Feb 7, Feb 11–28); 0 of 31 in January 2026 (missing: Jan 1–31). "
-            + "The store holds nothing for January 2026, so there is no comparison with the month before. "
-            + "The store holds nothing for February 2025, so there is no comparison with a year earlier. Figures for February 2026 are partial.")
+        #expect(
+            report.coverageNote
+                == "7 of 28 days covered in February 2026 (missing: Feb 3–4, Feb 7, Feb 11–28); 0 of 31 in January 2026 (missing: Jan 1–31). "
+                + "The store holds nothing for January 2026, so there is no comparison with the month before. "
+                + "The store holds nothing for February 2025, so there is no comparison with a year earlier. Figures for February 2026 are partial.")
         let sessions = report.kpis.first { $0.id == "sessions" }!
         #expect(sessions.current == 7_000)
         #expect(sessions.verdict == "noComparison")
@@ -149,7 +155,8 @@ struct MonthlyReportTests {
         #expect(with.wins.isEmpty)
     }
 
-    @Test("wins and issues: site moves beyond noise first, then segment movers after Benjamini–Hochberg by sessions moved, one per KPI, three at most")
+    @Test(
+        "wins and issues: site moves beyond noise first, then segment movers after Benjamini–Hochberg by sessions moved, one per KPI, three at most")
     func winsAndIssues() throws {
         var days: [Day: Observation] = [:]
         // Three earlier months like January, so site rates have a history (with no spread: outside its range is beyond it).
@@ -170,28 +177,30 @@ struct MonthlyReportTests {
         // Six segment × signal tests (Tablet is below the minimum, the aggregate row is no segment, /new has no last month).
         // Two-proportion p, then Benjamini–Hochberg q = min over later ranks of p × 6 / rank, worked by hand:
         let current = [
-            segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.04),     // p = 1.03e-13, q = 6.2e-13; −120 sessions
-            segment(.browser, "Firefox", sessions: 2_000, .deadClick, rate: 0.06),    // p = 3.12e-6, q = 9.4e-6; −80, dead clicks told site-wide
-            segment(.url, "/checkout", sessions: 1_000, .quickback, rate: 0.10),      // p = 2.19e-5, q = 4.4e-5; +50
-            segment(.browser, "Chrome", sessions: 5_000, .errorClick, rate: 0.032),   // p = 1.63e-4, q = 2.4e-4; +60
-            segment(.device, "Mobile", sessions: 1_000, .scriptError, rate: 0.06),    // p = 0.0402, q = 0.0482 ≤ 0.05; +20: the fourth issue, left out
-            segment(.url, "/pricing", sessions: 1_000, .deadClick, rate: 0.055),      // p = 0.616, q = 0.616: within noise
+            segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.04),  // p = 1.03e-13, q = 6.2e-13; −120 sessions
+            segment(.browser, "Firefox", sessions: 2_000, .deadClick, rate: 0.06),  // p = 3.12e-6, q = 9.4e-6; −80, dead clicks told site-wide
+            segment(.url, "/checkout", sessions: 1_000, .quickback, rate: 0.10),  // p = 2.19e-5, q = 4.4e-5; +50
+            segment(.browser, "Chrome", sessions: 5_000, .errorClick, rate: 0.032),  // p = 1.63e-4, q = 2.4e-4; +60
+            segment(.device, "Mobile", sessions: 1_000, .scriptError, rate: 0.06),  // p = 0.0402, q = 0.0482 ≤ 0.05; +20: the fourth issue, left out
+            segment(.url, "/pricing", sessions: 1_000, .deadClick, rate: 0.055),  // p = 0.616, q = 0.616: within noise
             segment(.device, "Tablet", sessions: 50, .rageClick, rate: 0.60),
             segment(.url, nil, sessions: 9_000, .rageClick, rate: 0.50),
             segment(.url, "/new", sessions: 1_000, .rageClick, rate: 0.50),
         ]
         let report = try MonthlyReport.build(input(days: days, current: current, previous: previous))
         // Site: dead clicks 10% → 8% of 31,000 / 28,000 sessions, p = 2.8e-17; rage clicks 2% → 3%, p = 5.8e-15.
-        #expect(report.wins.map(\.sentence) == [
-            "Dead clicks fell from 10.0% to 8.0% of sessions (−2.0 pt, −20%).",
-            "Rage clicks in Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%).",
-        ])
+        #expect(
+            report.wins.map(\.sentence) == [
+                "Dead clicks fell from 10.0% to 8.0% of sessions (−2.0 pt, −20%).",
+                "Rage clicks in Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%).",
+            ])
         // Segment movers rank by frustrated sessions moved: Chrome's +60 before /checkout's +50.
-        #expect(report.issues.map(\.sentence) == [
-            "Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%).",
-            "Error clicks in Chrome rose from 2.0% to 3.2% of sessions (+1.2 pt, +60%).",
-            "Quick backs on /checkout rose from 5.0% to 10.0% of sessions (+5.0 pt, +100%).",
-        ])
+        #expect(
+            report.issues.map(\.sentence) == [
+                "Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%).",
+                "Error clicks in Chrome rose from 2.0% to 3.2% of sessions (+1.2 pt, +60%).",
+                "Quick backs on /checkout rose from 5.0% to 10.0% of sessions (+5.0 pt, +100%).",
+            ])
         let safari = report.wins[1]
         #expect(safari.test == "segmentMover" && safari.segment == "Browser = Safari" && safari.tests == 6 && safari.tone == "good")
         #expect(abs(safari.pValue! - 1.035e-13) < 0.001e-13)
@@ -208,8 +217,12 @@ struct MonthlyReportTests {
         var days: [Day: Observation] = [:]
         for label in ["2025-12", "2026-01"] { fill(Month(label: label)!, site(sessions: 1_000), into: &days) }
         fill(february, site(sessions: 1_000), into: &days)
-        let previous = [segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.10), segment(.url, "/cart", sessions: 2_000, .rageClick, rate: 0.10)]
-        let current = [segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.04), segment(.url, "/cart", sessions: 2_000, .rageClick, rate: 0.04)]
+        let previous = [
+            segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.10), segment(.url, "/cart", sessions: 2_000, .rageClick, rate: 0.10),
+        ]
+        let current = [
+            segment(.browser, "Safari", sessions: 2_000, .rageClick, rate: 0.04), segment(.url, "/cart", sessions: 2_000, .rageClick, rate: 0.04),
+        ]
         func browser(_ sessions: Double, _ rageClicks: Double, _ value: String = "Safari") -> SegmentTotals {
             var totals = Totals()
             totals.days = 7
@@ -223,27 +236,37 @@ struct MonthlyReportTests {
             let releaseDay = Day(iso: day)!
             let release = Release(version: version, instant: Release.instant(parsing: day)!, source: .manual)
             let window = ReleaseWindow(releaseDay: releaseDay, length: 7, covered: Set(days.keys), asOf: Day(iso: "2026-03-31")!)
-            return ReleaseImpact.build(ReleaseImpactInput(
-                release: release, window: window, siteDays: days, beforeSegments: [browser(4_000, before)], afterSegments: [browser(4_000, after)],
-                releases: [], settings: JudgementSettings(minimumSessions: 100, significance: 0.05)))
+            return ReleaseImpact.build(
+                ReleaseImpactInput(
+                    release: release, window: window, siteDays: days, beforeSegments: [browser(4_000, before)],
+                    afterSegments: [browser(4_000, after)],
+                    releases: [], settings: JudgementSettings(minimumSessions: 100, significance: 0.05)))
         }
         // 2.7.0: Safari's rage clicks 10% → 4% after it (p far below 0.05); 2.8.0: they rose, the other way; 2.9.0: within noise.
-        let releases = [impact("2.7.0", "2026-02-04", before: 400, after: 160), impact("2.8.0", "2026-02-11", before: 160, after: 400),
-                        impact("2.9.0", "2026-02-18", before: 160, after: 170)]
+        let releases = [
+            impact("2.7.0", "2026-02-04", before: 400, after: 160), impact("2.8.0", "2026-02-11", before: 160, after: 400),
+            impact("2.9.0", "2026-02-18", before: 160, after: 170),
+        ]
         var monthly = input(days: days, current: current, previous: previous)
         monthly.releases = releases
         let report = try MonthlyReport.build(monthly)
         let safari = try #require(report.wins.first { $0.segment == "Browser = Safari" })
         #expect(safari.cause?.version == "2.7.0")
         #expect(safari.cause?.measuredIn == "Browser = Safari")
-        #expect(safari.sentence == "Rage clicks in Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%); 2.7.0 (Wed Feb 4) is the likely cause: "
+        #expect(
+            safari.sentence == "Rage clicks in Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%); 2.7.0 (Wed Feb 4) is the likely cause: "
                 + "in the 7 days after it shipped, rage clicks in Safari fell from 10.0% to 4.0%.")
-        #expect(MonthlySummary.sentence(report).contains("rage clicks in Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%) after 2.7.0 shipped"))
+        #expect(
+            MonthlySummary.sentence(report).contains("rage clicks in Safari fell from 10.0% to 4.0% of sessions (−6.0 pt, −60%) after 2.7.0 shipped"))
         // /cart names no device or browser, so only a site-wide move could explain it, and none of the releases moved the site.
-        #expect(MonthlyReport.likelyCause(kpi: .rageClickRate, direction: "down", segment: Segment([.init(.url, "/cart")]), releases: releases, site: "") == nil)
+        #expect(
+            MonthlyReport.likelyCause(kpi: .rageClickRate, direction: "down", segment: Segment([.init(.url, "/cart")]), releases: releases, site: "")
+                == nil)
         // A rise in Safari would point at 2.8.0.
-        #expect(MonthlyReport.likelyCause(kpi: .rageClickRate, direction: "up", segment: Segment([.init(.browser, "Safari")]), releases: releases, site: "")?
-            .version == "2.8.0")
+        #expect(
+            MonthlyReport.likelyCause(
+                kpi: .rageClickRate, direction: "up", segment: Segment([.init(.browser, "Safari")]), releases: releases, site: "")?
+                .version == "2.8.0")
     }
 
     @Test("the weekly trend covers the 13 ISO weeks ending with the month's last week, per covered day")

@@ -37,7 +37,10 @@ struct RateAttributionTests {
         #expect(abs(result.mixEffect - 0.004) < 1e-12)
         #expect(abs(result.rateEffect) < 1e-15)
         #expect(result.dominatedBy == "mix")
-        #expect(result.text == "By Browser, the mix of sessions carries the rise (+0.40 of +0.40 pt): the A share fell from 50.0% to 30.0%; within each value the rate did not change.")
+        #expect(
+            result.text
+                == "By Browser, the mix of sessions carries the rise (+0.40 of +0.40 pt): the A share fell from 50.0% to 30.0%; within each value the rate did not change."
+        )
     }
 
     @Test("a value seen in one week only is all mix, and a breakdown missing from a week gives no attribution")

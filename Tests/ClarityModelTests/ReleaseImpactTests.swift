@@ -19,11 +19,14 @@ struct ReleaseImpactTests {
         Observation(segment: .site, sessions: sessions, signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage)])
     }
 
-    func impact(_ siteDays: [Day: Observation], length: Int = 7, asOf: String = "2026-11-30", before: [SegmentTotals] = [], after: [SegmentTotals] = [],
-                releases: [Release] = [], version: String = "2.6.0") -> ReleaseImpact {
+    func impact(
+        _ siteDays: [Day: Observation], length: Int = 7, asOf: String = "2026-11-30", before: [SegmentTotals] = [], after: [SegmentTotals] = [],
+        releases: [Release] = [], version: String = "2.6.0"
+    ) -> ReleaseImpact {
         let window = ReleaseWindow(releaseDay: releaseDay, length: length, covered: Set(siteDays.keys), asOf: day(asOf))
-        let input = ReleaseImpactInput(release: release(version, releaseDay.iso), window: window, siteDays: siteDays, beforeSegments: before,
-                                       afterSegments: after, releases: releases, settings: JudgementSettings(minimumSessions: 100, significance: 0.05))
+        let input = ReleaseImpactInput(
+            release: release(version, releaseDay.iso), window: window, siteDays: siteDays, beforeSegments: before,
+            afterSegments: after, releases: releases, settings: JudgementSettings(minimumSessions: 100, significance: 0.05))
         return ReleaseImpact.build(input)
     }
 
@@ -87,8 +90,10 @@ struct ReleaseImpactTests {
         // A busy Monday after the release: compared with nothing before, it would pass for growth.
         siteDays[day("2026-11-16")] = site(sessions: 5_000)
         let result = impact(siteDays)
-        #expect(result.keptBefore == [day("2026-11-04"), day("2026-11-05"), day("2026-11-06"), day("2026-11-07"), day("2026-11-08"), day("2026-11-10")])
-        #expect(result.keptAfter == [day("2026-11-12"), day("2026-11-13"), day("2026-11-14"), day("2026-11-15"), day("2026-11-17"), day("2026-11-18")])
+        #expect(
+            result.keptBefore == [day("2026-11-04"), day("2026-11-05"), day("2026-11-06"), day("2026-11-07"), day("2026-11-08"), day("2026-11-10")])
+        #expect(
+            result.keptAfter == [day("2026-11-12"), day("2026-11-13"), day("2026-11-14"), day("2026-11-15"), day("2026-11-17"), day("2026-11-18")])
         #expect(result.missingDays == [day("2026-11-09")])
         #expect(result.leftOutWeekdays == ["Mon"])
         #expect(result.coverageText == "6 of 7 weekdays compared; Mon left out: no data on Mon Nov 9.")
@@ -104,8 +109,9 @@ struct ReleaseImpactTests {
         // Only the two Wednesdays (Nov 4 and Nov 18) have data: every other weekday is left out.
         let siteDays = [day("2026-11-04"): site(sessions: 1_000), day("2026-11-18"): site(sessions: 1_200)]
         let result = impact(siteDays)
-        #expect(result.coverageText == "1 of 7 weekdays compared; Thu, Fri, Sat, Sun, Mon, Tue left out: no data on Thu Nov 5, Fri Nov 6, Sat Nov 7, "
-            + "Sun Nov 8, Mon Nov 9, Tue Nov 10, Thu Nov 12, Fri Nov 13, Sat Nov 14, Sun Nov 15, Mon Nov 16, Tue Nov 17.")
+        #expect(
+            result.coverageText == "1 of 7 weekdays compared; Thu, Fri, Sat, Sun, Mon, Tue left out: no data on Thu Nov 5, Fri Nov 6, Sat Nov 7, "
+                + "Sun Nov 8, Mon Nov 9, Tue Nov 10, Thu Nov 12, Fri Nov 13, Sat Nov 14, Sun Nov 15, Mon Nov 16, Tue Nov 17.")
         let sessions = result.kpis.first { $0.id == "sessions" }!
         #expect(sessions.before == 1_000)
         #expect(sessions.after == 1_200)
@@ -139,8 +145,10 @@ struct ReleaseImpactTests {
         // A window of 2 around Wed Nov 11: Mon 9 and Tue 10 against Thu 12 and Fri 13.
         // Sessions 1,000 and 1,200 against 1,300 and 1,500: means 1,100 and 1,400, variances 20,000 each,
         // t = 300 / √(10,000 + 10,000) = 2.12132, ν = 2, p = 1 − 2.12132 / √6.5 = 0.167950: within noise.
-        let siteDays = [day("2026-11-09"): site(sessions: 1_000), day("2026-11-10"): site(sessions: 1_200),
-                        day("2026-11-12"): site(sessions: 1_300), day("2026-11-13"): site(sessions: 1_500)]
+        let siteDays = [
+            day("2026-11-09"): site(sessions: 1_000), day("2026-11-10"): site(sessions: 1_200),
+            day("2026-11-12"): site(sessions: 1_300), day("2026-11-13"): site(sessions: 1_500),
+        ]
         let result = impact(siteDays, length: 2)
         #expect(result.coverageText == "4 of 4 weekdays compared.")
         let sessions = result.kpis.first { $0.id == "sessions" }!
@@ -178,11 +186,17 @@ struct ReleaseImpactTests {
         }
         // One provisional line says what already moved: 60 of 3,000 against 180 of 3,000, pooled 4%,
         // z = 0.04 / √(0.04 × 0.96 × 2 / 3,000) = 7.91; the sessions' daily values are equal, so they did not move.
-        let early = "Early signal, provisional until Wed Nov 18 (3 of 7 days so far): Rage clicks rose from 2.0% to 6.0% of sessions (+4.0 pt, +200%, needs attention)."
+        let early =
+            "Early signal, provisional until Wed Nov 18 (3 of 7 days so far): Rage clicks rose from 2.0% to 6.0% of sessions (+4.0 pt, +200%, needs attention)."
         #expect(result.earlySignal == early)
-        #expect(result.findings == ["Only 3 of 7 days so far after 2.6.0: figures so far are shown; verdicts wait until the window is complete on Wed Nov 18.", early])
+        #expect(
+            result.findings == [
+                "Only 3 of 7 days so far after 2.6.0: figures so far are shown; verdicts wait until the window is complete on Wed Nov 18.", early,
+            ])
         for day in days("2026-11-12", "2026-11-14") { siteDays[day] = site(sessions: 1_000, rage: 2) }
-        #expect(impact(siteDays, asOf: "2026-11-14").earlySignal == "Early signal, provisional until Wed Nov 18 (3 of 7 days so far): nothing has moved beyond noise so far.")
+        #expect(
+            impact(siteDays, asOf: "2026-11-14").earlySignal
+                == "Early signal, provisional until Wed Nov 18 (3 of 7 days so far): nothing has moved beyond noise so far.")
 
         let releaseDayOnly = impact(siteDays, asOf: "2026-11-11")
         #expect(releaseDayOnly.earlySignal.isEmpty)
@@ -197,14 +211,17 @@ struct ReleaseImpactTests {
         for day in days("2026-11-04", "2026-11-18") { siteDays[day] = site(sessions: 1_000) }
         let releases = [
             release("2.6.0", "2026-11-11"),
-            release("2.5.9", "2026-11-01"),        // D − 10: outside
-            release("2.6.1", "2026-11-15T09:00Z"), // D + 4: inside
-            release("2.6.2", "2026-11-18T23:00Z"), // D + 7, the window's last day: inside
-            release("2.7.0", "2026-11-19"),        // D + 8: outside
+            release("2.5.9", "2026-11-01"),  // D − 10: outside
+            release("2.6.1", "2026-11-15T09:00Z"),  // D + 4: inside
+            release("2.6.2", "2026-11-18T23:00Z"),  // D + 7, the window's last day: inside
+            release("2.7.0", "2026-11-19"),  // D + 8: outside
         ]
         let result = impact(siteDays, releases: releases)
         #expect(result.overlapping.map(\.version) == ["2.6.1", "2.6.2"])
-        #expect(result.overlapText == "Releases 2.6.1 (Sun Nov 15) and 2.6.2 (Wed Nov 18) also went live inside this window: the effect cannot be pinned on any one of them.")
+        #expect(
+            result.overlapText
+                == "Releases 2.6.1 (Sun Nov 15) and 2.6.2 (Wed Nov 18) also went live inside this window: the effect cannot be pinned on any one of them."
+        )
         #expect(result.findings.first == result.overlapText)
 
         let one = impact(siteDays, releases: [release("2.6.0", "2026-11-11"), release("2.5.9", "2026-11-04")])  // D − 7: inside
@@ -231,12 +248,14 @@ struct ReleaseImpactTests {
             segment([.init(.device, value)], sessions: sessions, deadClicks: deadClicks)
         }
         let before = [
-            browser("Chrome", 10_000, 100), browser("Safari", 4_000, 40), browser("Edge", 2_000, 20), browser("Firefox", 50, 1), browser(nil, 16_050, 161),
+            browser("Chrome", 10_000, 100), browser("Safari", 4_000, 40), browser("Edge", 2_000, 20), browser("Firefox", 50, 1),
+            browser(nil, 16_050, 161),
             device("Mobile", 5_000, 50), device("PC", 5_000, 50),
             segment([.init(.device, "Mobile"), .init(.browser, "Safari")], sessions: 3_000, deadClicks: 30),
         ]
         let after = [
-            browser("Chrome", 10_000, 105), browser("Safari", 4_000, 100), browser("Edge", 2_000, 36), browser("Firefox", 50, 20), browser(nil, 16_050, 261),
+            browser("Chrome", 10_000, 105), browser("Safari", 4_000, 100), browser("Edge", 2_000, 36), browser("Firefox", 50, 20),
+            browser(nil, 16_050, 261),
             device("Mobile", 5_000, 100), device("PC", 5_000, 100),
             segment([.init(.device, "Mobile"), .init(.browser, "Safari")], sessions: 3_000, deadClicks: 90),
         ]
@@ -274,10 +293,11 @@ struct ReleaseImpactTests {
         // Mobile and PC: 50 of 5,000 (1.0%) to 100 of 5,000 (2.0%) each; pooled 0.015,
         // z = 0.01 / √(0.015 × 0.985 × 2 / 5,000) = 4.1135, p = 0.000039.
         #expect(abs(deadClicks(result.devices[0]).pValue! - 0.000039) < 0.000001)
-        #expect(result.findings == [
-            "Dead clicks rose on every device with enough sessions (Mobile 1.0% to 2.0%, PC 1.0% to 2.0%).",
-            "Dead clicks rose on Safari only (1.0% to 2.5% of sessions); Chrome and Edge stayed within noise.",
-        ])
+        #expect(
+            result.findings == [
+                "Dead clicks rose on every device with enough sessions (Mobile 1.0% to 2.0%, PC 1.0% to 2.0%).",
+                "Dead clicks rose on Safari only (1.0% to 2.5% of sessions); Chrome and Edge stayed within noise.",
+            ])
     }
 
     @Test("the release table shows the figures that moved and folds the rest into one line, by the days so far while the window runs")

@@ -6,11 +6,14 @@ struct SegmentMoverTests {
     let week = ISOWeek(label: "2026-W47")!
 
     func site(sessions: Int64, rage: Double) -> Observation {
-        Observation(segment: .site, sessions: sessions, botSessions: 0, distinctUsers: 100, pagesPerSession: 2,
-                    signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage)], scrollDepth: 50, totalTime: 100, activeTime: 40)
+        Observation(
+            segment: .site, sessions: sessions, botSessions: 0, distinctUsers: 100, pagesPerSession: 2,
+            signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage)], scrollDepth: 50, totalTime: 100, activeTime: 40)
     }
 
-    func segment(_ values: [(ClarityModel.Dimension, String)], sessions: Double, _ signal: FrustrationSignal = .rageClick, rate: Double) -> SegmentTotals {
+    func segment(_ values: [(ClarityModel.Dimension, String)], sessions: Double, _ signal: FrustrationSignal = .rageClick, rate: Double)
+        -> SegmentTotals
+    {
         var totals = Totals()
         (totals.days, totals.daysWithSessions, totals.sessions) = (7, 7, Int64(sessions))
         totals.signals[signal] = SignalTotals(sessions: sessions, withSignal: sessions * rate)
@@ -41,16 +44,17 @@ struct SegmentMoverTests {
             segment([(.device, "Tablet")], sessions: 50, rate: 0.01),
         ]
         let current = [
-            segment([(.browser, "Safari"), (.url, "/checkout")], sessions: 800, rate: 0.25),   // added 800 × 0.24 = 192
-            segment([(.url, "/checkout")], sessions: 2_500, rate: 0.09),                       // added 2,500 × 0.07 = 175
-            segment([(.browser, "Chrome")], sessions: 10_000, rate: 0.021),                    // z = 0.50: no move
-            segment([(.browser, "Firefox")], sessions: 2_000, .deadClick, rate: 0.05),         // added 2,000 × −0.05 = −100
-            segment([(.device, "Tablet")], sessions: 50, rate: 0.90),                          // below the minimum: not tested
-            segment([(.url, "/new")], sessions: 900, rate: 0.50),                              // nothing to compare with
+            segment([(.browser, "Safari"), (.url, "/checkout")], sessions: 800, rate: 0.25),  // added 800 × 0.24 = 192
+            segment([(.url, "/checkout")], sessions: 2_500, rate: 0.09),  // added 2,500 × 0.07 = 175
+            segment([(.browser, "Chrome")], sessions: 10_000, rate: 0.021),  // z = 0.50: no move
+            segment([(.browser, "Firefox")], sessions: 2_000, .deadClick, rate: 0.05),  // added 2,000 × −0.05 = −100
+            segment([(.device, "Tablet")], sessions: 50, rate: 0.90),  // below the minimum: not tested
+            segment([(.url, "/new")], sessions: 900, rate: 0.50),  // nothing to compare with
         ]
-        let report = try WeeklyReport.build(WeeklyReportInput(
-            project: ProjectInfo(name: "Test", site: ""), week: week, siteDays: days, currentSegments: current, previousSegments: previous,
-            settings: ReportSettings(minimumSessions: 100, significance: 0.05, topSegments: 5)))
+        let report = try WeeklyReport.build(
+            WeeklyReportInput(
+                project: ProjectInfo(name: "Test", site: ""), week: week, siteDays: days, currentSegments: current, previousSegments: previous,
+                settings: ReportSettings(minimumSessions: 100, significance: 0.05, topSegments: 5)))
         #expect(report.segmentMovers.map(\.label) == ["Browser = Safari · URL = /checkout", "Browser = Firefox"])
         let top = report.segmentMovers[0]
         #expect(abs(top.addedSessions - 192) < 1e-9)
@@ -78,12 +82,13 @@ struct SegmentMoverTests {
             segment([(.browser, "Safari"), (.url, "/checkout")], sessions: 200, rate: 0.01),
         ]
         let current = [
-            segment([(.browser, "Safari")], sessions: 5_000, rate: 0.04),                      // added 5,000 × 0.02 = 100
-            segment([(.browser, "Safari"), (.url, "/checkout")], sessions: 200, rate: 0.25),   // added 200 × 0.24 = 48: 48% of Safari's
+            segment([(.browser, "Safari")], sessions: 5_000, rate: 0.04),  // added 5,000 × 0.02 = 100
+            segment([(.browser, "Safari"), (.url, "/checkout")], sessions: 200, rate: 0.25),  // added 200 × 0.24 = 48: 48% of Safari's
         ]
-        let report = try WeeklyReport.build(WeeklyReportInput(
-            project: ProjectInfo(name: "Test", site: ""), week: week, siteDays: days, currentSegments: current, previousSegments: previous,
-            settings: ReportSettings(minimumSessions: 100, significance: 0.05, topSegments: 5)))
+        let report = try WeeklyReport.build(
+            WeeklyReportInput(
+                project: ProjectInfo(name: "Test", site: ""), week: week, siteDays: days, currentSegments: current, previousSegments: previous,
+                settings: ReportSettings(minimumSessions: 100, significance: 0.05, topSegments: 5)))
         #expect(report.segmentMovers.map(\.label) == ["Browser = Safari", "Browser = Safari · URL = /checkout"])
         #expect(report.segmentMovers.allSatisfy { $0.accountsFor.isEmpty })
     }

@@ -62,18 +62,19 @@ private func parseError(_ text: String) -> ConfigError? {
     }
 
     @Test func readsArraysOverSeveralLines() throws {
-        let document = try TOMLDocument(parsing: """
-            empty = []
-            numbers = [1, 2, 3]
-            nested = [[1, 2], ["a"]]
-            requests = [
-                "",        # site totals
-                "Device",
-                # a comment line inside the array
-                "Source+Medium",
-            ]
-            after = true
-            """)
+        let document = try TOMLDocument(
+            parsing: """
+                empty = []
+                numbers = [1, 2, 3]
+                nested = [[1, 2], ["a"]]
+                requests = [
+                    "",        # site totals
+                    "Device",
+                    # a comment line inside the array
+                    "Source+Medium",
+                ]
+                after = true
+                """)
         #expect(document.root["empty"] == .array([]))
         #expect(document.root["numbers"] == .array([.integer(1), .integer(2), .integer(3)]))
         #expect(document.root["nested"] == .array([.array([.integer(1), .integer(2)]), .array([.string("a")])]))
@@ -95,22 +96,24 @@ private func parseError(_ text: String) -> ConfigError? {
     }
 
     @Test func readsTablesCommentsAndKeys() throws {
-        let document = try TOMLDocument(parsing: """
-            # A comment line.
+        let document = try TOMLDocument(
+            parsing: """
+                # A comment line.
 
-            top = 1 # a comment after a value
-            [report]
-              minimum_sessions = 100
-            "quoted key" = "q"
-            'literal key' = "l"
-            [ fetch . plans ]
-            weekly = [""]
-            [fetch]
-            plan = "weekly"
-            """)
+                top = 1 # a comment after a value
+                [report]
+                  minimum_sessions = 100
+                "quoted key" = "q"
+                'literal key' = "l"
+                [ fetch . plans ]
+                weekly = [""]
+                [fetch]
+                plan = "weekly"
+                """)
         #expect(document.root.keys == ["top", "report", "fetch"])
         guard case .table(let report)? = document.root["report"], case .table(let fetch)? = document.root["fetch"],
-              case .table(let plans)? = fetch["plans"] else {
+            case .table(let plans)? = fetch["plans"]
+        else {
             Issue.record("tables missing: \(document.root)")
             return
         }
@@ -138,48 +141,49 @@ private func parseError(_ text: String) -> ConfigError? {
         #expect(try TOMLDocument(parsing: "\n\n   # only comments\n\t\n").root.keys.isEmpty)
     }
 
-    @Test(arguments: [
-        ("a = 1\nminimum_sessions 100\n", 2, 18, #"expected '=' after key "minimum_sessions""#),
-        ("[report]\na = 1\nb = 2\na = 3\n", 4, nil, #"duplicate key "a" in [report]; it was first set at line 2"#),
-        ("a = 1\na = 2\n", 2, nil, #"duplicate key "a" at the top of the file"#),
-        ("[a]\nx = 1\n\n[a]\n", 4, 1, "table [a] is defined twice; it was first defined at line 1"),
-        ("[a.b]\n[a]\n[a.b]\n", 3, 1, "table [a.b] is defined twice"),
-        ("[a]\nb = 1\n[a.b]\n", 3, 1, #"[a.b] redefines "b", which line 2 set to an integer"#),
-        ("a = {x = 1}\n[a.b]\n", 2, 1, #"[a.b] extends "a", an inline table written at line 1"#),
-        ("a = {x = 1}\n[a]\n", 2, 1, #"[a] extends "a""#),
-        ("[a\n", 1, 3, "expected ']' to close the table header"),
-        ("[[a]]\n", 1, 1, "arrays of tables ([[...]]) are not supported"),
-        ("a.b = 1\n", 1, 2, "dotted keys"),
-        ("= 1\n", 1, 1, "expected a key, found '='"),
-        ("a =\n", 1, 4, #"expected a value for "a", found the end of the line"#),
-        ("a = 1 2\n", 1, 7, #"unexpected '2' after the value of "a""#),
-        ("[a] b = 1\n", 1, 5, "unexpected 'b' after the table header [a]"),
-        ("name = hello\n", 1, 8, "hello is not a value"),
-        ("day = 2024-01-01\n", 1, 7, "2024-01-01 is not a value"),
-        ("a = 012\n", 1, 5, "012 is not a value"),
-        ("a = 1__0\n", 1, 5, "1__0 is not a value"),
-        ("a = _1\n", 1, 5, "_1 is not a value"),
-        ("a = 1.\n", 1, 5, "1. is not a value"),
-        ("a = .5\n", 1, 5, ".5 is not a value"),
-        ("a = 1e\n", 1, 5, "1e is not a value"),
-        ("a = 0x1F\n", 1, 5, "0x1F is not a value"),
-        ("a = 99999999999999999999\n", 1, 5, "does not fit in a 64-bit integer"),
-        ("\n\na = \"open\n", 3, 5, "the string is not closed on its line"),
-        ("a = 'open\n", 1, 5, "the string is not closed on its line"),
-        ("a = \"bad \\x escape\"\n", 1, 10, #"unknown escape \x"#),
-        ("a = \"\\u12\"\n", 1, 6, "must be followed by 4 hexadecimal digits"),
-        ("a = \"\\uD800\"\n", 1, 6, "is not a Unicode scalar value"),
-        ("a = \"\\U00110000\"\n", 1, 6, "is not a Unicode scalar value"),
-        ("a = \"bell\u{7}\"\n", 1, 10, "control character U+0007 in a string"),
-        ("a = \"\"\"long\"\"\"\n", 1, 5, "multi-line strings"),
-        ("a = '''long'''\n", 1, 5, "multi-line strings (''')"),
-        ("a = [\n  1,\n  2\n", 1, 5, #"the array of "a" is not closed"#),
-        ("a = [1\n  2]\n", 2, 3, #"expected ',' or ']' in the array of "a", found '2'"#),
-        ("a = [1,,2]\n", 1, 8, #"expected a value for "a", found ','"#),
-        ("a = { x = 1, x = 2 }\n", 1, 19, #"duplicate key "x" in the inline table of "a""#),
-        ("a = { x = 1\n", 1, 12, #"expected ',' or '}' in the inline table of "a""#),
-        ("a = 1\rb = 2\n", 1, 6, "carriage return without a line feed"),
-    ] as [(String, Int, Int?, String)])
+    @Test(
+        arguments: [
+            ("a = 1\nminimum_sessions 100\n", 2, 18, #"expected '=' after key "minimum_sessions""#),
+            ("[report]\na = 1\nb = 2\na = 3\n", 4, nil, #"duplicate key "a" in [report]; it was first set at line 2"#),
+            ("a = 1\na = 2\n", 2, nil, #"duplicate key "a" at the top of the file"#),
+            ("[a]\nx = 1\n\n[a]\n", 4, 1, "table [a] is defined twice; it was first defined at line 1"),
+            ("[a.b]\n[a]\n[a.b]\n", 3, 1, "table [a.b] is defined twice"),
+            ("[a]\nb = 1\n[a.b]\n", 3, 1, #"[a.b] redefines "b", which line 2 set to an integer"#),
+            ("a = {x = 1}\n[a.b]\n", 2, 1, #"[a.b] extends "a", an inline table written at line 1"#),
+            ("a = {x = 1}\n[a]\n", 2, 1, #"[a] extends "a""#),
+            ("[a\n", 1, 3, "expected ']' to close the table header"),
+            ("[[a]]\n", 1, 1, "arrays of tables ([[...]]) are not supported"),
+            ("a.b = 1\n", 1, 2, "dotted keys"),
+            ("= 1\n", 1, 1, "expected a key, found '='"),
+            ("a =\n", 1, 4, #"expected a value for "a", found the end of the line"#),
+            ("a = 1 2\n", 1, 7, #"unexpected '2' after the value of "a""#),
+            ("[a] b = 1\n", 1, 5, "unexpected 'b' after the table header [a]"),
+            ("name = hello\n", 1, 8, "hello is not a value"),
+            ("day = 2024-01-01\n", 1, 7, "2024-01-01 is not a value"),
+            ("a = 012\n", 1, 5, "012 is not a value"),
+            ("a = 1__0\n", 1, 5, "1__0 is not a value"),
+            ("a = _1\n", 1, 5, "_1 is not a value"),
+            ("a = 1.\n", 1, 5, "1. is not a value"),
+            ("a = .5\n", 1, 5, ".5 is not a value"),
+            ("a = 1e\n", 1, 5, "1e is not a value"),
+            ("a = 0x1F\n", 1, 5, "0x1F is not a value"),
+            ("a = 99999999999999999999\n", 1, 5, "does not fit in a 64-bit integer"),
+            ("\n\na = \"open\n", 3, 5, "the string is not closed on its line"),
+            ("a = 'open\n", 1, 5, "the string is not closed on its line"),
+            ("a = \"bad \\x escape\"\n", 1, 10, #"unknown escape \x"#),
+            ("a = \"\\u12\"\n", 1, 6, "must be followed by 4 hexadecimal digits"),
+            ("a = \"\\uD800\"\n", 1, 6, "is not a Unicode scalar value"),
+            ("a = \"\\U00110000\"\n", 1, 6, "is not a Unicode scalar value"),
+            ("a = \"bell\u{7}\"\n", 1, 10, "control character U+0007 in a string"),
+            ("a = \"\"\"long\"\"\"\n", 1, 5, "multi-line strings"),
+            ("a = '''long'''\n", 1, 5, "multi-line strings (''')"),
+            ("a = [\n  1,\n  2\n", 1, 5, #"the array of "a" is not closed"#),
+            ("a = [1\n  2]\n", 2, 3, #"expected ',' or ']' in the array of "a", found '2'"#),
+            ("a = [1,,2]\n", 1, 8, #"expected a value for "a", found ','"#),
+            ("a = { x = 1, x = 2 }\n", 1, 19, #"duplicate key "x" in the inline table of "a""#),
+            ("a = { x = 1\n", 1, 12, #"expected ',' or '}' in the inline table of "a""#),
+            ("a = 1\rb = 2\n", 1, 6, "carriage return without a line feed"),
+        ] as [(String, Int, Int?, String)])
     func refusesMalformedText(text: String, line: Int, column: Int?, message: String) throws {
         let error = try #require(parseError(text))
         #expect(error.line == line)
@@ -190,8 +194,9 @@ private func parseError(_ text: String) -> ConfigError? {
 
     @Test func describesErrorsAsCompilersDo() throws {
         let error = try #require(parseError("[report]\nminimum_sessions 100\n"))
-        #expect(error.description
-            == #"clarity-report.toml:2:18: expected '=' after key "minimum_sessions"; write minimum_sessions = value"#)
+        #expect(
+            error.description
+                == #"clarity-report.toml:2:18: expected '=' after key "minimum_sessions"; write minimum_sessions = value"#)
         let withoutColumn = ConfigError(fileName: "site.toml", line: 3, message: "wrong")
         #expect(withoutColumn.description == "site.toml:3: wrong")
         #expect(ConfigError(fileName: "site.toml", line: nil, message: "wrong", hint: "fix it").description == "site.toml: wrong; fix it")
@@ -253,8 +258,9 @@ private func parseError(_ text: String) -> ConfigError? {
 
     // PropertyBased ignores errors thrown by a property's body, so the properties below use `try?` and compare.
     @Test func anyStringWrittenAsABasicStringReadsBack() async {
-        let character = Gen<Character>.oneOf(Gen.ascii, Gen.ascii, Gen.unicodeScalar(in: "\u{80}"..."\u{D7FF}").map(Character.init),
-                                             Gen.unicodeScalar(in: "\u{E000}"..."\u{10FFFF}").map(Character.init))
+        let character = Gen<Character>.oneOf(
+            Gen.ascii, Gen.ascii, Gen.unicodeScalar(in: "\u{80}"..."\u{D7FF}").map(Character.init),
+            Gen.unicodeScalar(in: "\u{E000}"..."\u{10FFFF}").map(Character.init))
         await propertyCheck(count: 500, input: character.string(of: 0...40)) { text in
             let written = TOMLValue.string(text).tomlText
             #expect(!written.unicodeScalars.contains { $0 == "\n" || $0 == "\r" })

@@ -7,14 +7,17 @@ struct TotalsTests {
     static let dayGenerator = Gen.int(in: 1...50_000).array(of: 1...10)
 
     func observation(sessions: Int, value: Double, percentage: Double) -> Observation {
-        Observation(segment: .site, sessions: Int64(sessions), distinctUsers: Int64(sessions / 2), pagesPerSession: value,
-                    signals: [.rageClick: SignalFigures(sessions: Int64(sessions), percentage: percentage)], scrollDepth: value)
+        Observation(
+            segment: .site, sessions: Int64(sessions), distinctUsers: Int64(sessions / 2), pagesPerSession: value,
+            signals: [.rageClick: SignalFigures(sessions: Int64(sessions), percentage: percentage)], scrollDepth: value)
     }
 
     @Test("a weighted mean equals Σ value × sessions / Σ sessions, lies between the daily values, and ignores day order")
     func weightedMean() async {
         await propertyCheck(count: 300, input: Self.dayGenerator, Gen.int(in: 0...10_000).array(of: 10)) { sessions, values in
-            let days = sessions.enumerated().map { index, count in observation(sessions: count, value: Double(values[index]) / 100, percentage: Double(values[index] % 101)) }
+            let days = sessions.enumerated().map { index, count in
+                observation(sessions: count, value: Double(values[index]) / 100, percentage: Double(values[index] % 101))
+            }
             let totals = Totals(days: days)
             let expected = zip(sessions, values).reduce(0.0) { $0 + Double($1.0) * Double($1.1) / 100 } / Double(sessions.reduce(0, +))
             let mean = totals.mean(.pagesPerSession)!

@@ -43,8 +43,10 @@ struct URLNormalizationTests {
 
     @Test("hostile URLs stay the same text, minus only what the rules fold")
     func hostile() {
-        let payloads = ["javascript:alert(1)", "java\u{200B}script:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "<script>alert(1)</script>",
-                        "/a\r\nBcc: x@example.com", "\u{202E}/gpj.exe", "[x](javascript:alert(1))", "{{project.name}}", "/é漢😀"]
+        let payloads = [
+            "javascript:alert(1)", "java\u{200B}script:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "<script>alert(1)</script>",
+            "/a\r\nBcc: x@example.com", "\u{202E}/gpj.exe", "[x](javascript:alert(1))", "{{project.name}}", "/é漢😀",
+        ]
         for payload in payloads {
             #expect(rules.normalize(payload) == payload, "\(payload.debugDescription)")
         }
@@ -58,8 +60,11 @@ struct URLNormalizationTests {
     @Test("grouping adds sums, re-weights rates and means by sessions, and never sums distinct users")
     func grouping() {
         func totals(_ sessions: Int64, rage: Double, active: Double, users: Int64) -> Totals {
-            Totals(days: [Observation(segment: .site, sessions: sessions, distinctUsers: users,
-                                      signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage)], activeTime: active)])
+            Totals(days: [
+                Observation(
+                    segment: .site, sessions: sessions, distinctUsers: users,
+                    signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage)], activeTime: active)
+            ])
         }
         let url = { (value: String) in Segment([Segment.DimensionValue(.url, value)]) }
         let entries = [
@@ -69,8 +74,11 @@ struct URLNormalizationTests {
             SegmentTotals(segment: Segment([Segment.DimensionValue(.browser, "Safari")]), totals: totals(40, rage: 1, active: 20, users: 40)),
         ]
         let grouping = PageGrouping(entries, normalization: URLNormalization())
-        #expect(grouping.entries.map(\.segment) == [url("https://s.example/checkout"), url("https://s.example/cart"),
-                                                   Segment([Segment.DimensionValue(.browser, "Safari")])])
+        #expect(
+            grouping.entries.map(\.segment) == [
+                url("https://s.example/checkout"), url("https://s.example/cart"),
+                Segment([Segment.DimensionValue(.browser, "Safari")]),
+            ])
         let checkout = grouping.entries[0].totals
         #expect(checkout.sessions == 400)
         // (300 × 10% + 100 × 30%) / 400 = 60 / 400 = 15%.
@@ -95,7 +103,8 @@ struct URLNormalizationTests {
         // (200 × 5% + 50 × 25%) / 250 = 22.5 / 250 = 9%.
         #expect(abs(Totals(days: [day]).rate(.rageClick)! - 0.09) < 1e-12)
         #expect(abs(day.scrollDepth! - 48) < 1e-12)
-        #expect(RecordingFilter.describe(signal: .rageClick, segment: page, siteURL: "https://s.example")
+        #expect(
+            RecordingFilter.describe(signal: .rageClick, segment: page, siteURL: "https://s.example")
                 == "Recordings → Filters: Rage clicks; Visited URL contains /product/.")
     }
 
@@ -109,7 +118,9 @@ struct URLNormalizationTests {
             "/product/*" = "/product/:id"
             """
         let configuration = try ReportConfiguration(parsing: text)
-        #expect(configuration.report.urls == URLNormalization(keepQuery: ["page"], patterns: [URLPattern(pattern: "/product/*", replacement: "/product/:id")]))
+        #expect(
+            configuration.report.urls
+                == URLNormalization(keepQuery: ["page"], patterns: [URLPattern(pattern: "/product/*", replacement: "/product/:id")]))
         #expect(try ReportConfiguration(parsing: configuration.tomlText) == configuration)
         #expect(throws: ConfigError.self) { try ReportConfiguration(parsing: "[report.urls]\nkeep_query = [\"utm_source\"]") }
         #expect(throws: ConfigError.self) { try ReportConfiguration(parsing: "[report.urls.patterns]\n\"product/*\" = \"/p\"") }

@@ -1,6 +1,7 @@
-@testable import ClarityModel
 import ClarityTestSupport
 import Testing
+
+@testable import ClarityModel
 
 /// The one set of rules for text from the tracked site, checked against the whole hostile corpus.
 @Suite("Untrusted text")

@@ -6,13 +6,15 @@ struct WeeklyReportTests {
     let week = ISOWeek(label: "2026-W47")!
 
     func site(sessions: Int64, rage: Double, users: Int64 = 500) -> Observation {
-        Observation(segment: .site, sessions: sessions, botSessions: sessions / 10, distinctUsers: users, pagesPerSession: 2,
-                    signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage)], scrollDepth: 50, totalTime: 100, activeTime: 40)
+        Observation(
+            segment: .site, sessions: sessions, botSessions: sessions / 10, distinctUsers: users, pagesPerSession: 2,
+            signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage)], scrollDepth: 50, totalTime: 100, activeTime: 40)
     }
 
     func input(days: [Day: Observation], current: [SegmentTotals] = [], previous: [SegmentTotals] = [], minimum: Int = 100) -> WeeklyReportInput {
-        WeeklyReportInput(project: ProjectInfo(name: "Test", site: ""), week: week, siteDays: days, currentSegments: current, previousSegments: previous,
-                          settings: ReportSettings(minimumSessions: minimum, significance: 0.05, topSegments: 3))
+        WeeklyReportInput(
+            project: ProjectInfo(name: "Test", site: ""), week: week, siteDays: days, currentSegments: current, previousSegments: previous,
+            settings: ReportSettings(minimumSessions: minimum, significance: 0.05, topSegments: 3))
     }
 
     @Test("a week without site data is a clear error")
@@ -80,7 +82,8 @@ struct WeeklyReportTests {
         let first = try #require(report.changes.first)
         #expect(first.text == "Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt, +50%, needs attention).")
         #expect(first.evidenceText == "two-proportion z = 3.79, p < 0.001; earlier weeks 2.0%–2.0%")
-        #expect(first.nextStep == "Recordings → Filters: Rage clicks. Watch where the repeated clicks land and what the page failed to do before them.")
+        #expect(
+            first.nextStep == "Recordings → Filters: Rage clicks. Watch where the repeated clicks land and what the page failed to do before them.")
         // z = 0.01 / √(0.025 × 0.975 × 2 / 7,000) = 3.79; 7,000 sessions × 1 pt: 70 more frustrated sessions.
         #expect(abs(first.addedSessions! - 70) < 1e-9)
         #expect(report.headline == "Rage clicks rose from 2.0% to 3.0% of sessions (+1.0 pt).")
@@ -124,7 +127,8 @@ struct WeeklyReportTests {
         let earlier = [1.0, 2, 3, 4]
         let settings = JudgementSettings(minimumSessions: 0, significance: 0.05)
         func judged(_ value: Double) -> KPIComparison {
-            var now = Totals(), before = Totals()
+            var now = Totals()
+            var before = Totals()
             (now.days, now.daysWithSessions, now.sessions) = (1, 1, Int64(value * 1_000))
             (before.days, before.daysWithSessions, before.sessions) = (1, 1, 4_000)
             return KPIComparison(kpi: .sessions, current: now, previous: before, history: [], earlier: earlier.map { $0 * 1_000 }, settings: settings)
@@ -164,11 +168,11 @@ struct WeeklyReportTests {
             return SegmentTotals(segment: Segment([.init(dimension, value)]), totals: totals)
         }
         let current = [
-            segment(.browser, "Safari", sessions: 2_000, rate: 0.05),   // excess 2000 × (0.05 − 0.02) = 60
-            segment(.url, "/checkout", sessions: 400, rate: 0.20),      // excess 400 × 0.18 = 72
-            segment(.url, nil, sessions: 7_000, rate: 0.5),             // aggregate row: never a segment
-            segment(.device, "Tablet", sessions: 50, rate: 0.9),        // below the minimum
-            segment(.browser, "Chrome", sessions: 4_000, rate: 0.01),   // below the site rate
+            segment(.browser, "Safari", sessions: 2_000, rate: 0.05),  // excess 2000 × (0.05 − 0.02) = 60
+            segment(.url, "/checkout", sessions: 400, rate: 0.20),  // excess 400 × 0.18 = 72
+            segment(.url, nil, sessions: 7_000, rate: 0.5),  // aggregate row: never a segment
+            segment(.device, "Tablet", sessions: 50, rate: 0.9),  // below the minimum
+            segment(.browser, "Chrome", sessions: 4_000, rate: 0.01),  // below the site rate
         ]
         let previous = [segment(.url, "/checkout", sessions: 400, rate: 0.03)]
         let report = try WeeklyReport.build(input(days: days, current: current, previous: previous))

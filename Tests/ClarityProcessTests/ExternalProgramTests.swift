@@ -25,8 +25,9 @@ struct ExternalProgramTests {
 
     @Test("The environment and working folder given are the child's")
     func environmentAndDirectory() throws {
-        let run = try ExternalProgram.run("/bin/sh", ["-c", "printf '%s %s' \"$CLARITY_PROBE\" \"$(pwd)\""],
-                                          environment: ["CLARITY_PROBE": "yes", "PATH": "/usr/bin:/bin"], directory: "/tmp")
+        let run = try ExternalProgram.run(
+            "/bin/sh", ["-c", "printf '%s %s' \"$CLARITY_PROBE\" \"$(pwd)\""],
+            environment: ["CLARITY_PROBE": "yes", "PATH": "/usr/bin:/bin"], directory: "/tmp")
         #expect(run.standardOutput == "yes /tmp")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClarityRender
 
 /// The templates compiled into the binary are exactly the files of `templates/`; `make templates` regenerates them.

@@ -1,5 +1,6 @@
 import CRsvg
 import Testing
+
 @testable import ClarityCharts
 @testable import ClarityRender
 
@@ -39,8 +40,9 @@ import Testing
         let computed = TextMetrics.width("|\(text)|", fontSize: fontSize) - TextMetrics.width("||", fontSize: fontSize)
         // pango places each glyph on a 1/1024-pixel grid; a missing character's box is a little narrower than allowed for.
         let tolerance = 0.01 + Double(text.unicodeScalars.count) * 0.003
-        #expect(abs(measured - computed) <= tolerance, "\(text.debugDescription): pango \(measured), table \(computed)",
-                sourceLocation: sourceLocation)
+        #expect(
+            abs(measured - computed) <= tolerance, "\(text.debugDescription): pango \(measured), table \(computed)",
+            sourceLocation: sourceLocation)
     }
 
     @Test("labels the reports draw, with kerned pairs, accents, symbols and characters the font lacks")

@@ -1,5 +1,5 @@
-import Testing
 import ClarityRender
+import Testing
 
 @Suite struct EmailAddressTests {
     @Test func readsTheWaysAnAddressIsWrittenInAConfigurationFile() throws {

@@ -7,8 +7,9 @@ import Testing
     let identity = MessageIdentity(seed: "shop.example 2026-W47", date: Instant(seconds: 1_795_417_200))
 
     func message(html: String) throws -> MIMEMessage {
-        try MIMEMessage(from: try EmailAddress("reports@shop.example"), to: [try EmailAddress("team@shop.example")], subject: "Weekly report",
-                        identity: identity, plainText: "text", html: html, images: [])
+        try MIMEMessage(
+            from: try EmailAddress("reports@shop.example"), to: [try EmailAddress("team@shop.example")], subject: "Weekly report",
+            identity: identity, plainText: "text", html: html, images: [])
     }
 
     @Test(arguments: [

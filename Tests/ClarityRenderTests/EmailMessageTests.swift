@@ -1,7 +1,7 @@
 import ClarityModel
+import ClarityRender
 import Foundation
 import Testing
-import ClarityRender
 
 @Suite struct EmailMessageTests {
     static let date = Instant(iso: "2026-11-23T07:00:00Z")!
@@ -51,16 +51,18 @@ import ClarityRender
         let message = try Self.message()
         let parsed = try ParsedEmail.parse(message.encoded())
         #expect(parsed.defects == [])
-        #expect(parsed.structure == [
-            "multipart/alternative", "  text/plain", "  multipart/related", "    text/html", "    image/png", "    image/png",
-        ])
+        #expect(
+            parsed.structure == [
+                "multipart/alternative", "  text/plain", "  multipart/related", "    text/html", "    image/png", "    image/png",
+            ])
         #expect(parsed.subject == Self.subject)
         #expect(parsed.from == [.init(name: "Clarity Report", address: "reports@example.com")])
-        #expect(parsed.to == [
-            .init(name: "Zoë Müller-Lüdenscheidt, Produktteam Nordrhein-Westfalen", address: "zoe@example.com"),
-            .init(name: "", address: "ops@example.org"),
-            .init(name: "Doe, Jane", address: "jane@example.net"),
-        ])
+        #expect(
+            parsed.to == [
+                .init(name: "Zoë Müller-Lüdenscheidt, Produktteam Nordrhein-Westfalen", address: "zoe@example.com"),
+                .init(name: "", address: "ops@example.org"),
+                .init(name: "Doe, Jane", address: "jane@example.net"),
+            ])
         #expect(parsed.date == "2026-11-23T07:00:00+00:00")
         #expect(parsed.messageID == "<report.\(Self.identity.token)@example.com>")
 
@@ -161,7 +163,9 @@ import ClarityRender
     @Test func shortASCIISubjectsStayReadable() throws {
         #expect(try Self.message(subject: "Weekly report").encoded().contains("\r\nSubject: Weekly report\r\n"))
         let long = "Weekly report for example.com, week 47 of 2026: sessions up 12 %, rage clicks down"
-        #expect(try Self.message(subject: long).encoded().contains("\r\nSubject: Weekly report for example.com, week 47 of 2026: sessions up 12 %,\r\n rage"))
+        #expect(
+            try Self.message(subject: long).encoded().contains(
+                "\r\nSubject: Weekly report for example.com, week 47 of 2026: sessions up 12 %,\r\n rage"))
     }
 
     @Test func boundaryTextInsideABodyCannotSplitTheMessage() throws {
@@ -176,8 +180,9 @@ import ClarityRender
         // Every byte value, so base64 and its line breaks are exercised; a real parser decodes it.
         let pdf = Array("%PDF-1.7\n".utf8) + (0..<4_000).map { UInt8($0 % 256) }
         let attachment = try Attachment(fileName: "monthly-2026-10.pdf", contentType: "application/pdf", bytes: pdf)
-        let message = try MIMEMessage(from: EmailAddress("reports@example.com"), to: [EmailAddress("ceo@example.com")], subject: "Monthly",
-                                      identity: Self.identity, plainText: Self.plainText, html: "<p>Summary</p>", images: [], attachments: [attachment])
+        let message = try MIMEMessage(
+            from: EmailAddress("reports@example.com"), to: [EmailAddress("ceo@example.com")], subject: "Monthly",
+            identity: Self.identity, plainText: Self.plainText, html: "<p>Summary</p>", images: [], attachments: [attachment])
         let encoded = message.encoded()
         let parsed = try ParsedEmail.parse(encoded)
         #expect(parsed.defects == [])

@@ -1,5 +1,5 @@
-import Testing
 import ClarityRender
+import Testing
 
 @Suite struct EmailQuotedPrintableTests {
     @Test func escapesEqualsSignsAndBytesOutsidePrintableASCII() {
@@ -43,8 +43,8 @@ import ClarityRender
     }
 }
 
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
         components(separatedBy: target).joined(separator: replacement)
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import ClarityRender
+import Testing
 
 @Suite struct EmailSparklineTextTests {
     @Test func scalesFromTheLowestToTheHighestValue() {

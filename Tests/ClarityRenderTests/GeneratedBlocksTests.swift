@@ -1,5 +1,5 @@
-import Testing
 import ClarityRender
+import Testing
 
 @Suite struct GeneratedBlocksTests {
     static let regenerated = """
@@ -25,7 +25,8 @@ import ClarityRender
     }
 
     @Test func replacesBlockContentAndKeepsNotesByteForByte() throws {
-        let existing = "# Research log  \n"
+        let existing =
+            "# Research log  \n"
             + "My notes on week 12:\t \n"
             + "<!-- clarity-report:begin summary -->\n"
             + "Sessions: 1200\n"
@@ -37,21 +38,24 @@ import ClarityRender
             + "<!-- clarity-report:end top-pages -->\n"
             + "Closing thoughts, no newline at the end  "
         let merged = try GeneratedBlocks.merge(existing: existing, regenerated: Self.regenerated)
-        expectBytes(merged, "# Research log  \n"
-            + "My notes on week 12:\t \n"
-            + "<!-- clarity-report:begin summary -->\n"
-            + "Sessions: 1300\n"
-            + "<!-- clarity-report:end summary -->\n"
-            + "\n"
-            + "Between blocks: the drop is the release of 3 March. \n"
-            + "<!-- clarity-report:begin top-pages -->\n"
-            + "| Page | Visits |\n| --- | --- |\n| /home | 900 |\n"
-            + "<!-- clarity-report:end top-pages -->\n"
-            + "Closing thoughts, no newline at the end  ")
+        expectBytes(
+            merged,
+            "# Research log  \n"
+                + "My notes on week 12:\t \n"
+                + "<!-- clarity-report:begin summary -->\n"
+                + "Sessions: 1300\n"
+                + "<!-- clarity-report:end summary -->\n"
+                + "\n"
+                + "Between blocks: the drop is the release of 3 March. \n"
+                + "<!-- clarity-report:begin top-pages -->\n"
+                + "| Page | Visits |\n| --- | --- |\n| /home | 900 |\n"
+                + "<!-- clarity-report:end top-pages -->\n"
+                + "Closing thoughts, no newline at the end  ")
     }
 
     @Test func keepsCRLFNotesAndWritesGeneratedLinesWithCRLF() throws {
-        let existing = "Notes\r\n"
+        let existing =
+            "Notes\r\n"
             + "<!-- clarity-report:begin summary -->\r\n"
             + "Sessions: 1200\r\n"
             + "<!-- clarity-report:end summary -->\r\n"
@@ -59,19 +63,22 @@ import ClarityRender
             + "<!-- clarity-report:begin top-pages -->\r\n"
             + "<!-- clarity-report:end top-pages -->"
         let merged = try GeneratedBlocks.merge(existing: existing, regenerated: Self.regenerated)
-        expectBytes(merged, "Notes\r\n"
-            + "<!-- clarity-report:begin summary -->\r\n"
-            + "Sessions: 1300\r\n"
-            + "<!-- clarity-report:end summary -->\r\n"
-            + "After \r\n"
-            + "<!-- clarity-report:begin top-pages -->\r\n"
-            + "| Page | Visits |\r\n| --- | --- |\r\n| /home | 900 |\r\n"
-            + "<!-- clarity-report:end top-pages -->")
+        expectBytes(
+            merged,
+            "Notes\r\n"
+                + "<!-- clarity-report:begin summary -->\r\n"
+                + "Sessions: 1300\r\n"
+                + "<!-- clarity-report:end summary -->\r\n"
+                + "After \r\n"
+                + "<!-- clarity-report:begin top-pages -->\r\n"
+                + "| Page | Visits |\r\n| --- | --- |\r\n| /home | 900 |\r\n"
+                + "<!-- clarity-report:end top-pages -->")
     }
 
     @Test func keepsDecomposedAndNonASCIITextByteForByte() throws {
         let decomposed = "Cafe\u{301} \u{1F642} re\u{301}sume\u{301}\n"
-        let existing = decomposed
+        let existing =
+            decomposed
             + "<!-- clarity-report:begin summary -->\nold\n<!-- clarity-report:end summary -->\n"
             + "<!-- clarity-report:begin top-pages -->\n<!-- clarity-report:end top-pages -->\n"
             + decomposed
@@ -81,45 +88,55 @@ import ClarityRender
     }
 
     @Test func appendsNewBlocksAfterTheLastExistingBlock() throws {
-        let existing = "Intro\n"
+        let existing =
+            "Intro\n"
             + "<!-- clarity-report:begin summary -->\nold\n<!-- clarity-report:end summary -->\n"
             + "\nMy closing notes\n"
         let merged = try GeneratedBlocks.merge(existing: existing, regenerated: Self.regenerated)
-        expectBytes(merged, "Intro\n"
-            + "<!-- clarity-report:begin summary -->\nSessions: 1300\n<!-- clarity-report:end summary -->\n"
-            + "\n"
-            + "<!-- clarity-report:begin top-pages -->\n"
-            + "| Page | Visits |\n| --- | --- |\n| /home | 900 |\n"
-            + "<!-- clarity-report:end top-pages -->\n"
-            + "\nMy closing notes\n")
+        expectBytes(
+            merged,
+            "Intro\n"
+                + "<!-- clarity-report:begin summary -->\nSessions: 1300\n<!-- clarity-report:end summary -->\n"
+                + "\n"
+                + "<!-- clarity-report:begin top-pages -->\n"
+                + "| Page | Visits |\n| --- | --- |\n| /home | 900 |\n"
+                + "<!-- clarity-report:end top-pages -->\n"
+                + "\nMy closing notes\n")
     }
 
     @Test func appendsAllBlocksAtTheEndOfAFileWithoutBlocks() throws {
         let merged = try GeneratedBlocks.merge(existing: "Only my notes", regenerated: Self.regenerated)
-        expectBytes(merged, "Only my notes\n"
-            + "\n<!-- clarity-report:begin summary -->\nSessions: 1300\n<!-- clarity-report:end summary -->\n"
-            + "\n<!-- clarity-report:begin top-pages -->\n| Page | Visits |\n| --- | --- |\n| /home | 900 |\n"
-            + "<!-- clarity-report:end top-pages -->\n")
+        expectBytes(
+            merged,
+            "Only my notes\n"
+                + "\n<!-- clarity-report:begin summary -->\nSessions: 1300\n<!-- clarity-report:end summary -->\n"
+                + "\n<!-- clarity-report:begin top-pages -->\n| Page | Visits |\n| --- | --- |\n| /home | 900 |\n"
+                + "<!-- clarity-report:end top-pages -->\n")
     }
 
     @Test func anEmptyFileGetsTheBlocksOnly() throws {
         let merged = try GeneratedBlocks.merge(existing: "", regenerated: Self.regenerated)
-        expectBytes(merged, "<!-- clarity-report:begin summary -->\nSessions: 1300\n<!-- clarity-report:end summary -->\n"
-            + "\n<!-- clarity-report:begin top-pages -->\n| Page | Visits |\n| --- | --- |\n| /home | 900 |\n"
-            + "<!-- clarity-report:end top-pages -->\n")
+        expectBytes(
+            merged,
+            "<!-- clarity-report:begin summary -->\nSessions: 1300\n<!-- clarity-report:end summary -->\n"
+                + "\n<!-- clarity-report:begin top-pages -->\n| Page | Visits |\n| --- | --- |\n| /home | 900 |\n"
+                + "<!-- clarity-report:end top-pages -->\n")
     }
 
     @Test func appendsAfterALastBlockThatEndsTheFileWithoutANewline() throws {
         let existing = "<!-- clarity-report:begin summary -->\nold\n<!-- clarity-report:end summary -->"
         let merged = try GeneratedBlocks.merge(existing: existing, regenerated: Self.regenerated)
-        expectBytes(merged, "<!-- clarity-report:begin summary -->\nSessions: 1300\n<!-- clarity-report:end summary -->\n"
-            + "\n<!-- clarity-report:begin top-pages -->\n| Page | Visits |\n| --- | --- |\n| /home | 900 |\n"
-            + "<!-- clarity-report:end top-pages -->\n")
+        expectBytes(
+            merged,
+            "<!-- clarity-report:begin summary -->\nSessions: 1300\n<!-- clarity-report:end summary -->\n"
+                + "\n<!-- clarity-report:begin top-pages -->\n| Page | Visits |\n| --- | --- |\n| /home | 900 |\n"
+                + "<!-- clarity-report:end top-pages -->\n")
     }
 
     @Test func keepsBlocksThatAreNoLongerGenerated() throws {
         let retired = "<!-- clarity-report:begin funnel -->\nfunnel kept\n<!-- clarity-report:end funnel -->\n"
-        let existing = retired
+        let existing =
+            retired
             + "<!-- clarity-report:begin summary -->\nold\n<!-- clarity-report:end summary -->\n"
             + "<!-- clarity-report:begin top-pages -->\n<!-- clarity-report:end top-pages -->\n"
         let merged = try GeneratedBlocks.merge(existing: existing, regenerated: Self.regenerated)
@@ -128,7 +145,8 @@ import ClarityRender
     }
 
     @Test func acceptsMarkersWithExtraSpacesAndKeepsThemAsWritten() throws {
-        let existing = "  <!--clarity-report:begin   summary\t-->  \nold\n<!--  clarity-report:end summary-->\n"
+        let existing =
+            "  <!--clarity-report:begin   summary\t-->  \nold\n<!--  clarity-report:end summary-->\n"
             + "<!-- clarity-report:begin top-pages -->\n<!-- clarity-report:end top-pages -->\n"
         let merged = try GeneratedBlocks.merge(existing: existing, regenerated: Self.regenerated)
         #expect(merged.hasPrefix("  <!--clarity-report:begin   summary\t-->  \nSessions: 1300\n<!--  clarity-report:end summary-->\n"))
@@ -152,21 +170,35 @@ import ClarityRender
     }
 
     static let damaged: [(String, MarkerError)] = [
-        ("notes\n<!-- clarity-report:begin summary -->\ntext\n",
-         MarkerError(document: .existing, line: 2, blockName: "summary", damage: .beginWithoutEnd)),
-        ("notes\n\n<!-- clarity-report:end summary -->\n",
-         MarkerError(document: .existing, line: 3, blockName: "summary", damage: .endWithoutBegin)),
-        ("<!-- clarity-report:begin summary -->\n<!-- clarity-report:begin top-pages -->\n",
-         MarkerError(document: .existing, line: 2, blockName: "top-pages", damage: .nested(insideBlock: "summary", openedOnLine: 1))),
-        ("<!-- clarity-report:begin summary -->\n<!-- clarity-report:end summary -->\n\n"
-            + "<!-- clarity-report:begin summary -->\n<!-- clarity-report:end summary -->\n",
-         MarkerError(document: .existing, line: 4, blockName: "summary", damage: .duplicate(firstOnLine: 1))),
-        ("a\r\nb\r\n<!-- clarity-report:begin summary -->\r\n<!-- clarity-report:end top-pages -->\r\n",
-         MarkerError(document: .existing, line: 4, blockName: "top-pages", damage: .mismatchedEnd(openBlock: "summary", openedOnLine: 3))),
-        ("<!-- clarity-report:begin Summary -->\n",
-         MarkerError(document: .existing, line: 1, blockName: "Summary", damage: .malformed)),
-        ("x\n<!-- clarity-report:end summary\n",
-         MarkerError(document: .existing, line: 2, blockName: "summary", damage: .malformed)),
+        (
+            "notes\n<!-- clarity-report:begin summary -->\ntext\n",
+            MarkerError(document: .existing, line: 2, blockName: "summary", damage: .beginWithoutEnd)
+        ),
+        (
+            "notes\n\n<!-- clarity-report:end summary -->\n",
+            MarkerError(document: .existing, line: 3, blockName: "summary", damage: .endWithoutBegin)
+        ),
+        (
+            "<!-- clarity-report:begin summary -->\n<!-- clarity-report:begin top-pages -->\n",
+            MarkerError(document: .existing, line: 2, blockName: "top-pages", damage: .nested(insideBlock: "summary", openedOnLine: 1))
+        ),
+        (
+            "<!-- clarity-report:begin summary -->\n<!-- clarity-report:end summary -->\n\n"
+                + "<!-- clarity-report:begin summary -->\n<!-- clarity-report:end summary -->\n",
+            MarkerError(document: .existing, line: 4, blockName: "summary", damage: .duplicate(firstOnLine: 1))
+        ),
+        (
+            "a\r\nb\r\n<!-- clarity-report:begin summary -->\r\n<!-- clarity-report:end top-pages -->\r\n",
+            MarkerError(document: .existing, line: 4, blockName: "top-pages", damage: .mismatchedEnd(openBlock: "summary", openedOnLine: 3))
+        ),
+        (
+            "<!-- clarity-report:begin Summary -->\n",
+            MarkerError(document: .existing, line: 1, blockName: "Summary", damage: .malformed)
+        ),
+        (
+            "x\n<!-- clarity-report:end summary\n",
+            MarkerError(document: .existing, line: 2, blockName: "summary", damage: .malformed)
+        ),
     ]
 
     @Test(arguments: damaged)
@@ -185,8 +217,9 @@ import ClarityRender
 
     @Test func messageNamesLineBlockAndTheWayOut() {
         let error = MarkerError(document: .existing, line: 7, blockName: "summary", damage: .nested(insideBlock: "intro", openedOnLine: 3))
-        #expect(error.description == "line 7: block 'summary' begins inside block 'intro' (line 3), whose end marker is missing or misplaced. "
-            + "Repair the markers in the file, or run again with --force to overwrite it with a fresh report.")
+        #expect(
+            error.description == "line 7: block 'summary' begins inside block 'intro' (line 3), whose end marker is missing or misplaced. "
+                + "Repair the markers in the file, or run again with --force to overwrite it with a fresh report.")
     }
 
     @Test func mentioningTheToolInACodeSpanIsNotAMarker() throws {

@@ -1,10 +1,11 @@
-import Testing
 import ClarityRender
+import Testing
 
 @Suite struct HTMLEscapingTests {
     @Test func textEscapesTheFiveSpecialCharacters() {
-        #expect(HTMLEscaping.text("<a href=\"x\" title='y'>Tom & Jerry</a>")
-            == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;")
+        #expect(
+            HTMLEscaping.text("<a href=\"x\" title='y'>Tom & Jerry</a>")
+                == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;")
     }
 
     @Test func textKeepsLineBreaksAndTabs() {

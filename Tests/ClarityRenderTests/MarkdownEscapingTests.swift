@@ -1,5 +1,5 @@
-import Testing
 import ClarityRender
+import Testing
 
 @Suite struct MarkdownEscapingTests {
     /// Text a hostile website could put in a page title, URL, referrer or custom tag.
@@ -118,7 +118,8 @@ import ClarityRender
     }
 
     @Test func removesControlsBidiAndZeroWidthCharacters() {
-        let hidden = "a\u{0}b\u{1F}c\u{7F}d\u{9B}e\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}f\u{2066}\u{2067}\u{2068}\u{2069}g"
+        let hidden =
+            "a\u{0}b\u{1F}c\u{7F}d\u{9B}e\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}f\u{2066}\u{2067}\u{2068}\u{2069}g"
             + "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}h"
         #expect(MarkdownEscaping.visibleText(hidden) == "abcdefgh")
     }

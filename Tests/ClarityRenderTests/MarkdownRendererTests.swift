@@ -1,28 +1,29 @@
-import Testing
 import ClarityRender
+import Testing
 
 @Suite struct MarkdownRendererTests {
     let renderer = MarkdownRenderer()
 
     @Test func tableRendersAsTable() {
         let html = renderer.html(from: "| Page | Visits |\n| --- | ---: |\n| /home | 12 |\n")
-        #expect(html == """
-            <table>
-            <thead>
-            <tr>
-            <th>Page</th>
-            <th align="right">Visits</th>
-            </tr>
-            </thead>
-            <tbody>
-            <tr>
-            <td>/home</td>
-            <td align="right">12</td>
-            </tr>
-            </tbody>
-            </table>
+        #expect(
+            html == """
+                <table>
+                <thead>
+                <tr>
+                <th>Page</th>
+                <th align="right">Visits</th>
+                </tr>
+                </thead>
+                <tbody>
+                <tr>
+                <td>/home</td>
+                <td align="right">12</td>
+                </tr>
+                </tbody>
+                </table>
 
-            """)
+                """)
     }
 
     @Test func strikethroughRenders() {

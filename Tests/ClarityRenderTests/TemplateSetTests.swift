@@ -1,6 +1,6 @@
+import ClarityRender
 import Foundation
 import Testing
-import ClarityRender
 
 @Suite struct TemplateSetTests {
     static let hostileTitle = "[win](javascript:alert(1)) <b>![img](http://tracker)</b>"
@@ -91,8 +91,12 @@ import ClarityRender
         let error = try #require(throws: RenderError.self) {
             try TemplateSet(templates: ["weekly": "{{#pages}}\nx\n{{/page}}\nafter\n"])
         }
-        #expect(error == RenderError(file: "weekly.mustache", problem: .syntax(
-            line: 3, column: 4, lineText: "{{/page}}", reason: "this closing tag does not match the section that is open")))
+        #expect(
+            error
+                == RenderError(
+                    file: "weekly.mustache",
+                    problem: .syntax(
+                        line: 3, column: 4, lineText: "{{/page}}", reason: "this closing tag does not match the section that is open")))
         #expect(error.description == "weekly.mustache:3:4: this closing tag does not match the section that is open.\n    {{/page}}")
     }
 
@@ -136,7 +140,8 @@ import ClarityRender
         #expect(templates.origins["weekly.md"] == .file(directory.path + "/weekly.md.mustache"))
         #expect(templates.origins["weekly.html"] == .builtIn)
         #expect(try templates.render("weekly.md", with: ["project": ["name": "*Shop*"]]) == "Overridden: \\*Shop\\*\n")
-        #expect(try templates.render("partials/weekly-changes.md", with: [String: String]())
+        #expect(
+            try templates.render("partials/weekly-changes.md", with: [String: String]())
                 == (try builtIn.render("partials/weekly-changes.md", with: [String: String]())))
     }
 
@@ -172,9 +177,14 @@ import ClarityRender
             try TemplateSet(overrides: TemplateOverrides(folder: "no-such/templates", namedBy: "report.templates in site/clarity-report.toml"))
         }
         let absolute = FileManager.default.currentDirectoryPath + "/no-such/templates"
-        #expect(error == RenderError(file: "no-such/templates", problem: .directoryNotFound(
-            namedBy: "report.templates in site/clarity-report.toml", tried: ["no-such/templates", absolute])))
-        #expect(error.description.contains("named by report.templates in site/clarity-report.toml does not exist (tried no-such/templates, \(absolute))"))
+        #expect(
+            error
+                == RenderError(
+                    file: "no-such/templates",
+                    problem: .directoryNotFound(
+                        namedBy: "report.templates in site/clarity-report.toml", tried: ["no-such/templates", absolute])))
+        #expect(
+            error.description.contains("named by report.templates in site/clarity-report.toml does not exist (tried no-such/templates, \(absolute))"))
         #expect(error.description.contains("clarity-report templates export DIR"))
     }
 }

@@ -1,6 +1,7 @@
-@testable import ClarityModel
 import Foundation
 import Testing
+
+@testable import ClarityModel
 @testable import ClarityStore
 
 /// The alert state: an anomaly reported once while it lasts, closed when its figure is back, one delivery across runs.
@@ -9,12 +10,14 @@ import Testing
 
     /// A finding as the rule would make it, only the fields the state reads mattering.
     static func finding(_ key: String, since: Day = day, on checked: Day = day) -> AlertFinding {
-        let score = DailyScore(value: 0.3, sessions: 100, baselineDays: [], weekdayFactor: 1, median: 0.02, spread: 0.01, scale: 0.01,
-                               lowest: 0.01, highest: 0.03, z: 28, pValue: 1e-9)
-        return AlertFinding(key: key, metric: "rageClickRate", metricLabel: "Rage clicks", segment: "Browser = Safari", dimensions: ["Browser"], values: ["Safari"],
-                            day: checked, value: 0.3, valueText: "30.0%", direction: "rises", score: score, usualText: "1.0%–3.0%", qValue: 1e-8,
-                            tests: 10, since: since, sinceText: "", releases: [], releaseText: "", text: "Rage clicks in Safari: 30.0%",
-                            recordingFilter: nil, watchFor: nil, weeklyPageURL: nil, accountsFor: [])
+        let score = DailyScore(
+            value: 0.3, sessions: 100, baselineDays: [], weekdayFactor: 1, median: 0.02, spread: 0.01, scale: 0.01,
+            lowest: 0.01, highest: 0.03, z: 28, pValue: 1e-9)
+        return AlertFinding(
+            key: key, metric: "rageClickRate", metricLabel: "Rage clicks", segment: "Browser = Safari", dimensions: ["Browser"], values: ["Safari"],
+            day: checked, value: 0.3, valueText: "30.0%", direction: "rises", score: score, usualText: "1.0%–3.0%", qValue: 1e-8,
+            tests: 10, since: since, sinceText: "", releases: [], releaseText: "", text: "Rage clicks in Safari: 30.0%",
+            recordingFilter: nil, watchFor: nil, weeklyPageURL: nil, accountsFor: [])
     }
 
     @Test func aContinuingAnomalyIsDeliveredOnceAndClosedWhenBack() throws {
@@ -67,7 +70,8 @@ import Testing
                 for _ in 0..<2 {
                     group.addTask {
                         let store = try MetricStore(path: path)
-                        return try store.claimAlerts(day: day, findings: findings, tested: ["k\(round)"], repeat: false, now: Instant(seconds: 0)).deliver.count
+                        return try store.claimAlerts(day: day, findings: findings, tested: ["k\(round)"], repeat: false, now: Instant(seconds: 0))
+                            .deliver.count
                     }
                 }
                 return try await group.reduce(0, +)

@@ -1,6 +1,7 @@
 import ClarityModel
 import Foundation
 import Testing
+
 @testable import ClarityStore
 
 @Suite("Day attribution and coverage")
@@ -30,9 +31,13 @@ struct AttributionTests {
         for order in [[0, 1], [1, 0]] {
             let store = try MetricStore()
             // 00:30 on the 17th covers 23.5 h of the 16th; 10:00 on the 17th covers 14 h of it (its middle is 22:00 on the 16th).
-            let pulls = [submission(bytes, pulledAt: "2026-11-17T00:30:00Z", source: "early"), submission(other, pulledAt: "2026-11-17T10:00:00Z", source: "late")]
+            let pulls = [
+                submission(bytes, pulledAt: "2026-11-17T00:30:00Z", source: "early"),
+                submission(other, pulledAt: "2026-11-17T10:00:00Z", source: "late"),
+            ]
             for index in order { _ = try store.ingest(pulls[index], at: ingestClock) }
-            let chosen: String? = try store.scalar("SELECT s.source FROM day_snapshot d JOIN snapshot s ON s.id = d.snapshot_id WHERE d.day = '2026-11-16'")
+            let chosen: String? = try store.scalar(
+                "SELECT s.source FROM day_snapshot d JOIN snapshot s ON s.id = d.snapshot_id WHERE d.day = '2026-11-16'")
             #expect(chosen == "early")
             #expect(try store.status().supersededSnapshots == 1)
         }
@@ -46,7 +51,8 @@ struct AttributionTests {
         // Instead: 23:00 on the 16th covers 23 h of it, 01:00 on the 17th covers 23 h of it too.
         _ = try store.ingest(submission(bytes, pulledAt: "2026-11-17T01:00:00Z", source: "after"), at: ingestClock)
         _ = try store.ingest(submission(other, pulledAt: "2026-11-16T23:00:00Z", source: "before"), at: ingestClock)
-        let chosen: String? = try store.scalar("SELECT s.source FROM day_snapshot d JOIN snapshot s ON s.id = d.snapshot_id WHERE d.day = '2026-11-16'")
+        let chosen: String? = try store.scalar(
+            "SELECT s.source FROM day_snapshot d JOIN snapshot s ON s.id = d.snapshot_id WHERE d.day = '2026-11-16'")
         #expect(chosen == "after")
     }
 

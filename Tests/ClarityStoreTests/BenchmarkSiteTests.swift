@@ -1,6 +1,7 @@
 import ClarityDemo
 import ClarityModel
 import Testing
+
 @testable import ClarityStore
 
 @Suite("Synthetic sites the benchmark builds its stores from")
@@ -24,8 +25,9 @@ struct BenchmarkSiteTests {
             let parsed = try ExportParser.parse(response.bytes)
             #expect(parsed.dimensions == response.dimensions)
             #expect(parsed.warnings.isEmpty)
-            let outcome = try store.ingest(ResponseSubmission(bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: 1, source: response.fileName),
-                                           at: ingestClock)
+            let outcome = try store.ingest(
+                ResponseSubmission(bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: 1, source: response.fileName),
+                at: ingestClock)
             guard case .ingested(let snapshot) = outcome else {
                 Issue.record("\(response.fileName) was not ingested")
                 continue
@@ -35,7 +37,10 @@ struct BenchmarkSiteTests {
                 #expect(parsed.breakdowns.count == BreakdownMetric.allCases.count * MaximalSite.rowCap)
             } else {
                 #expect(parsed.observations.count == MaximalSite.rowCap)
-                #expect(parsed.observations.allSatisfy { $0.sessions != nil && $0.signals.count == FrustrationSignal.allCases.count && $0.scrollDepth != nil })
+                #expect(
+                    parsed.observations.allSatisfy {
+                        $0.sessions != nil && $0.signals.count == FrustrationSignal.allCases.count && $0.scrollDepth != nil
+                    })
             }
             #expect(snapshot.standsForDay)
             #expect(snapshot.rowCount == parsed.rowCount)

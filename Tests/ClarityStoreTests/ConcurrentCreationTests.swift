@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClarityStore
 
 /// Two first runs on a new store (cron's fetch and a person's ingest) both find it unmigrated and both migrate it.

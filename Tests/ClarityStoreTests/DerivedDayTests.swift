@@ -1,12 +1,14 @@
 import ClarityModel
 import Testing
+
 @testable import ClarityStore
 
 @Suite("Missed days derived from 2- and 3-day snapshots")
 struct DerivedDayTests {
     /// A site-totals response: sessions, bots, users, pages per session, one signal's percentage and the scroll depth.
     static func siteTotals(sessions: Int, bots: Int, users: Int, pages: Double, rage: Double, scroll: Double) -> [UInt8] {
-        Array("""
+        Array(
+            """
             [{"metricName": "Traffic", "information": [{"totalSessionCount": "\(sessions)", "totalBotSessionCount": "\(bots)", "distinctUserCount": "\(users)", "pagesPerSessionPercentage": \(pages)}]},
              {"metricName": "RageClickCount", "information": [{"sessionsCount": "\(sessions)", "sessionsWithMetricPercentage": \(rage), "sessionsWithoutMetricPercentage": \(100 - rage), "pagesViews": "1", "subTotal": "1"}]},
              {"metricName": "ScrollDepth", "information": [{"averageScrollDepth": \(scroll)}]}]
@@ -75,9 +77,10 @@ struct DerivedDayTests {
         let store = try MetricStore()
         _ = try Self.ingest(store, Self.nov3, "2026-11-04T03:40:00Z")
         let window = try Self.ingest(store, Self.twoDays, "2026-11-04T00:40:00Z", days: 2)
-        #expect(window.recoveries.map(\.description) == [
-            "snapshot 2 derived no day: 2026-11-02 is not derived: the 1-day snapshot of 2026-11-03 was pulled 3 h after the window's day boundary, more than the 2 h allowed. Pull the 2- or 3-day window within 2 h of that day's pull time",
-        ])
+        #expect(
+            window.recoveries.map(\.description) == [
+                "snapshot 2 derived no day: 2026-11-02 is not derived: the 1-day snapshot of 2026-11-03 was pulled 3 h after the window's day boundary, more than the 2 h allowed. Pull the 2- or 3-day window within 2 h of that day's pull time"
+            ])
         #expect(try store.derivedDays().isEmpty)
         #expect(try store.coverage().covered(.none) == [Day(iso: "2026-11-03")!])
     }
@@ -87,7 +90,8 @@ struct DerivedDayTests {
         let store = try MetricStore()
         _ = try Self.ingest(store, Self.nov3, "2026-11-04T01:10:00Z")
         _ = try Self.ingest(store, Self.twoDays, "2026-11-04T00:40:00Z", days: 2)
-        let real = try Self.ingest(store, Self.siteTotals(sessions: 405, bots: 31, users: 333, pages: 3.7, rage: 17, scroll: 64), "2026-11-03T00:50:00Z")
+        let real = try Self.ingest(
+            store, Self.siteTotals(sessions: 405, bots: 31, users: 333, pages: 3.7, rage: 17, scroll: 64), "2026-11-03T00:50:00Z")
         #expect(real.standsForDay)
         #expect(real.recoveries == [.replaced(DerivedDay(day: Day(iso: "2026-11-02")!, dimensions: .none, numOfDays: 2))])
         let nov2 = Day(iso: "2026-11-02")!
@@ -104,8 +108,9 @@ struct DerivedDayTests {
         let store = try MetricStore()
         // Nov 4 (pulled Nov 5 00:40) has its own pull; Nov 2 and Nov 3 do not.
         _ = try Self.ingest(store, Self.siteTotals(sessions: 700, bots: 10, users: 600, pages: 2, rage: 4, scroll: 50), "2026-11-05T00:40:00Z")
-        let window = try Self.ingest(store, Self.siteTotals(sessions: 1_700, bots: 60, users: 1_200, pages: 2.5, rage: 10, scroll: 45),
-                                     "2026-11-05T00:40:00Z", days: 3)
+        let window = try Self.ingest(
+            store, Self.siteTotals(sessions: 1_700, bots: 60, users: 1_200, pages: 2.5, rage: 10, scroll: 45),
+            "2026-11-05T00:40:00Z", days: 3)
         let nov2 = Day(iso: "2026-11-02")!
         let nov3 = Day(iso: "2026-11-03")!
         let block = DerivedBlock(days: nov2...nov3, dimensions: .none, numOfDays: 3)
@@ -124,11 +129,13 @@ struct DerivedDayTests {
         #expect(try store.status().multiDaySnapshots == 1)
 
         // Nov 3's own pull arrives: Nov 2 is now the window's one missing day, and the block goes.
-        let nov3Pull = try Self.ingest(store, Self.siteTotals(sessions: 600, bots: 20, users: 500, pages: 2, rage: 5, scroll: 40), "2026-11-04T00:40:00Z")
-        #expect(nov3Pull.recoveries.contains { recovery in
-            if case .derived(DerivedDay(day: nov2, dimensions: .none, numOfDays: 3), _, 1, 0) = recovery { return true }
-            return false
-        })
+        let nov3Pull = try Self.ingest(
+            store, Self.siteTotals(sessions: 600, bots: 20, users: 500, pages: 2, rage: 5, scroll: 40), "2026-11-04T00:40:00Z")
+        #expect(
+            nov3Pull.recoveries.contains { recovery in
+                if case .derived(DerivedDay(day: nov2, dimensions: .none, numOfDays: 3), _, 1, 0) = recovery { return true }
+                return false
+            })
         #expect(nov3Pull.recoveries.last == .blockRemoved(block))
         #expect(try store.derivedBlocks().isEmpty)
         #expect(try store.siteDays(in: nov2...nov2)[nov2]?.sessions == 400)
@@ -140,8 +147,10 @@ struct DerivedDayTests {
         _ = try Self.ingest(store, Self.nov3, "2026-11-04T01:10:00Z")
         let before = try store.fingerprint()
         #expect(throws: IngestError.self) {
-            try store.ingest(submission(Array("[{\"metricName\": \"Traffic\", \"information\": [{\"totalSessionCount\": 12}".utf8),
-                                        pulledAt: "2026-11-04T00:40:00Z", days: 2), at: ingestClock)
+            try store.ingest(
+                submission(
+                    Array("[{\"metricName\": \"Traffic\", \"information\": [{\"totalSessionCount\": 12}".utf8),
+                    pulledAt: "2026-11-04T00:40:00Z", days: 2), at: ingestClock)
         }
         #expect(try store.fingerprint() == before)
     }

@@ -1,5 +1,6 @@
 import ClarityModel
 import Testing
+
 @testable import ClarityStore
 
 /// A report reads the store in several queries; a frozen store answers all of them from one state.

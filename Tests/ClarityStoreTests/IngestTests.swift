@@ -2,6 +2,7 @@ import ClarityModel
 import Foundation
 import GRDB
 import Testing
+
 @testable import ClarityStore
 
 @Suite("Ingest of export responses")
@@ -55,7 +56,8 @@ struct IngestTests {
         _ = try store.ingest(submission(try fixture("20261117T014000Z_1d_URL.json")), at: ingestClock)
         let aggregates: Int? = try store.scalar("SELECT COUNT(*) FROM segment WHERE is_aggregate = 1 AND url IS NULL")
         #expect(aggregates == 1)
-        let aggregateSessions: Int64? = try store.scalar("""
+        let aggregateSessions: Int64? = try store.scalar(
+            """
             SELECT o.sessions FROM observation o JOIN segment s ON s.id = o.segment_id WHERE s.is_aggregate = 1
             """)
         #expect(aggregateSessions == 4210)
@@ -69,7 +71,8 @@ struct IngestTests {
             """
         let store = try MetricStore()
         _ = try store.ingest(submission(Array(json.utf8)), at: ingestClock)
-        let missing: Int? = try store.scalar("""
+        let missing: Int? = try store.scalar(
+            """
             SELECT COUNT(*) FROM observation WHERE sessions IS NULL AND bot_sessions IS NULL AND pages_per_session IS NULL
               AND rage_click_pct IS NULL AND rage_click_events IS NULL AND rage_click_sessions = 40 AND distinct_users = 12
             """)
@@ -126,7 +129,9 @@ struct IngestTests {
             """
         let store = try MetricStore()
         let error = #expect(throws: IngestError.self) { try store.ingest(submission(Array(json.utf8)), at: ingestClock) }
-        #expect(error?.message.hasPrefix("$[1] (DeadClickCount).information[1].sessionsCount (line 2, column 94): expected a count") == true, "\(error?.message ?? "")")
+        #expect(
+            error?.message.hasPrefix("$[1] (DeadClickCount).information[1].sessionsCount (line 2, column 94): expected a count") == true,
+            "\(error?.message ?? "")")
         #expect(try store.scalar("SELECT COUNT(*) FROM snapshot") == 0)
     }
 
@@ -201,11 +206,12 @@ struct IngestTests {
         _ = try store.ingest(submission(try fixture("20261117T013000Z_1d.json")), at: ingestClock)
         let before = try store.fingerprint()
         try store.write { db in
-            try db.execute(sql: """
-                CREATE TEMP TRIGGER fail_halfway BEFORE INSERT ON observation
-                WHEN (SELECT COUNT(*) FROM observation WHERE snapshot_id = NEW.snapshot_id) >= 2
-                BEGIN SELECT RAISE(ABORT, 'injected failure'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TEMP TRIGGER fail_halfway BEFORE INSERT ON observation
+                    WHEN (SELECT COUNT(*) FROM observation WHERE snapshot_id = NEW.snapshot_id) >= 2
+                    BEGIN SELECT RAISE(ABORT, 'injected failure'); END
+                    """)
         }
         #expect(throws: (any Error).self) {
             try store.ingest(submission(try fixture("20261117T014000Z_1d_URL.json"), pulledAt: "2026-11-17T01:40:00Z"), at: ingestClock)
@@ -229,17 +235,25 @@ struct IngestTests {
     func sha256() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
-        #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    @Test("SHA-256 is right on each side of the block and padding boundaries", arguments: [
-        (55, "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b"), (56, "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27"),
-        (63, "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055"), (64, "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241"),
-        (65, "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e"), (119, "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e"),
-        (128, "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6"),
-    ])
+    @Test(
+        "SHA-256 is right on each side of the block and padding boundaries",
+        arguments: [
+            (55, "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b"),
+            (56, "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27"),
+            (63, "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055"),
+            (64, "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241"),
+            (65, "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e"),
+            (119, "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e"),
+            (128, "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6"),
+        ])
     func sha256Boundaries(length: Int, digest: String) {
         // Bytes (7i + 3) mod 256; the digests are Python's hashlib.sha256 of the same bytes.
         #expect(SHA256.hex((0..<length).map { UInt8(($0 * 7 + 3) % 256) }) == digest)

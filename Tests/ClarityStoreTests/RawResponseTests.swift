@@ -2,6 +2,7 @@ import ClarityModel
 import Foundation
 import GRDB
 import Testing
+
 @testable import ClarityStore
 
 @Suite("Raw responses kept compressed")
@@ -29,8 +30,10 @@ struct RawResponseTests {
     @Test("zstd gives back every byte: empty, binary, JSON")
     func roundTrip() throws {
         var generator = SystemRandomNumberGenerator()
-        let samples: [[UInt8]] = [[], [0], (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &generator) },
-                                  try fixture(Self.names[0])]
+        let samples: [[UInt8]] = [
+            [], [0], (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &generator) },
+            try fixture(Self.names[0]),
+        ]
         for sample in samples {
             #expect(try RawEncoding.zstd.decode(RawEncoding.zstd.encode(sample)) == sample)
         }
@@ -43,8 +46,9 @@ struct RawResponseTests {
         let queue = try DatabaseQueue(path: path)
         for (id, bytes) in ids {
             let (stored, encoding) = try queue.read { db in
-                let row = try Row.fetchOne(db, sql: "SELECT length(body) AS size, encoding FROM raw_response WHERE snapshot_id = ?",
-                                           arguments: [id])!
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT length(body) AS size, encoding FROM raw_response WHERE snapshot_id = ?",
+                    arguments: [id])!
                 return (row["size"] as Int, row["encoding"] as String)
             }
             #expect(encoding == "zstd")
@@ -61,8 +65,9 @@ struct RawResponseTests {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             for (id, bytes) in ids {
-                try db.execute(sql: "UPDATE raw_response SET body = ?, encoding = 'identity' WHERE snapshot_id = ?",
-                               arguments: [Data(bytes), id])
+                try db.execute(
+                    sql: "UPDATE raw_response SET body = ?, encoding = 'identity' WHERE snapshot_id = ?",
+                    arguments: [Data(bytes), id])
             }
         }
         let asReceived = try queue.read { db in try Int.fetchOne(db, sql: "SELECT SUM(length(body)) FROM raw_response")! }
@@ -87,8 +92,9 @@ struct RawResponseTests {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(sql: "UPDATE raw_response SET body = X'28B52FFD0000' WHERE snapshot_id = ?", arguments: [sorted[0]])
-            try db.execute(sql: "UPDATE raw_response SET body = ?, encoding = 'identity' WHERE snapshot_id = ?",
-                           arguments: [Data("{}".utf8), sorted[1]])
+            try db.execute(
+                sql: "UPDATE raw_response SET body = ?, encoding = 'identity' WHERE snapshot_id = ?",
+                arguments: [Data("{}".utf8), sorted[1]])
             try db.execute(sql: "UPDATE raw_response SET encoding = 'brotli' WHERE snapshot_id = ?", arguments: [sorted[2]])
         }
         try queue.close()

@@ -3,6 +3,7 @@ import ClarityModel
 import Foundation
 import GRDB
 import Testing
+
 @testable import ClarityStore
 
 @Suite("The release registry and the queries behind release comparisons")
@@ -32,8 +33,9 @@ struct ReleaseRegistryTests {
         try store.addRelease(original)
         let error = #expect(throws: ReleaseError.self) { try store.addRelease(release("2.4.0", "2026-11-20")) }
         #expect(error == .alreadyRecorded(original))
-        #expect(error?.description == "release 2.4.0 is already recorded (released 2026-11-09T00:00:00Z, manual). "
-            + "To record it again, remove it first with `clarity-report release remove 2.4.0`.")
+        #expect(
+            error?.description == "release 2.4.0 is already recorded (released 2026-11-09T00:00:00Z, manual). "
+                + "To record it again, remove it first with `clarity-report release remove 2.4.0`.")
         #expect(try store.releases() == [original])
     }
 
@@ -65,8 +67,14 @@ struct ReleaseRegistryTests {
         try MetricStore(path: path).addRelease(release("2.4.0", "2026-11-09T10:15Z"))
         let reopened = try MetricStore(path: path)
         #expect(try reopened.releases() == [release("2.4.0", "2026-11-09T10:15Z")])
-        let migrations: [String] = try reopened.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(migrations == ["v1-snapshots-observations", "v2-fetch-budget", "v3-releases", "v4-raw-encoding", "v5-derived-days", "v6-derived-blocks", "v7-alert-anomalies"])
+        let migrations: [String] = try reopened.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+        }
+        #expect(
+            migrations == [
+                "v1-snapshots-observations", "v2-fetch-budget", "v3-releases", "v4-raw-encoding", "v5-derived-days", "v6-derived-blocks",
+                "v7-alert-anomalies",
+            ])
     }
 
     /// Every response of the demo site, made once for all tests.
@@ -76,9 +84,12 @@ struct ReleaseRegistryTests {
     func demoStore(_ days: ClosedRange<Day>) throws -> MetricStore {
         let store = try MetricStore()
         let wanted: Set<DimensionSet> = [.none, DimensionSet([.device]), DimensionSet([.browser])]
-        for response in Self.demoResponses where response.numOfDays == 1 && wanted.contains(response.dimensions)
-            && days.contains(response.pulledAt.day.advanced(by: -1)) {
-            _ = try store.ingest(ResponseSubmission(bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: 1, source: response.fileName), at: ingestClock)
+        for response in Self.demoResponses
+        where response.numOfDays == 1 && wanted.contains(response.dimensions)
+            && days.contains(response.pulledAt.day.advanced(by: -1))
+        {
+            _ = try store.ingest(
+                ResponseSubmission(bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: 1, source: response.fileName), at: ingestClock)
         }
         return store
     }
@@ -97,7 +108,9 @@ struct ReleaseRegistryTests {
         let other = sessions(try store.segmentTotals(in: third...third, dimensions: sets))
         #expect(!both.isEmpty)
         #expect(both == one.merging(other, uniquingKeysWith: +))
-        #expect(try store.segmentTotals(on: [first, first.advanced(by: 1), third], dimensions: sets) == store.segmentTotals(in: first...third, dimensions: sets))
+        #expect(
+            try store.segmentTotals(on: [first, first.advanced(by: 1), third], dimensions: sets)
+                == store.segmentTotals(in: first...third, dimensions: sets))
         #expect(try store.segmentTotals(on: [], dimensions: sets).isEmpty)
         #expect(try store.segmentTotals(on: [first], dimensions: sets).allSatisfy { $0.totals.days == 1 })
     }
@@ -110,7 +123,10 @@ struct ReleaseRegistryTests {
         // D = Tue Nov 17; the store ends on Sun Nov 22: Wed 18 … Sun 22 have happened (5 of 7), Mon and Tue wait;
         // the demo's cron missed Wed Nov 11, so Wednesday is left out on both sides.
         #expect(input.window.asOf == Day(iso: "2026-11-22")!)
-        #expect(input.window.coverageText == "5 of 7 days so far, through Sun Nov 22; 4 of 7 weekdays compared so far (Thu, Fri, Sat, Sun); Wed left out: no data on Wed Nov 11.")
+        #expect(
+            input.window.coverageText
+                == "5 of 7 days so far, through Sun Nov 22; 4 of 7 weekdays compared so far (Thu, Fri, Sat, Sun); Wed left out: no data on Wed Nov 11."
+        )
         #expect(input.window.keptBefore.map(\.iso) == ["2026-11-12", "2026-11-13", "2026-11-14", "2026-11-15"])
         #expect(input.window.keptAfter.map(\.iso) == ["2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"])
         #expect(Set(input.beforeSegments.map(\.segment.dimensions)) == [DimensionSet([.device]), DimensionSet([.browser])])

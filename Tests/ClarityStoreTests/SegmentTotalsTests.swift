@@ -2,6 +2,7 @@ import ClarityDemo
 import ClarityModel
 import GRDB
 import Testing
+
 @testable import ClarityStore
 
 @Suite("Segment totals over a range of days")
@@ -64,8 +65,10 @@ struct SegmentTotalsTests {
         let site = DemoSite(firstDay: Day(year: 2026, month: 11, day: 2)!, lastDay: Day(year: 2026, month: 11, day: 22)!)
         let store = try MetricStore()
         for response in site.responses() {
-            _ = try store.ingest(ResponseSubmission(bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: response.numOfDays,
-                                                    source: response.fileName), at: ingestClock)
+            _ = try store.ingest(
+                ResponseSubmission(
+                    bytes: response.bytes, pulledAt: response.pulledAt, numOfDays: response.numOfDays,
+                    source: response.fileName), at: ingestClock)
         }
         // The last week holds the long URL breakdown of the capped day, whose aggregate row must stay out.
         for range in [Day(year: 2026, month: 11, day: 16)!...Day(year: 2026, month: 11, day: 22)!, site.firstDay...site.lastDay] {
@@ -79,7 +82,8 @@ struct SegmentTotalsTests {
         }
         let devices = try store.segmentTotals(in: site.firstDay...site.lastDay, dimensions: [DimensionSet([.device])])
         #expect(devices.map(\.segment.label) == ["Device = Mobile", "Device = PC", "Device = Tablet", "Device = Other"])
-        #expect(Dictionary(uniqueKeysWithValues: zip(try segmentIDs(store, devices), devices.map(\.totals)))
+        #expect(
+            Dictionary(uniqueKeysWithValues: zip(try segmentIDs(store, devices), devices.map(\.totals)))
                 == (try sqlTotals(store, site.firstDay...site.lastDay, dimensions: [DimensionSet([.device])])))
     }
 
@@ -94,11 +98,17 @@ struct SegmentTotalsTests {
                 """
             _ = try store.ingest(submission(Array(json.utf8), pulledAt: "\(day)T01:30:00Z", source: "\(day).json"), at: ingestClock)
         }
-        try pull("2026-11-17", #"{"totalSessionCount": "100", "Device": "PC"}, {"totalSessionCount": "", "distinctUserCount": "7", "Device": "Mobile"}, {"totalSessionCount": "900", "Device": null}"#,
-                 #"{"sessionsCount": "100", "sessionsWithMetricPercentage": 3.3, "Device": "PC"}, {"sessionsCount": "40", "sessionsWithMetricPercentage": null, "Device": "Mobile"}"#)
-        try pull("2026-11-18", #"{"totalSessionCount": "300", "totalBotSessionCount": "2", "Device": "PC"}"#,
-                 #"{"sessionsCount": "300", "sessionsWithMetricPercentage": 1.1, "Device": "PC"}"#)
-        try pull("2026-11-19", #"{"totalSessionCount": "5000", "Device": "PC"}"#, #"{"sessionsCount": "5000", "sessionsWithMetricPercentage": 50, "Device": "PC"}"#)
+        try pull(
+            "2026-11-17",
+            #"{"totalSessionCount": "100", "Device": "PC"}, {"totalSessionCount": "", "distinctUserCount": "7", "Device": "Mobile"}, {"totalSessionCount": "900", "Device": null}"#,
+            #"{"sessionsCount": "100", "sessionsWithMetricPercentage": 3.3, "Device": "PC"}, {"sessionsCount": "40", "sessionsWithMetricPercentage": null, "Device": "Mobile"}"#
+        )
+        try pull(
+            "2026-11-18", #"{"totalSessionCount": "300", "totalBotSessionCount": "2", "Device": "PC"}"#,
+            #"{"sessionsCount": "300", "sessionsWithMetricPercentage": 1.1, "Device": "PC"}"#)
+        try pull(
+            "2026-11-19", #"{"totalSessionCount": "5000", "Device": "PC"}"#,
+            #"{"sessionsCount": "5000", "sessionsWithMetricPercentage": 50, "Device": "PC"}"#)
         let range = Day(year: 2026, month: 11, day: 16)!...Day(year: 2026, month: 11, day: 17)!
         let totals = try store.segmentTotals(in: range)
         #expect(totals.map(\.segment.label) == ["Device = PC", "Device = Mobile"])

@@ -2,6 +2,7 @@ import ClarityModel
 import Foundation
 import GRDB
 import Testing
+
 @testable import ClarityStore
 
 @Suite("The store file")

@@ -2,6 +2,7 @@ import ClarityModel
 import ClarityTestSupport
 import Foundation
 import GRDB
+
 @testable import ClarityStore
 
 /// Loads a shared sample response.
@@ -11,7 +12,9 @@ func fixture(_ name: String) throws -> [UInt8] {
 
 func instant(_ text: String) -> Instant { Instant(iso: text)! }
 
-func submission(_ bytes: [UInt8], pulledAt: String = "2026-11-17T01:30:00Z", days: Int = 1, dimensions: DimensionSet? = nil, source: String = "test.json") -> ResponseSubmission {
+func submission(
+    _ bytes: [UInt8], pulledAt: String = "2026-11-17T01:30:00Z", days: Int = 1, dimensions: DimensionSet? = nil, source: String = "test.json"
+) -> ResponseSubmission {
     ResponseSubmission(bytes: bytes, pulledAt: instant(pulledAt), numOfDays: days, declaredDimensions: dimensions, source: source)
 }
 

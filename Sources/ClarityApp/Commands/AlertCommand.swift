@@ -73,9 +73,10 @@ struct AlertCommand: ParsableCommand {
     func run() throws {
         let loaded = try global.loadConfiguration()
         let configuration = loaded.configuration
-        let settings = AlertSettings(minimumSessions: configuration.report.minimumSessions, significance: configuration.alert.significance,
-                                     baselineDays: configuration.alert.baselineDays, site: configuration.project.site,
-                                     weeklyPageBaseURL: configuration.email.viewInBrowserBaseURL)
+        let settings = AlertSettings(
+            minimumSessions: configuration.report.minimumSessions, significance: configuration.alert.significance,
+            baselineDays: configuration.alert.baselineDays, site: configuration.project.site,
+            weeklyPageBaseURL: configuration.email.viewInBrowserBaseURL)
         // Everything that can fail before sending is checked before anything is recorded.
         let poster = webhook && !dryRun ? try webhookDelivery(loaded) : nil
         let store = dryRun ? try global.openStoreForReading() : try global.openStore()
@@ -83,8 +84,9 @@ struct AlertCommand: ParsableCommand {
         var report = try AlertPipeline.report(store: store, day: day.flatMap(Day.init(iso:)), project: loaded.project, settings: settings, now: now)
         var inserted: [AlertRecord] = []
         if !dryRun {
-            let claim = try store.claimAlerts(day: report.day, findings: report.findings, tested: try AlertPipeline.testedKeys(report, store: store),
-                                              repeat: `repeat`, now: now)
+            let claim = try store.claimAlerts(
+                day: report.day, findings: report.findings, tested: try AlertPipeline.testedKeys(report, store: store),
+                repeat: `repeat`, now: now)
             inserted = claim.inserted
             for index in report.findings.indices {
                 let key = report.findings[index].key
@@ -145,9 +147,10 @@ struct AlertCommand: ParsableCommand {
             guard !sender.isEmpty else { throw ValidationError("no sender: pass --from ADDRESS or set email.from in clarity-report.toml.") }
             let message: MIMEMessage
             do {
-                message = try AlertMessages.email(report, from: try EmailAddress(parsing: sender), to: try recipients.map { try EmailAddress(parsing: $0) },
-                                                  bcc: try configuration.email.bcc.map { try EmailAddress(parsing: $0) },
-                                                  date: Instant(seconds: report.day.advanced(by: 1).startSecond))
+                message = try AlertMessages.email(
+                    report, from: try EmailAddress(parsing: sender), to: try recipients.map { try EmailAddress(parsing: $0) },
+                    bcc: try configuration.email.bcc.map { try EmailAddress(parsing: $0) },
+                    date: Instant(seconds: report.day.advanced(by: 1).startSecond))
             } catch let error as EmailError {
                 throw ValidationError("email header: \(error)")
             }
@@ -183,10 +186,12 @@ struct AlertCommand: ParsableCommand {
         } else if let text = ProcessInfo.processInfo.environment[WebhookURL.environmentVariable], !text.isEmpty {
             url = try WebhookURL(text, origin: "$\(WebhookURL.environmentVariable)")
         } else {
-            throw WebhookError(message: "--webhook needs the webhook's address: set alert.webhook_file to a file only you can read (chmod 600), "
-                               + "pass --webhook-file PATH, or set $\(WebhookURL.environmentVariable).")
+            throw WebhookError(
+                message: "--webhook needs the webhook's address: set alert.webhook_file to a file only you can read (chmod 600), "
+                    + "pass --webhook-file PATH, or set $\(WebhookURL.environmentVariable).")
         }
-        return WebhookDelivery(transport: CurlWebhookTransport(url: url), policy: RetryPolicy(retries: settings.retries, firstDelay: Double(settings.retryDelay)),
-                               sleep: { Thread.sleep(forTimeInterval: $0) })
+        return WebhookDelivery(
+            transport: CurlWebhookTransport(url: url), policy: RetryPolicy(retries: settings.retries, firstDelay: Double(settings.retryDelay)),
+            sleep: { Thread.sleep(forTimeInterval: $0) })
     }
 }

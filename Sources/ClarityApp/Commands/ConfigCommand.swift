@@ -12,7 +12,8 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try global.loadConfiguration()
-        Console.out("# Effective configuration: \(loaded.path.map { "\($0) over the defaults" } ?? "built-in defaults (no clarity-report.toml found)")")
+        Console.out(
+            "# Effective configuration: \(loaded.path.map { "\($0) over the defaults" } ?? "built-in defaults (no clarity-report.toml found)")")
         Console.out(loaded.configuration.tomlText, terminator: "")
     }
 }

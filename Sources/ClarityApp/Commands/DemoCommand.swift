@@ -1,9 +1,9 @@
 import ArgumentParser
 import ClarityDemo
 import ClarityModel
+import ClarityRender
 import ClarityStore
 import Foundation
-import ClarityRender
 
 /// `clarity-report demo`: builds the demo store from a synthetic site and writes the example reports.
 struct DemoCommand: ParsableCommand {
@@ -49,8 +49,10 @@ struct DemoCommand: ParsableCommand {
             .ingest(paths: paths, progress: { _ in }, problem: { problems.append($0) })
         for problem in problems { Console.error(problem) }
         for release in site.releases {
-            try store.addRelease(Release(version: release.version, instant: Instant(seconds: release.day.startSecond + 14 * 3600),
-                                         note: release.note, source: .manual))
+            try store.addRelease(
+                Release(
+                    version: release.version, instant: Instant(seconds: release.day.startSecond + 14 * 3600),
+                    note: release.note, source: .manual))
         }
         Console.out("      \(summary.line)")
         guard summary.failed == 0 else { throw ExitCode(1) }
@@ -59,12 +61,15 @@ struct DemoCommand: ParsableCommand {
         let configuration = LoadedConfiguration(
             configuration: ReportConfiguration(
                 project: .init(name: site.name, site: site.site),
-                email: .init(to: ["Product team <product-team@lumen-books.example>"], from: "Lumen Books UX reports <ux-reports@lumen-books.example>",
-                             viewInBrowserBaseURL: "https://reports.lumen-books.example/ux")),
+                email: .init(
+                    to: ["Product team <product-team@lumen-books.example>"], from: "Lumen Books UX reports <ux-reports@lumen-books.example>",
+                    viewInBrowserBaseURL: "https://reports.lumen-books.example/ux")),
             path: nil)
-        let written = try DemoReports(store: store, configuration: configuration,
-                                      templates: try templateOptions.templateSet(configuration: configuration),
-                                      folder: reports).write()
+        let written = try DemoReports(
+            store: store, configuration: configuration,
+            templates: try templateOptions.templateSet(configuration: configuration),
+            folder: reports
+        ).write()
         for path in written { Console.out("      \(path)") }
         Console.out("Done.")
     }
@@ -85,29 +90,40 @@ struct DemoReports {
             written.append(path)
         }
         let status = try store.status()
-        try put(StatusText.text(status, capped: try status.span.map { try store.cappedBreakdowns(in: $0) } ?? [], storePath: "the demo store") + "\n", "status.txt")
-        let weekly = try WeeklyPipeline.model(store: store, week: nil, project: configuration.project, settings: configuration.reportSettings, releaseWindow: configuration.releaseWindow)
+        try put(
+            StatusText.text(status, capped: try status.span.map { try store.cappedBreakdowns(in: $0) } ?? [], storePath: "the demo store") + "\n",
+            "status.txt")
+        let weekly = try WeeklyPipeline.model(
+            store: store, week: nil, project: configuration.project, settings: configuration.reportSettings,
+            releaseWindow: configuration.releaseWindow)
         let renderer = WeeklyRenderer(templates: templates)
         let label = weekly.period.label
         try put(try TemplateContext.json(weekly), "weekly-\(label).json")
         try put(try renderer.markdown(weekly), "weekly-\(label).md")
         let charts = WeeklyCharts(weekly)
         try put(try renderer.html(weekly, charts: charts), WeeklyEmail.webFileName(weekly))
-        let envelope = try EmailEnvelope.make(configuration: configuration.configuration, report: weekly, to: [], from: nil, subject: nil,
-                                              date: try store.latestPull() ?? Instant(seconds: 0))
+        let envelope = try EmailEnvelope.make(
+            configuration: configuration.configuration, report: weekly, to: [], from: nil, subject: nil,
+            date: try store.latestPull() ?? Instant(seconds: 0))
         try put(try WeeklyEmail(templates: templates).message(weekly, charts: charts, envelope: envelope).encoded(), "weekly-\(label).eml")
 
-        let log = ResearchLog(directory: (folder as NSString).appendingPathComponent("research-log"), renderer: ResearchLogRenderer(templates: templates), force: false)
+        let log = ResearchLog(
+            directory: (folder as NSString).appendingPathComponent("research-log"), renderer: ResearchLogRenderer(templates: templates), force: false)
         let lastWeek = ISOWeek(label: label)!
         for offset in (0..<4).reversed() {
             let week = ISOWeek(containing: lastWeek.firstDay.advanced(by: -7 * offset))
-            let report = offset == 0 ? weekly : try WeeklyPipeline.model(store: store, week: week, project: configuration.project,
-                                                                         settings: configuration.reportSettings, releaseWindow: configuration.releaseWindow)
+            let report =
+                offset == 0
+                ? weekly
+                : try WeeklyPipeline.model(
+                    store: store, week: week, project: configuration.project,
+                    settings: configuration.reportSettings, releaseWindow: configuration.releaseWindow)
             written += try log.write(report, charts: offset == 0 ? charts : WeeklyCharts(report), project: configuration.project)
         }
 
-        let monthly = try MonthlyPipeline.model(store: store, month: nil, project: configuration.project, settings: configuration.reportSettings,
-                                                releaseWindow: configuration.releaseWindow)
+        let monthly = try MonthlyPipeline.model(
+            store: store, month: nil, project: configuration.project, settings: configuration.reportSettings,
+            releaseWindow: configuration.releaseWindow)
         let monthlyRenderer = MonthlyRenderer(templates: templates)
         try put(try TemplateContext.json(monthly), "monthly-\(monthly.period.label).json")
         try put(try monthlyRenderer.markdown(monthly), "monthly-\(monthly.period.label).md")
@@ -117,10 +133,12 @@ struct DemoReports {
         let pdfBytes = try MonthlyPDF().render(monthly, charts: monthlyCharts)
         try OutputFile.write(pdfBytes, to: pdf)
         written.append(pdf)
-        let monthlyEnvelope = try EmailEnvelope.make(configuration: configuration.configuration, report: monthly, to: [], from: nil, subject: nil,
-                                                     date: try store.latestPull() ?? Instant(seconds: 0))
-        try put(try MonthlyEmail(templates: templates).message(monthly, pdf: pdfBytes, envelope: monthlyEnvelope).encoded(),
-                "monthly-\(monthly.period.label).eml")
+        let monthlyEnvelope = try EmailEnvelope.make(
+            configuration: configuration.configuration, report: monthly, to: [], from: nil, subject: nil,
+            date: try store.latestPull() ?? Instant(seconds: 0))
+        try put(
+            try MonthlyEmail(templates: templates).message(monthly, pdf: pdfBytes, envelope: monthlyEnvelope).encoded(),
+            "monthly-\(monthly.period.label).eml")
         return written
     }
 }

@@ -18,7 +18,9 @@ struct DoctorCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var templateOptions: TemplateOptions
 
-    @Option(name: .customLong("token-file"), help: ArgumentHelp("The token file fetch uses (default: the configuration's fetch.token_file).", valueName: "path"))
+    @Option(
+        name: .customLong("token-file"),
+        help: ArgumentHelp("The token file fetch uses (default: the configuration's fetch.token_file).", valueName: "path"))
     var tokenFile: String?
 
     @Flag(name: .long, help: "Print the findings as JSON.")
@@ -29,8 +31,11 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try global.loadConfiguration()
-        let report = HealthReport(findings: DoctorFacts(global: global, loaded: loaded, templates: templateOptions, tokenFile: tokenFile,
-                                                        now: ClarityFetch.SystemClock().now(), environment: ProcessInfo.processInfo.environment).findings())
+        let report = HealthReport(
+            findings: DoctorFacts(
+                global: global, loaded: loaded, templates: templateOptions, tokenFile: tokenFile,
+                now: ClarityFetch.SystemClock().now(), environment: ProcessInfo.processInfo.environment
+            ).findings())
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -101,8 +106,10 @@ struct DoctorFacts {
             let lastDue = RecoveryHorizon.latestDay(at: now).advanced(by: -1)
             for dimensions in loaded.configuration.fetch.requests {
                 guard let first = coverage.covered(dimensions).first else {
-                    findings.append(HealthFinding("missing " + (dimensions.isEmpty ? "site totals" : dimensions.key), .warning,
-                                                  "the store has no day of this planned breakdown yet; run `clarity-report fetch`."))
+                    findings.append(
+                        HealthFinding(
+                            "missing " + (dimensions.isEmpty ? "site totals" : dimensions.key), .warning,
+                            "the store has no day of this planned breakdown yet; run `clarity-report fetch`."))
                     continue
                 }
                 let start = max(first, lastDue.advanced(by: -7 * DoctorCommand.weeks + 1))
@@ -111,8 +118,10 @@ struct DoctorFacts {
             }
             let status = try store.status()
             let since = lastDue.advanced(by: -7 * DoctorCommand.weeks + 1)
-            findings.append(HealthRules.derivedDays(status.derivedDays.filter { $0.day >= since },
-                                                    blocks: try store.derivedBlocks(touching: since...lastDue)))
+            findings.append(
+                HealthRules.derivedDays(
+                    status.derivedDays.filter { $0.day >= since },
+                    blocks: try store.derivedBlocks(touching: since...lastDue)))
             findings.append(HealthRules.unparsed(status.unparsedSnapshots))
             findings.append(HealthRules.integrity(try store.quickCheck()))
             findings.append(HealthRules.schema(applied: try store.appliedMigrations(), known: MetricStore.schemaMigrations))

@@ -48,8 +48,9 @@ struct FetchCommand: AsyncParsableCommand {
         }
         let tokenPath = tokenFile ?? (settings.tokenFile.isEmpty ? nil : loaded.resolve(settings.tokenFile))
         let token = try APIToken.load(file: tokenPath, environment: ProcessInfo.processInfo.environment)
-        let report = try await DailyFetch.run(plan: fetchPlan, store: store, transport: URLSessionTransport(), token: token, endpoint: endpointURL,
-                                              clock: ClarityFetch.SystemClock(), sleeper: TaskSleeper(), log: { Console.out($0) })
+        let report = try await DailyFetch.run(
+            plan: fetchPlan, store: store, transport: URLSessionTransport(), token: token, endpoint: endpointURL,
+            clock: ClarityFetch.SystemClock(), sleeper: TaskSleeper(), log: { Console.out($0) })
         Console.out(report.summary)
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

@@ -20,7 +20,9 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Response files to ingest.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .customLong("pulled-at"), help: ArgumentHelp("When the responses were pulled (ISO 8601 UTC, e.g. 2026-11-17T01:30:00Z).", valueName: "instant"))
+    @Option(
+        name: .customLong("pulled-at"),
+        help: ArgumentHelp("When the responses were pulled (ISO 8601 UTC, e.g. 2026-11-17T01:30:00Z).", valueName: "instant"))
     var pulledAt: String?
 
     @Option(name: .long, help: ArgumentHelp("numOfDays of the request: 1, 2 or 3.", valueName: "n"))
@@ -37,7 +39,8 @@ struct IngestCommand: ParsableCommand {
             throw ValidationError("--days must be 1, 2 or 3 (the API's numOfDays), not \(days).")
         }
         if let dimensions, DimensionSet(key: dimensions) == nil {
-            throw ValidationError("--dimensions \"\(dimensions)\" names an unknown dimension; use \(Dimension.allCases.map(\.name).joined(separator: ", ")).")
+            throw ValidationError(
+                "--dimensions \"\(dimensions)\" names an unknown dimension; use \(Dimension.allCases.map(\.name).joined(separator: ", ")).")
         }
         if let dimensions, let set = DimensionSet(key: dimensions), set.dimensions.count > 3 {
             throw ValidationError("--dimensions names \(set.dimensions.count) dimensions; the API takes at most 3.")
@@ -46,8 +49,10 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let options = IngestOptions(pulledAt: pulledAt.flatMap(Instant.init(iso:)), days: days, dimensions: dimensions.flatMap(DimensionSet.init(key:)))
-        let summary = IngestRun(store: store, options: options, now: SystemClock.now).ingest(paths: files, progress: { Console.out($0) }, problem: { Console.error($0) })
+        let options = IngestOptions(
+            pulledAt: pulledAt.flatMap(Instant.init(iso:)), days: days, dimensions: dimensions.flatMap(DimensionSet.init(key:)))
+        let summary = IngestRun(store: store, options: options, now: SystemClock.now).ingest(
+            paths: files, progress: { Console.out($0) }, problem: { Console.error($0) })
         Console.out(summary.line)
         if summary.failed > 0 { throw ExitCode(1) }
     }
@@ -89,7 +94,9 @@ struct IngestRun {
                 case .ingested(let snapshot):
                     summary.ingested += 1
                     summary.rows += snapshot.rowCount
-                    let day = snapshot.day.map { "day \($0.iso)\(snapshot.standsForDay ? "" : ", outranked by another pull")" } ?? "\(snapshot.numOfDays)-day window, no single day"
+                    let day =
+                        snapshot.day.map { "day \($0.iso)\(snapshot.standsForDay ? "" : ", outranked by another pull")" }
+                        ?? "\(snapshot.numOfDays)-day window, no single day"
                     progress("\(counter) \(path): ingested \(snapshot.rowCount) rows as snapshot \(snapshot.id), \(snapshot.dimensions), \(day)")
                     for warning in snapshot.warnings { problem("warning: \(path): \(warning)") }
                     for recovery in snapshot.recoveries { progress("\(counter) \(path): \(recovery)") }
@@ -112,16 +119,23 @@ struct IngestRun {
         let name = (path as NSString).lastPathComponent
         let fromName = ResponseFileName(name)
         guard let pulledAt = options.pulledAt ?? fromName.pulledAt else {
-            throw IngestError(source: path, message: "no pull time: the file name has no leading timestamp like 20261117T013000Z; pass --pulled-at 2026-11-17T01:30:00Z. Nothing was stored.")
+            throw IngestError(
+                source: path,
+                message:
+                    "no pull time: the file name has no leading timestamp like 20261117T013000Z; pass --pulled-at 2026-11-17T01:30:00Z. Nothing was stored."
+            )
         }
         if let given = options.pulledAt, let named = fromName.pulledAt, given != named {
-            throw IngestError(source: path, message: "--pulled-at \(given) disagrees with the file name's \(named); drop one of them. Nothing was stored.")
+            throw IngestError(
+                source: path, message: "--pulled-at \(given) disagrees with the file name's \(named); drop one of them. Nothing was stored.")
         }
         guard let days = options.days ?? fromName.numOfDays else {
-            throw IngestError(source: path, message: "numOfDays unknown: the file name has no _1d/_2d/_3d; pass --days 1, 2 or 3. Nothing was stored.")
+            throw IngestError(
+                source: path, message: "numOfDays unknown: the file name has no _1d/_2d/_3d; pass --days 1, 2 or 3. Nothing was stored.")
         }
         if let given = options.days, let named = fromName.numOfDays, given != named {
-            throw IngestError(source: path, message: "--days \(given) disagrees with the file name's _\(named)d; drop one of them. Nothing was stored.")
+            throw IngestError(
+                source: path, message: "--days \(given) disagrees with the file name's _\(named)d; drop one of them. Nothing was stored.")
         }
         let bytes: [UInt8]
         do {

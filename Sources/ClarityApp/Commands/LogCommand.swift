@@ -29,7 +29,8 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let (loaded, _, report) = try period.load(global)
-        let log = ResearchLog(directory: dir, renderer: ResearchLogRenderer(templates: try templateOptions.templateSet(configuration: loaded)), force: force)
+        let log = ResearchLog(
+            directory: dir, renderer: ResearchLogRenderer(templates: try templateOptions.templateSet(configuration: loaded)), force: force)
         for path in try log.write(report, charts: WeeklyCharts(report), project: loaded.project) {
             Console.out("wrote \(path)")
         }

@@ -21,7 +21,8 @@ struct MonthlyCommand: ParsableCommand {
     enum OutputFormat: String, ReportFormat {
         case html, md, json, pdf, eml
 
-        static let help = "Output format: html, md, json (the model), pdf, or eml (an email with the PDF attached, for `--send`, `send` or `sendmail -t`)."
+        static let help =
+            "Output format: html, md, json (the model), pdf, or eml (an email with the PDF attached, for `--send`, `send` or `sendmail -t`)."
         static let standard = OutputFormat.html
     }
 
@@ -55,9 +56,11 @@ struct MonthlyCommand: ParsableCommand {
             return
         case .eml:
             let pdf = try MonthlyPDF(paper: paper).render(report, charts: MonthlyCharts(report))
-            let envelope = try EmailEnvelope.make(configuration: loaded.configuration, report: report, to: email.to, from: email.from, subject: email.subject,
-                                                  date: try store.latestPull() ?? Instant(seconds: report.period.lastDay.advanced(by: 1).startSecond))
-            text = try MonthlyEmail(templates: try templateOptions.templateSet(configuration: loaded)).message(report, pdf: pdf, envelope: envelope).encoded()
+            let envelope = try EmailEnvelope.make(
+                configuration: loaded.configuration, report: report, to: email.to, from: email.from, subject: email.subject,
+                date: try store.latestPull() ?? Instant(seconds: report.period.lastDay.advanced(by: 1).startSecond))
+            text = try MonthlyEmail(templates: try templateOptions.templateSet(configuration: loaded)).message(report, pdf: pdf, envelope: envelope)
+                .encoded()
             if email.send {
                 try MailSubmission.deliver(text, loaded: loaded, name: output.out ?? "monthly-\(report.period.label).eml", out: output.out)
                 return

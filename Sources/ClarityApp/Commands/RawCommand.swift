@@ -24,8 +24,10 @@ struct RawCommand: ParsableCommand {
         guard let response = try store.rawResponse(snapshotID: snapshotID) else {
             if let derivation = try store.derivation(ofSnapshot: snapshotID) {
                 let parts = ([derivation.from] + derivation.subtracted).map(String.init).joined(separator: ", ")
-                throw ValidationError("snapshot \(snapshotID) holds the figures of \(derivation.day.day.iso) (\(derivation.day.dimensions.isEmpty ? "site totals" : derivation.day.dimensions.key)) "
-                                      + "derived from a \(derivation.day.numOfDays)-day pull; it has no raw response of its own. Its figures come from snapshots \(parts).")
+                throw ValidationError(
+                    "snapshot \(snapshotID) holds the figures of \(derivation.day.day.iso) (\(derivation.day.dimensions.isEmpty ? "site totals" : derivation.day.dimensions.key)) "
+                        + "derived from a \(derivation.day.numOfDays)-day pull; it has no raw response of its own. Its figures come from snapshots \(parts)."
+                )
             }
             throw ValidationError("the store has no snapshot \(snapshotID); ingest prints each response's snapshot id.")
         }

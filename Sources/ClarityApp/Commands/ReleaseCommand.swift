@@ -117,7 +117,8 @@ enum ReleaseText {
     /// Why a version cannot be recorded, or nil when it can.
     static func versionProblem(_ version: String) -> String? {
         if version.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "the version is empty; give it like 2.4.0." }
-        if version.unicodeScalars.contains(where: { CharacterSet.whitespacesAndNewlines.contains($0) || CharacterSet.controlCharacters.contains($0) }) {
+        if version.unicodeScalars.contains(where: { CharacterSet.whitespacesAndNewlines.contains($0) || CharacterSet.controlCharacters.contains($0) })
+        {
             return "the version \"\(version)\" contains spaces or control characters; give it like 2.4.0 (put words in --note)."
         }
         return nil
@@ -126,7 +127,8 @@ enum ReleaseText {
     /// One line per release: instant, version, source and note, in aligned columns.
     static func table(_ releases: [Release]) -> String {
         guard !releases.isEmpty else {
-            return "No releases recorded. Add one with `clarity-report release add VERSION --date YYYY-MM-DD`, or import tags with `clarity-report release import-git`."
+            return
+                "No releases recorded. Add one with `clarity-report release add VERSION --date YYYY-MM-DD`, or import tags with `clarity-report release import-git`."
         }
         let width = releases.map(\.version.count).max()!
         return releases.map { release in
@@ -161,14 +163,19 @@ enum GitTags {
     static func read(repository: String, matching glob: String?) throws -> [GitTag] {
         let run: ExternalProgram.Output
         do {
-            run = try ExternalProgram.run(named: "git", ["-C", repository, "for-each-ref", "--format=\(format)", glob.map { "refs/tags/\($0)" } ?? "refs/tags"])
+            run = try ExternalProgram.run(
+                named: "git", ["-C", repository, "for-each-ref", "--format=\(format)", glob.map { "refs/tags/\($0)" } ?? "refs/tags"])
         } catch {
-            throw GitTagError(message: "cannot run git (\(error.localizedDescription)). Install git, or record releases with `clarity-report release add`.")
+            throw GitTagError(
+                message: "cannot run git (\(error.localizedDescription)). Install git, or record releases with `clarity-report release add`.")
         }
         let text = run.standardOutput
         let problem = run.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
         guard run.succeeded else {
-            throw GitTagError(message: "git could not list the tags of \(repository): \(problem.isEmpty ? "exit status \(run.status)" : problem). Pass --repo with the path of the site's git checkout.")
+            throw GitTagError(
+                message:
+                    "git could not list the tags of \(repository): \(problem.isEmpty ? "exit status \(run.status)" : problem). Pass --repo with the path of the site's git checkout."
+            )
         }
         return try parse(text)
     }

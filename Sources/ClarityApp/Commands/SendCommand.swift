@@ -28,7 +28,8 @@ struct SendCommand: ParsableCommand {
 
     func validate() throws {
         if outbox == !files.isEmpty {
-            throw ValidationError(outbox ? "give files or --outbox, not both." : "name the .eml files to send, or pass --outbox to send the kept ones.")
+            throw ValidationError(
+                outbox ? "give files or --outbox, not both." : "name the .eml files to send, or pass --outbox to send the kept ones.")
         }
     }
 

@@ -19,8 +19,10 @@ struct StatusCommand: ParsableCommand {
         let status = try store.status()
         let capped = try status.span.map { try store.cappedBreakdowns(in: $0) } ?? []
         let blocks = try store.derivedBlocks()
-        Console.out(json ? StatusText.json(status, capped: capped, blocks: blocks)
-                         : StatusText.text(status, capped: capped, blocks: blocks, storePath: global.storePath))
+        Console.out(
+            json
+                ? StatusText.json(status, capped: capped, blocks: blocks)
+                : StatusText.text(status, capped: capped, blocks: blocks, storePath: global.storePath))
     }
 }
 
@@ -28,11 +30,15 @@ struct StatusCommand: ParsableCommand {
 enum StatusText {
     static func text(_ status: StoreStatus, capped: [CappedBreakdown] = [], blocks: [DerivedBlock] = [], storePath: String) -> String {
         var lines = ["Store: \(storePath)"]
-        lines.append("Snapshots: \(status.snapshots) (\(formatBytes(status.rawBytes)) of raw responses kept, \(formatBytes(status.storedRawBytes)) compressed)")
+        lines.append(
+            "Snapshots: \(status.snapshots) (\(formatBytes(status.rawBytes)) of raw responses kept, \(formatBytes(status.storedRawBytes)) compressed)"
+        )
         lines.append("Rows: \(status.observations) observations, \(status.breakdownItems) list entries, \(status.segments) distinct segments")
         lines.append("Latest pull: \(status.latestPull?.iso ?? "none yet")")
         if status.multiDaySnapshots + status.supersededSnapshots + status.unparsedSnapshots > 0 {
-            lines.append("Not standing for a day: \(status.multiDaySnapshots) multi-day, \(status.supersededSnapshots) outranked by a better pull of the same day, \(status.unparsedSnapshots) kept raw because they did not parse")
+            lines.append(
+                "Not standing for a day: \(status.multiDaySnapshots) multi-day, \(status.supersededSnapshots) outranked by a better pull of the same day, \(status.unparsedSnapshots) kept raw because they did not parse"
+            )
         }
         guard let span = status.span else {
             lines.append("Coverage: no day yet. Ingest responses with `clarity-report ingest FILE...` or run `clarity-report fetch`.")
@@ -66,7 +72,9 @@ enum StatusText {
             lines.append("")
             lines.append("Missed days known only together (counted by periods that hold the whole block; daily figures show the gap):")
             for block in blocks {
-                lines.append("  \(block.days.lowerBound.iso) to \(block.days.upperBound.iso) \(block.dimensions.isEmpty ? "(none)" : block.dimensions.key): from a \(block.numOfDays)-day pull")
+                lines.append(
+                    "  \(block.days.lowerBound.iso) to \(block.days.upperBound.iso) \(block.dimensions.isEmpty ? "(none)" : block.dimensions.key): from a \(block.numOfDays)-day pull"
+                )
             }
         }
         if !capped.isEmpty {
@@ -132,15 +140,25 @@ enum StatusText {
             let rows: Int
         }
         let document = Document(
-            snapshots: status.snapshots, rawBytes: status.rawBytes, storedRawBytes: status.storedRawBytes, observations: status.observations, breakdownItems: status.breakdownItems,
-            segments: status.segments, latestPull: status.latestPull?.iso, firstDay: status.span?.lowerBound.iso, lastDay: status.span?.upperBound.iso,
+            snapshots: status.snapshots, rawBytes: status.rawBytes, storedRawBytes: status.storedRawBytes, observations: status.observations,
+            breakdownItems: status.breakdownItems,
+            segments: status.segments, latestPull: status.latestPull?.iso, firstDay: status.span?.lowerBound.iso,
+            lastDay: status.span?.upperBound.iso,
             multiDaySnapshots: status.multiDaySnapshots, supersededSnapshots: status.supersededSnapshots, unparsedSnapshots: status.unparsedSnapshots,
-            coverage: status.coverage.map { Entry(dimensions: $0.dimensions.dimensions.map(\.name), daysCovered: $0.days.count, firstDay: $0.days.first?.iso,
-                                                 lastDay: $0.days.last?.iso, missingDays: $0.missing.map(\.iso)) },
+            coverage: status.coverage.map {
+                Entry(
+                    dimensions: $0.dimensions.dimensions.map(\.name), daysCovered: $0.days.count, firstDay: $0.days.first?.iso,
+                    lastDay: $0.days.last?.iso, missingDays: $0.missing.map(\.iso))
+            },
             cappedBreakdowns: capped.map { Capped(day: $0.day.iso, dimensions: $0.dimensions.dimensions.map(\.name), rows: $0.rows) },
-            derivedDays: status.derivedDays.map { Derived(day: $0.day.iso, dimensions: $0.dimensions.dimensions.map(\.name), numOfDays: $0.numOfDays) },
-            derivedBlocks: blocks.map { Block(firstDay: $0.days.lowerBound.iso, lastDay: $0.days.upperBound.iso, dimensions: $0.dimensions.dimensions.map(\.name),
-                                              numOfDays: $0.numOfDays) })
+            derivedDays: status.derivedDays.map {
+                Derived(day: $0.day.iso, dimensions: $0.dimensions.dimensions.map(\.name), numOfDays: $0.numOfDays)
+            },
+            derivedBlocks: blocks.map {
+                Block(
+                    firstDay: $0.days.lowerBound.iso, lastDay: $0.days.upperBound.iso, dimensions: $0.dimensions.dimensions.map(\.name),
+                    numOfDays: $0.numOfDays)
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try! encoder.encode(document), as: UTF8.self)

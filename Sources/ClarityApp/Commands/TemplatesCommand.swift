@@ -30,7 +30,8 @@ struct TemplatesCommand: ParsableCommand {
             let files = TemplateSet.builtInFiles.map { (path: (directory as NSString).appendingPathComponent($0.path), text: $0.text) }
             let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
             if !force, !existing.isEmpty {
-                throw ValidationError("""
+                throw ValidationError(
+                    """
                     \(directory) already holds \(existing.count) of the built-in template files (\(existing.joined(separator: ", "))); \
                     nothing was written. Export into an empty folder, or add --force to replace them with the built-in ones.
                     """)
@@ -56,8 +57,9 @@ struct TemplatesCommand: ParsableCommand {
             let loaded = try global.loadConfiguration()
             let overrides = templateOptions.overrides(configuration: loaded)
             let set = try TemplateSet(overrides: overrides)
-            Console.out(overrides.map { "Overrides: \($0.folder) (named by \($0.namedBy)); templates it lacks are built in." }
-                        ?? "Overrides: none (no --templates, no report.templates); every template is built in.")
+            Console.out(
+                overrides.map { "Overrides: \($0.folder) (named by \($0.namedBy)); templates it lacks are built in." }
+                    ?? "Overrides: none (no --templates, no report.templates); every template is built in.")
             let uses = TemplateUse.reports.map { (use: $0.output, name: $0.template) }
             let partials = set.names.filter { name in !uses.contains { $0.name == name } }.map { (use: "partial", name: $0) }
             let rows = (uses + partials).map { row in
@@ -65,8 +67,9 @@ struct TemplatesCommand: ParsableCommand {
             }
             let widths = (0..<2).map { column in rows.map { $0[column].count }.max() ?? 0 }
             for row in rows {
-                Console.out(row[0].padding(toLength: widths[0] + 2, withPad: " ", startingAt: 0)
-                            + row[1].padding(toLength: widths[1] + 2, withPad: " ", startingAt: 0) + row[2])
+                Console.out(
+                    row[0].padding(toLength: widths[0] + 2, withPad: " ", startingAt: 0)
+                        + row[1].padding(toLength: widths[1] + 2, withPad: " ", startingAt: 0) + row[2])
             }
         }
     }

@@ -48,8 +48,9 @@ struct WeeklyCommand: ParsableCommand {
         case .html:
             text = try WeeklyRenderer(templates: try templateOptions.templateSet(configuration: loaded)).html(report, charts: WeeklyCharts(report))
         case .eml:
-            let envelope = try EmailEnvelope.make(configuration: loaded.configuration, report: report, to: email.to, from: email.from, subject: email.subject,
-                                                  date: try store.latestPull() ?? Instant(seconds: report.period.lastDay.advanced(by: 1).startSecond))
+            let envelope = try EmailEnvelope.make(
+                configuration: loaded.configuration, report: report, to: email.to, from: email.from, subject: email.subject,
+                date: try store.latestPull() ?? Instant(seconds: report.period.lastDay.advanced(by: 1).startSecond))
             let message = try WeeklyEmail(templates: try templateOptions.templateSet(configuration: loaded))
                 .message(report, charts: WeeklyCharts(report), envelope: envelope)
             if message.isClippedByGmail {

@@ -3,7 +3,9 @@ import ClarityStore
 
 /// Reads what the daily alert needs from the store and builds its report.
 enum AlertPipeline {
-    static func report(store live: MetricStore, day requested: Day?, project: ProjectInfo, settings: AlertSettings, now: Instant?) throws -> AlertReport {
+    static func report(store live: MetricStore, day requested: Day?, project: ProjectInfo, settings: AlertSettings, now: Instant?) throws
+        -> AlertReport
+    {
         let store = try live.frozen()
         guard let day = try requested ?? store.latestSiteDay() else {
             throw ReportError.noData(period: "any day", hint: "the store is empty. Run `clarity-report fetch` (or `ingest`) first.")

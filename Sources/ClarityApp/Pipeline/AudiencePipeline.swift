@@ -10,8 +10,10 @@ enum AudiencePipeline {
     ]
 
     /// The sections' input over `periods` (current first), whose first two entries' segments the caller already grouped.
-    static func input(store: MetricStore, periods: [ClosedRange<Day>], current: [SegmentTotals], previous: [SegmentTotals],
-                      storedURLs: Int, normalization: URLNormalization) throws -> AudienceInput {
+    static func input(
+        store: MetricStore, periods: [ClosedRange<Day>], current: [SegmentTotals], previous: [SegmentTotals],
+        storedURLs: Int, normalization: URLNormalization
+    ) throws -> AudienceInput {
         var grouped = [current, previous]
         for range in periods.dropFirst(2) {
             grouped.append(PageGrouping(try store.segmentTotals(in: range, dimensions: earlierDimensions), normalization: normalization).entries)
@@ -28,7 +30,9 @@ enum AudiencePipeline {
     }
 
     /// A report segment's daily figures: the sum of the stored segments grouped into it, day by day.
-    static func segmentDays(_ segment: Segment, store: MetricStore, in range: ClosedRange<Day>, normalization: URLNormalization) throws -> [Day: Observation] {
+    static func segmentDays(_ segment: Segment, store: MetricStore, in range: ClosedRange<Day>, normalization: URLNormalization) throws -> [Day:
+        Observation]
+    {
         // Every stored variant of the page, from the segment table alone (no figures read), then each one's days.
         guard segment.dimensions.dimensions.contains(.url) else { return try store.segmentDays(segment, in: range) }
         let stored = try store.segments(of: segment.dimensions).filter { PageGrouping.page(of: $0, normalization: normalization) == segment }

@@ -1,27 +1,36 @@
-import Foundation
 import ArgumentParser
 import ClarityModel
 import ClarityRender
+import Foundation
 
 /// Works out an email's sender, recipients and subject from the options over the configuration.
 enum EmailEnvelope {
-    static func make(configuration: ReportConfiguration, report: WeeklyReport, to: [String], from: String?, subject: String?, date: Instant) throws -> WeeklyEmail.Envelope {
-        try make(configuration: configuration, project: report.project.name, period: report.period.label, headline: report.headline,
-                 to: to, from: from, subjectTemplate: subject ?? configuration.email.subject, date: date)
+    static func make(configuration: ReportConfiguration, report: WeeklyReport, to: [String], from: String?, subject: String?, date: Instant) throws
+        -> WeeklyEmail.Envelope
+    {
+        try make(
+            configuration: configuration, project: report.project.name, period: report.period.label, headline: report.headline,
+            to: to, from: from, subjectTemplate: subject ?? configuration.email.subject, date: date)
     }
 
     /// The monthly summary's envelope: `{{month}}` (or `{{week}}`) in the subject stands for the month (`October 2026`), `{{headline}}`
     /// for the one-sentence summary without the month it starts with.
-    static func make(configuration: ReportConfiguration, report: MonthlyReport, to: [String], from: String?, subject: String?, date: Instant) throws -> WeeklyEmail.Envelope {
+    static func make(configuration: ReportConfiguration, report: MonthlyReport, to: [String], from: String?, subject: String?, date: Instant) throws
+        -> WeeklyEmail.Envelope
+    {
         let summary = MonthlySummary.sentence(report)
         let prefix = report.period.title + ": "
         let headline = summary.hasPrefix(prefix) ? String(summary.dropFirst(prefix.count)) : summary
-        return try make(configuration: configuration, project: report.project.name, period: report.period.title, headline: headline,
-                        to: to, from: from, subjectTemplate: (subject ?? configuration.email.monthlySubject).replacingOccurrences(of: "{{month}}", with: "{{week}}"), date: date)
+        return try make(
+            configuration: configuration, project: report.project.name, period: report.period.title, headline: headline,
+            to: to, from: from,
+            subjectTemplate: (subject ?? configuration.email.monthlySubject).replacingOccurrences(of: "{{month}}", with: "{{week}}"), date: date)
     }
 
-    private static func make(configuration: ReportConfiguration, project: String, period: String, headline: String, to: [String], from: String?,
-                             subjectTemplate: String, date: Instant) throws -> WeeklyEmail.Envelope {
+    private static func make(
+        configuration: ReportConfiguration, project: String, period: String, headline: String, to: [String], from: String?,
+        subjectTemplate: String, date: Instant
+    ) throws -> WeeklyEmail.Envelope {
         let recipients = to.isEmpty ? configuration.email.to : to
         guard !recipients.isEmpty else {
             throw ValidationError("no recipient: pass --to ADDRESS or set email.to in clarity-report.toml.")

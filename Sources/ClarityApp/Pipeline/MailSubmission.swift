@@ -18,13 +18,16 @@ struct MailSubmission {
         settings = loaded.configuration.email.smtp
         outbox = Outbox(folder: loaded.resolve(settings.outbox))
         guard !settings.host.isEmpty else {
-            throw SendError(message: "no SMTP server: set host under [email.smtp] in clarity-report.toml (`clarity-report config` lists every setting), "
-                                  + "or pipe `weekly --format eml` into `sendmail -t`.")
+            throw SendError(
+                message: "no SMTP server: set host under [email.smtp] in clarity-report.toml (`clarity-report config` lists every setting), "
+                    + "or pipe `weekly --format eml` into `sendmail -t`.")
         }
         let password = try Self.password(settings: settings, loaded: loaded, environment: environment)
-        let transport = CurlSMTPTransport(server: settings, caFile: settings.caFile.isEmpty ? nil : loaded.resolve(settings.caFile), password: password)
-        delivery = Delivery(transport: transport, policy: RetryPolicy(retries: settings.retries, firstDelay: Double(settings.retryDelay)),
-                            sleep: { Thread.sleep(forTimeInterval: $0) })
+        let transport = CurlSMTPTransport(
+            server: settings, caFile: settings.caFile.isEmpty ? nil : loaded.resolve(settings.caFile), password: password)
+        delivery = Delivery(
+            transport: transport, policy: RetryPolicy(retries: settings.retries, firstDelay: Double(settings.retryDelay)),
+            sleep: { Thread.sleep(forTimeInterval: $0) })
     }
 
     /// Sends an encoded message a report command made (writing it to `out` first when given), and exits 75 when it is
@@ -38,8 +41,10 @@ struct MailSubmission {
     }
 
     /// The password from `password_file` when set, else from `$CLARITY_SMTP_PASSWORD`; nil when no username asks for a login.
-    static func password(settings: ReportConfiguration.Email.SMTP, loaded: LoadedConfiguration,
-                         environment: [String: String]) throws -> SMTPPassword? {
+    static func password(
+        settings: ReportConfiguration.Email.SMTP, loaded: LoadedConfiguration,
+        environment: [String: String]
+    ) throws -> SMTPPassword? {
         guard !settings.username.isEmpty else { return nil }
         if !settings.passwordFile.isEmpty {
             let path = loaded.resolve(settings.passwordFile)
@@ -54,8 +59,9 @@ struct MailSubmission {
         if let text = environment[SMTPPassword.environmentVariable] {
             return try SMTPPassword(text, origin: "$\(SMTPPassword.environmentVariable)")
         }
-        throw SendError(message: "email.smtp.username is \"\(settings.username)\" but no password is given: set \(SMTPPassword.environmentVariable), "
-                              + "or email.smtp.password_file to a file only you can read (chmod 600 FILE).")
+        throw SendError(
+            message: "email.smtp.username is \"\(settings.username)\" but no password is given: set \(SMTPPassword.environmentVariable), "
+                + "or email.smtp.password_file to a file only you can read (chmod 600 FILE).")
     }
 
     /// Delivers one message; a failure is kept in the outbox unless the message already sits there. Returns whether it was delivered.
@@ -63,8 +69,9 @@ struct MailSubmission {
         let outcome = delivery.deliver(message) { Console.error("\(name): \($0)") }
         guard let failure = outcome.failure else {
             let tries = outcome.attempts == 1 ? "" : " (\(outcome.attempts) attempts)"
-            Console.out("\(name): delivered to \(message.recipients.count) recipient\(message.recipients.count == 1 ? "" : "s") "
-                        + "via \(settings.host):\(settings.port)\(tries)")
+            Console.out(
+                "\(name): delivered to \(message.recipients.count) recipient\(message.recipients.count == 1 ? "" : "s") "
+                    + "via \(settings.host):\(settings.port)\(tries)")
             if let outboxPath { try outbox.remove(outboxPath) }
             return true
         }
@@ -77,15 +84,19 @@ struct MailSubmission {
 
     /// What `--dry-run` prints for a message: its envelope and size, and the server it would go to.
     static func dryRun(_ message: OutgoingMessage, name: String, settings: ReportConfiguration.Email.SMTP) -> String {
-        var lines = ["\(name): \(message.transmitted.count) bytes to transmit" + (message.bcc.isEmpty ? "" : " (Bcc header removed)"),
-                     "  MAIL FROM:<\(message.sender.address)>"]
+        var lines = [
+            "\(name): \(message.transmitted.count) bytes to transmit" + (message.bcc.isEmpty ? "" : " (Bcc header removed)"),
+            "  MAIL FROM:<\(message.sender.address)>",
+        ]
         var seen = Set<String>()
         for (addresses, label) in [(message.to, "To"), (message.cc, "Cc"), (message.bcc, "Bcc")] {
             for address in addresses where seen.insert(address.address.lowercased()).inserted {
                 lines.append("  RCPT TO:<\(address.address)> (\(label))")
             }
         }
-        let server = settings.host.isEmpty ? "none set ([email.smtp] host)"
+        let server =
+            settings.host.isEmpty
+            ? "none set ([email.smtp] host)"
             : "\(settings.host):\(settings.port), \(settings.security.rawValue)"
                 + (settings.username.isEmpty ? ", no login" : ", login as \"\(settings.username)\"")
         lines.append("  server: \(server); nothing was sent")

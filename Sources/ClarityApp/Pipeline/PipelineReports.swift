@@ -32,8 +32,9 @@ struct PipelineReports: ReportSource {
     }
 
     func releaseImpact(_ release: Release, asOf: Day) throws -> ReleaseImpact {
-        let impacts = try ReleasePipeline.impacts(store: try store.frozen(), days: release.day...release.day, asOf: asOf, settings: settings,
-                                                  windowLength: releaseWindow)
+        let impacts = try ReleasePipeline.impacts(
+            store: try store.frozen(), days: release.day...release.day, asOf: asOf, settings: settings,
+            windowLength: releaseWindow)
         guard let impact = impacts.first(where: { $0.release.version == release.version }) else {
             throw ReportError.noData(period: release.version, hint: "the release is no longer recorded.")
         }

@@ -23,15 +23,19 @@ struct ResearchLog {
                     throw LogError(path: entryPath, message: "\(error.description) Nothing was written.")
                 }
                 let kept = try keepBeside(entryPath, existing)
-                Console.error("warning: \(entryPath): markers were damaged (\(error.description)); the old file is kept as \(kept) and the entry was regenerated.")
+                Console.error(
+                    "warning: \(entryPath): markers were damaged (\(error.description)); the old file is kept as \(kept) and the entry was regenerated."
+                )
                 written.append(kept)
                 entry = regenerated
             }
         } else {
             entry = regenerated
         }
-        for (name, chart) in [("sessions", charts.sessions.svg), ("frustration", charts.frustration.svg), ("segments", charts.segments.svg),
-                              ("devices", charts.devices.svg), ("browsers", charts.browsers.svg)] {
+        for (name, chart) in [
+            ("sessions", charts.sessions.svg), ("frustration", charts.frustration.svg), ("segments", charts.segments.svg),
+            ("devices", charts.devices.svg), ("browsers", charts.browsers.svg),
+        ] {
             let chartPath = path("charts/\(label)-\(name).svg")
             try OutputFile.write(chart + "\n", to: chartPath)
             written.append(chartPath)
@@ -52,8 +56,10 @@ struct ResearchLog {
         var entries: [ResearchLogRenderer.IndexEntry] = []
         for week in weeks {
             let text = try read(path(week.label + ".md")) ?? ""
-            entries.append(.init(label: week.label, title: Format.range(week.firstDay, week.lastDay), file: week.label + ".md",
-                                 headline: ResearchLogRenderer.headline(inEntry: text) ?? "(no headline in the entry)"))
+            entries.append(
+                .init(
+                    label: week.label, title: Format.range(week.firstDay, week.lastDay), file: week.label + ".md",
+                    headline: ResearchLogRenderer.headline(inEntry: text) ?? "(no headline in the entry)"))
         }
         let indexPath = path("README.md")
         let regenerated = try renderer.index(project: project, entries: entries)

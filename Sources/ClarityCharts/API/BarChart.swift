@@ -22,8 +22,10 @@ public struct BarChart: Chart {
     public let width: Int
     public let height: Int
 
-    public init(title: String, categories: [Category], currentName: String = "This week", previousName: String = "Last week",
-                format: ValueFormat = .count, width: Int = 600, height: Int = 240) {
+    public init(
+        title: String, categories: [Category], currentName: String = "This week", previousName: String = "Last week",
+        format: ValueFormat = .count, width: Int = 600, height: Int = 240
+    ) {
         self.title = SVGText.clean(title)
         self.categories = categories
         self.currentName = SVGText.clean(currentName)
@@ -58,10 +60,12 @@ public struct BarChart: Chart {
         let scale = axis.scale
         let plotLeft = 10 + axis.labelWidth + 8
         let plotRight = Double(width) - 14
-        let legendEntries = showsPrevious ? [
-            Legend.Entry(key: .box(color: ChartStyle.previous), name: previousName),
-            Legend.Entry(key: .box(color: ChartPalette.blue), name: currentName),
-        ] : []
+        let legendEntries =
+            showsPrevious
+            ? [
+                Legend.Entry(key: .box(color: ChartStyle.previous), name: previousName),
+                Legend.Entry(key: .box(color: ChartPalette.blue), name: currentName),
+            ] : []
         let legend = Legend(entries: legendEntries).layout(left: plotLeft, top: 4, right: plotRight)
         let plotTop = 4 + legend.height + 16
         let plotBottom = Double(height) - 28
@@ -80,17 +84,25 @@ public struct BarChart: Chart {
                 elements.append(bar(current, left: currentLeft, width: barWidth, y: y, color: ChartPalette.blue))
             }
             let full = category.current.map(format.format) ?? "n/a"
-            let shown = TextMetrics.width(full, fontSize: Self.valueFontSize) <= band - 4 ? full
+            let shown =
+                TextMetrics.width(full, fontSize: Self.valueFontSize) <= band - 4
+                ? full
                 : category.current.map(format.compact) ?? full
             if TextMetrics.width(shown, fontSize: Self.valueFontSize) <= band - 4 {
-                elements.append(SVGElement("text", [
-                    "x": (currentLeft + barWidth / 2).svg, "y": (y(max(category.current ?? 0, 0)) - 4).svg, "text-anchor": "middle",
-                    "font-size": Self.valueFontSize.svg, "fill": category.current == nil ? ChartStyle.mutedText : ChartStyle.text,
-                ], text: shown))
+                elements.append(
+                    SVGElement(
+                        "text",
+                        [
+                            "x": (currentLeft + barWidth / 2).svg, "y": (y(max(category.current ?? 0, 0)) - 4).svg, "text-anchor": "middle",
+                            "font-size": Self.valueFontSize.svg, "fill": category.current == nil ? ChartStyle.mutedText : ChartStyle.text,
+                        ], text: shown))
             }
-            elements.append(.label(category.label, maxWidth: band - 6, fontSize: ValueAxis.fontSize, [
-                "x": center.svg, "y": (plotBottom + 17).svg, "text-anchor": "middle", "fill": ChartStyle.text,
-            ]))
+            elements.append(
+                .label(
+                    category.label, maxWidth: band - 6, fontSize: ValueAxis.fontSize,
+                    [
+                        "x": center.svg, "y": (plotBottom + 17).svg, "text-anchor": "middle", "fill": ChartStyle.text,
+                    ]))
         }
         if values.isEmpty {
             elements.append(.noData(x: (plotLeft + plotRight) / 2, y: (plotTop + plotBottom) / 2))
@@ -101,8 +113,10 @@ public struct BarChart: Chart {
     private func bar(_ value: Double, left: Double, width: Double, y: (Double) -> Double, color: String) -> SVGElement {
         let top = y(max(value, 0))
         let bottom = y(min(value, 0))
-        return SVGElement("rect", [
-            "x": left.svg, "y": top.svg, "width": width.svg, "height": (bottom - top).svg, "fill": color,
-        ])
+        return SVGElement(
+            "rect",
+            [
+                "x": left.svg, "y": top.svg, "width": width.svg, "height": (bottom - top).svg, "fill": color,
+            ])
     }
 }

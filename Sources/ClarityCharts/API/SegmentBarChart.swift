@@ -33,8 +33,10 @@ public struct SegmentBarChart: Chart {
     public let format: ValueFormat
     public let width: Int
 
-    public init(title: String, rows: [Row], reference: Double? = nil, referenceName: String = "site rate",
-                format: ValueFormat = .percent, width: Int = 600) {
+    public init(
+        title: String, rows: [Row], reference: Double? = nil, referenceName: String = "site rate",
+        format: ValueFormat = .percent, width: Int = 600
+    ) {
         self.title = SVGText.clean(title)
         self.rows = rows.filter { $0.value.isFinite }
         self.reference = reference.flatMap { $0.isFinite ? $0 : nil }
@@ -58,7 +60,8 @@ public struct SegmentBarChart: Chart {
             return "\(title): " + rows.map(describe).joined(separator: ", ") + "."
         }
         let described = rows.map { row in
-            reference == 0 ? "\(row.label) \(format.format(row.value))"
+            reference == 0
+                ? "\(row.label) \(format.format(row.value))"
                 : "\(row.label) \(format.format(row.value)) (\(Format.fixed(row.value / reference, decimals: 1))×)"
         }
         return "\(title), compared with the \(referenceName) of \(format.format(reference)): " + described.joined(separator: ", ") + "."
@@ -90,10 +93,12 @@ public struct SegmentBarChart: Chart {
         let scale = NiceScale(covering: rows.map(\.value) + rows.compactMap(\.reference) + (reference.map { [$0] } ?? []), format: format)
         let ticks = scale.ticks
         let tickLabels = format.axisLabels(for: ticks, step: scale.step)
-        let widest = rows.map { row in
-            max(TextMetrics.width(row.label, fontSize: Self.labelFontSize),
-                row.detail.map { TextMetrics.width($0, fontSize: Self.detailFontSize) } ?? 0)
-        }.max() ?? 0
+        let widest =
+            rows.map { row in
+                max(
+                    TextMetrics.width(row.label, fontSize: Self.labelFontSize),
+                    row.detail.map { TextMetrics.width($0, fontSize: Self.detailFontSize) } ?? 0)
+            }.max() ?? 0
         let labelWidth = min(widest, canvasWidth * 0.42)
         let barLeft = 10 + labelWidth + 10
         let valueWidth = rows.map { TextMetrics.width(format.format($0.value), fontSize: Self.valueFontSize) }.max() ?? 0
@@ -104,60 +109,91 @@ public struct SegmentBarChart: Chart {
 
         var elements: [SVGElement] = []
         for (tick, label) in zip(ticks, tickLabels) {
-            elements.append(SVGElement("line", [
-                "x1": x(tick).svg, "y1": rowsTop.svg, "x2": x(tick).svg, "y2": rowsBottom.svg,
-                "stroke": tick == 0 ? ChartStyle.baseline : ChartStyle.gridline, "stroke-width": "1", "shape-rendering": "crispEdges",
-            ]))
-            elements.append(SVGElement("text", [
-                "x": x(tick).svg, "y": (rowsBottom + 16).svg, "text-anchor": "middle",
-                "font-size": ValueAxis.fontSize.svg, "fill": ChartStyle.mutedText,
-            ], text: label))
+            elements.append(
+                SVGElement(
+                    "line",
+                    [
+                        "x1": x(tick).svg, "y1": rowsTop.svg, "x2": x(tick).svg, "y2": rowsBottom.svg,
+                        "stroke": tick == 0 ? ChartStyle.baseline : ChartStyle.gridline, "stroke-width": "1", "shape-rendering": "crispEdges",
+                    ]))
+            elements.append(
+                SVGElement(
+                    "text",
+                    [
+                        "x": x(tick).svg, "y": (rowsBottom + 16).svg, "text-anchor": "middle",
+                        "font-size": ValueAxis.fontSize.svg, "fill": ChartStyle.mutedText,
+                    ], text: label))
         }
         for (index, row) in rows.enumerated() {
             let middle = rowsTop + (Double(index) + 0.5) * rowHeight
             let left = x(min(row.value, 0))
-            elements.append(SVGElement("rect", [
-                "x": left.svg, "y": (middle - Self.barHeight / 2).svg,
-                "width": (x(max(row.value, 0)) - left).svg, "height": Self.barHeight.svg, "fill": ChartPalette.blue,
-            ]))
+            elements.append(
+                SVGElement(
+                    "rect",
+                    [
+                        "x": left.svg, "y": (middle - Self.barHeight / 2).svg,
+                        "width": (x(max(row.value, 0)) - left).svg, "height": Self.barHeight.svg, "fill": ChartPalette.blue,
+                    ]))
             if let own = row.reference {
-                elements.append(SVGElement("line", [
-                    "x1": x(own).svg, "y1": (middle - Self.barHeight / 2 - 3).svg, "x2": x(own).svg, "y2": (middle + Self.barHeight / 2 + 3).svg,
-                    "stroke": ChartPalette.black, "stroke-width": "2",
-                ]))
+                elements.append(
+                    SVGElement(
+                        "line",
+                        [
+                            "x1": x(own).svg, "y1": (middle - Self.barHeight / 2 - 3).svg, "x2": x(own).svg,
+                            "y2": (middle + Self.barHeight / 2 + 3).svg,
+                            "stroke": ChartPalette.black, "stroke-width": "2",
+                        ]))
             }
             let labelY = row.detail == nil ? middle + 4 : middle - 2
-            elements.append(.middleCutLabel(row.label, maxWidth: labelWidth, fontSize: Self.labelFontSize, fullText: row.fullText, [
-                "x": (barLeft - 10).svg, "y": labelY.svg, "text-anchor": "end", "fill": ChartStyle.text,
-            ]))
+            elements.append(
+                .middleCutLabel(
+                    row.label, maxWidth: labelWidth, fontSize: Self.labelFontSize, fullText: row.fullText,
+                    [
+                        "x": (barLeft - 10).svg, "y": labelY.svg, "text-anchor": "end", "fill": ChartStyle.text,
+                    ]))
             if let detail = row.detail {
-                elements.append(.label(detail, maxWidth: labelWidth, fontSize: Self.detailFontSize, [
-                    "x": (barLeft - 10).svg, "y": (middle + 11).svg, "text-anchor": "end", "fill": ChartStyle.mutedText,
-                ]))
+                elements.append(
+                    .label(
+                        detail, maxWidth: labelWidth, fontSize: Self.detailFontSize,
+                        [
+                            "x": (barLeft - 10).svg, "y": (middle + 11).svg, "text-anchor": "end", "fill": ChartStyle.mutedText,
+                        ]))
             }
-            elements.append(SVGElement("text", [
-                "x": (x(max(row.value, 0)) + 6).svg, "y": (middle + 4).svg, "font-size": Self.valueFontSize.svg,
-                "fill": ChartStyle.text, "stroke": ChartStyle.background, "stroke-width": "3",
-                "stroke-linejoin": "round", "paint-order": "stroke",
-            ], text: format.format(row.value)))
+            elements.append(
+                SVGElement(
+                    "text",
+                    [
+                        "x": (x(max(row.value, 0)) + 6).svg, "y": (middle + 4).svg, "font-size": Self.valueFontSize.svg,
+                        "fill": ChartStyle.text, "stroke": ChartStyle.background, "stroke-width": "3",
+                        "stroke-linejoin": "round", "paint-order": "stroke",
+                    ], text: format.format(row.value)))
         }
         if reference == nil, hasRowReferences {
-            elements.append(.label("Black tick: \(referenceName)", maxWidth: canvasWidth - 20, fontSize: ValueAxis.fontSize, [
-                "x": barLeft.svg, "y": "16", "text-anchor": "start", "fill": ChartPalette.black,
-            ]))
+            elements.append(
+                .label(
+                    "Black tick: \(referenceName)", maxWidth: canvasWidth - 20, fontSize: ValueAxis.fontSize,
+                    [
+                        "x": barLeft.svg, "y": "16", "text-anchor": "start", "fill": ChartPalette.black,
+                    ]))
         }
         if let reference {
             let lineX = x(reference)
-            elements.append(SVGElement("line", [
-                "x1": lineX.svg, "y1": (rowsTop - 6).svg, "x2": lineX.svg, "y2": rowsBottom.svg,
-                "stroke": ChartPalette.black, "stroke-width": "1.5", "stroke-dasharray": "4 3",
-            ]))
+            elements.append(
+                SVGElement(
+                    "line",
+                    [
+                        "x1": lineX.svg, "y1": (rowsTop - 6).svg, "x2": lineX.svg, "y2": rowsBottom.svg,
+                        "stroke": ChartPalette.black, "stroke-width": "1.5", "stroke-dasharray": "4 3",
+                    ]))
             let caption = "\(referenceName) \(format.format(reference))"
             let half = TextMetrics.width(caption, fontSize: ValueAxis.fontSize) / 2
-            elements.append(.label(caption, maxWidth: canvasWidth - 20, fontSize: ValueAxis.fontSize, [
-                "x": min(max(lineX, barLeft + half), canvasWidth - 10 - half).svg, "y": "16", "text-anchor": "middle",
-                "fill": ChartPalette.black,
-            ]))
+            elements.append(
+                .label(
+                    caption, maxWidth: canvasWidth - 20, fontSize: ValueAxis.fontSize,
+                    [
+                        "x": min(max(lineX, barLeft + half), canvasWidth - 10 - half).svg, "y": "16", "text-anchor": "middle",
+                        "fill": ChartPalette.black,
+                    ]))
         }
         return elements
     }

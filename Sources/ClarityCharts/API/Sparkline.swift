@@ -39,25 +39,36 @@ public struct Sparkline: Chart {
     private var body: [SVGElement] {
         let present = values.compactMap { $0 }
         guard let lowest = present.min(), let highest = present.max(),
-              let last = values.lastIndex(where: { $0 != nil }) else { return [] }
+            let last = values.lastIndex(where: { $0 != nil })
+        else { return [] }
         let canvasWidth = Double(width)
         let canvasHeight = Double(height)
         let step = values.count > 1 ? (canvasWidth - 2 * Self.padding) / Double(values.count - 1) : 0
         let x = { (index: Int) in values.count > 1 ? Self.padding + Double(index) * step : canvasWidth / 2 }
         let y = { (value: Double) in
-            highest == lowest ? canvasHeight / 2
+            highest == lowest
+                ? canvasHeight / 2
                 : canvasHeight - Self.padding - (value - lowest) / (highest - lowest) * (canvasHeight - 2 * Self.padding)
         }
         let line = LinePlot(color: ChartPalette.blue, strokeWidth: 1.5, dash: nil, loneRadius: 1.5, pointRadius: nil)
         let hollow = values.indices.filter { $0 != last && partial[$0] }.compactMap { index in
             values[index].map { value in
-                SVGElement("circle", ["cx": x(index).svg, "cy": y(value).svg, "r": "2", "fill": ChartStyle.background, "stroke": ChartPalette.blue,
-                                      "stroke-width": "1"])
+                SVGElement(
+                    "circle",
+                    [
+                        "cx": x(index).svg, "cy": y(value).svg, "r": "2", "fill": ChartStyle.background, "stroke": ChartPalette.blue,
+                        "stroke-width": "1",
+                    ])
             }
         }
-        let latest = partial[last]
-            ? SVGElement("circle", ["cx": x(last).svg, "cy": y(values[last]!).svg, "r": "2.5", "fill": ChartStyle.background, "stroke": ChartPalette.blue,
-                                    "stroke-width": "1.5"])
+        let latest =
+            partial[last]
+            ? SVGElement(
+                "circle",
+                [
+                    "cx": x(last).svg, "cy": y(values[last]!).svg, "r": "2.5", "fill": ChartStyle.background, "stroke": ChartPalette.blue,
+                    "stroke-width": "1.5",
+                ])
             : SVGElement("circle", ["cx": x(last).svg, "cy": y(values[last]!).svg, "r": "2.5", "fill": ChartPalette.blue])
         return line.elements(values, x: x, y: y) + hollow + [latest]
     }

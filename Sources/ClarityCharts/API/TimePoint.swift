@@ -25,14 +25,16 @@ public struct TimePoint: Sendable, Hashable {
 
     /// An ISO week labelled by its Monday: `Nov 16`, long `week of Nov 16`.
     public static func week(_ week: ISOWeek) -> TimePoint {
-        TimePoint(label: week.firstDay.shortLabel, longLabel: "week of \(week.firstDay.shortLabel)",
-                  days: week.firstDay...week.lastDay, unit: "week")
+        TimePoint(
+            label: week.firstDay.shortLabel, longLabel: "week of \(week.firstDay.shortLabel)",
+            days: week.firstDay...week.lastDay, unit: "week")
     }
 
     /// A calendar month: `Nov`, long `November 2026`.
     public static func month(_ month: Month) -> TimePoint {
-        TimePoint(label: String(Day.monthNames[month.month - 1].prefix(3)), longLabel: month.title,
-                  days: month.firstDay...month.lastDay, unit: "month")
+        TimePoint(
+            label: String(Day.monthNames[month.month - 1].prefix(3)), longLabel: month.title,
+            days: month.firstDay...month.lastDay, unit: "month")
     }
 
     /// Whether the point is exactly one day, so axes can label Mondays.

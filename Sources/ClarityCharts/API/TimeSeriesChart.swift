@@ -26,11 +26,14 @@ public struct TimeSeriesChart: Chart {
     public let height: Int
 
     /// A chart of `series` over `points`; every series must have exactly one value per point.
-    public init(title: String, points: [TimePoint], series: [Series], previous: Series? = nil,
-                markers: [ChartMarker] = [], format: ValueFormat = .count, width: Int = 600, height: Int = 220) {
+    public init(
+        title: String, points: [TimePoint], series: [Series], previous: Series? = nil,
+        markers: [ChartMarker] = [], format: ValueFormat = .count, width: Int = 600, height: Int = 220
+    ) {
         for line in series + (previous.map { [$0] } ?? []) {
-            precondition(line.values.count == points.count,
-                         "series \"\(line.name)\" has \(line.values.count) values for \(points.count) points")
+            precondition(
+                line.values.count == points.count,
+                "series \"\(line.name)\" has \(line.values.count) values for \(points.count) points")
         }
         self.title = SVGText.clean(title)
         self.points = points
@@ -43,17 +46,21 @@ public struct TimeSeriesChart: Chart {
     }
 
     /// A chart of daily values, one per day in `days`.
-    public init(title: String, days: [Day], series: [Series], previous: Series? = nil,
-                markers: [ChartMarker] = [], format: ValueFormat = .count, width: Int = 600, height: Int = 220) {
-        self.init(title: title, points: days.map(TimePoint.day), series: series, previous: previous,
-                  markers: markers, format: format, width: width, height: height)
+    public init(
+        title: String, days: [Day], series: [Series], previous: Series? = nil,
+        markers: [ChartMarker] = [], format: ValueFormat = .count, width: Int = 600, height: Int = 220
+    ) {
+        self.init(
+            title: title, points: days.map(TimePoint.day), series: series, previous: previous,
+            markers: markers, format: format, width: width, height: height)
     }
 
     public var summary: String {
         guard let first = points.first, let last = points.last else { return "\(title): no data." }
         let name = { (point: TimePoint) in point.isSingleDay ? point.label : point.longLabel }
         let span = points.count == 1 ? name(first) : "\(name(first)) to \(name(last))"
-        var clauses = series.count == 1
+        var clauses =
+            series.count == 1
             ? [describe(series[0].values, naming: true)]
             : series.map { "\($0.name) \(describe($0.values, naming: true))" }
         if let previous { clauses.append("\(previous.name) \(describe(previous.values, naming: false))") }
@@ -62,7 +69,9 @@ public struct TimeSeriesChart: Chart {
         var text = "\(title), \(span): " + clauses.joined(separator: "; ") + "."
         let placed = placedMarkers
         if !placed.isEmpty {
-            text += " Markers: " + placed.map { "\($0.marker.label) on \($0.marker.day.weekdayName) \($0.marker.day.shortLabel)" }
+            text +=
+                " Markers: "
+                + placed.map { "\($0.marker.label) on \($0.marker.day.weekdayName) \($0.marker.day.shortLabel)" }
                 .joined(separator: ", ") + "."
         }
         return text
@@ -77,7 +86,8 @@ public struct TimeSeriesChart: Chart {
     private func describe(_ values: [Double?], naming: Bool) -> String {
         let present = values.enumerated().compactMap { index, value in value.map { (index: index, value: $0) } }
         guard let highest = present.max(by: { $0.value < $1.value }),
-              let lowest = present.min(by: { $0.value < $1.value }) else { return "no data" }
+            let lowest = present.min(by: { $0.value < $1.value })
+        else { return "no data" }
         if points.count == 1 { return format.format(highest.value) }
         let on = { (index: Int) in naming ? " on \(points[index].longLabel)" : "" }
         switch format {
@@ -141,11 +151,14 @@ public struct TimeSeriesChart: Chart {
         var elements = missingBands(x: x, band: band, top: plotTop, bottom: plotBottom)
         elements += axis.elements(left: plotLeft, right: plotRight, y: y)
         for placed in placedMarkers {
-            elements.append(SVGElement("line", [
-                "x1": x(placed.index).svg, "y1": (markerLabels.lineTops[placed.marker] ?? plotTop).svg,
-                "x2": x(placed.index).svg, "y2": plotBottom.svg,
-                "stroke": ChartStyle.marker, "stroke-width": "1", "shape-rendering": "crispEdges",
-            ]))
+            elements.append(
+                SVGElement(
+                    "line",
+                    [
+                        "x1": x(placed.index).svg, "y1": (markerLabels.lineTops[placed.marker] ?? plotTop).svg,
+                        "x2": x(placed.index).svg, "y2": plotBottom.svg,
+                        "stroke": ChartStyle.marker, "stroke-width": "1", "shape-rendering": "crispEdges",
+                    ]))
         }
         if let previous {
             elements += LinePlot(color: ChartStyle.previous, strokeWidth: 1.5, dash: "5 4", loneRadius: 2.5, pointRadius: nil)
@@ -153,9 +166,11 @@ public struct TimeSeriesChart: Chart {
         }
         let dotted = points.count <= 14
         for (index, line) in series.enumerated().reversed() {
-            elements += LinePlot(color: ChartPalette.seriesColor(at: index), strokeWidth: 2, dash: nil,
-                                 loneRadius: 3, pointRadius: dotted ? 2.5 : nil)
-                .elements(line.values, x: x, y: y)
+            elements += LinePlot(
+                color: ChartPalette.seriesColor(at: index), strokeWidth: 2, dash: nil,
+                loneRadius: 3, pointRadius: dotted ? 2.5 : nil
+            )
+            .elements(line.values, x: x, y: y)
         }
         if values.isEmpty {
             elements.append(.noData(x: (plotLeft + plotRight) / 2, y: (plotTop + plotBottom) / 2))
@@ -186,13 +201,17 @@ public struct TimeSeriesChart: Chart {
         let labelX = Double(width) - (directLabelGutter ?? 0) + Self.leaderLength + 4
         return ends.sorted { $0.index < $1.index }.flatMap { end in
             [
-                SVGElement("path", [
-                    "d": "M\(end.x.svg),\(end.y.svg) L\((labelX - 4).svg),\(end.label.svg)", "fill": "none",
-                    "stroke": ChartPalette.seriesColor(at: end.index), "stroke-width": "1.5",
-                ]),
-                .label(series[end.index].name, maxWidth: Self.directLabelMaxWidth, fontSize: Self.directLabelFontSize, [
-                    "x": labelX.svg, "y": (end.label + 4).svg, "fill": ChartStyle.text,
-                ]),
+                SVGElement(
+                    "path",
+                    [
+                        "d": "M\(end.x.svg),\(end.y.svg) L\((labelX - 4).svg),\(end.label.svg)", "fill": "none",
+                        "stroke": ChartPalette.seriesColor(at: end.index), "stroke-width": "1.5",
+                    ]),
+                .label(
+                    series[end.index].name, maxWidth: Self.directLabelMaxWidth, fontSize: Self.directLabelFontSize,
+                    [
+                        "x": labelX.svg, "y": (end.label + 4).svg, "fill": ChartStyle.text,
+                    ]),
             ]
         }
     }
@@ -215,17 +234,20 @@ public struct TimeSeriesChart: Chart {
     private func missingBands(x: (Int) -> Double, band: Double, top: Double, bottom: Double) -> [SVGElement] {
         let missing = Set(missingIndices)
         return LinePlot.runs(points.indices.map { missing.contains($0) ? 0 : nil }).map { run in
-            SVGElement("rect", [
-                "x": (x(run.lowerBound) - band / 2).svg, "y": top.svg,
-                "width": (band * Double(run.count)).svg, "height": (bottom - top).svg, "fill": ChartStyle.missing,
-            ])
+            SVGElement(
+                "rect",
+                [
+                    "x": (x(run.lowerBound) - band / 2).svg, "y": top.svg,
+                    "width": (band * Double(run.count)).svg, "height": (bottom - top).svg, "fill": ChartStyle.missing,
+                ])
         }
     }
 
     /// Marker labels set in up to three rows above the plot so neighbouring labels do not overlap,
     /// and where each marker line starts.
     private func layoutMarkerLabels(x: (Int) -> Double, top: Double)
-        -> (elements: [SVGElement], height: Double, lineTops: [ChartMarker: Double]) {
+        -> (elements: [SVGElement], height: Double, lineTops: [ChartMarker: Double])
+    {
         var rowEnds: [Double] = []
         var elements: [SVGElement] = []
         var lineTops: [ChartMarker: Double] = [:]
@@ -235,17 +257,21 @@ public struct TimeSeriesChart: Chart {
             let labelWidth = TextMetrics.width(shown, fontSize: Self.markerFontSize)
             let fitsRight = lineX + 4 + labelWidth <= Double(width) - 4
             let start = fitsRight ? lineX + 4 : lineX - 4 - labelWidth
-            let row = rowEnds.firstIndex { start > $0 + 6 }
+            let row =
+                rowEnds.firstIndex { start > $0 + 6 }
                 ?? (rowEnds.count < Self.maxMarkerRows ? rowEnds.count : rowEnds.indices.min { rowEnds[$0] < rowEnds[$1] }!)
             if row == rowEnds.count { rowEnds.append(0) }
             rowEnds[row] = start + labelWidth
             let baseline = top + 10 + Double(row) * Self.markerRowHeight
             lineTops[placed.marker] = baseline - 9
-            elements.append(.label(placed.marker.label, maxWidth: Self.markerMaxWidth, fontSize: Self.markerFontSize, [
-                "x": (fitsRight ? lineX + 4 : lineX - 4).svg, "y": baseline.svg, "text-anchor": fitsRight ? "start" : "end",
-                "fill": ChartStyle.marker, "stroke": ChartStyle.background, "stroke-width": "3",
-                "stroke-linejoin": "round", "paint-order": "stroke",
-            ]))
+            elements.append(
+                .label(
+                    placed.marker.label, maxWidth: Self.markerMaxWidth, fontSize: Self.markerFontSize,
+                    [
+                        "x": (fitsRight ? lineX + 4 : lineX - 4).svg, "y": baseline.svg, "text-anchor": fitsRight ? "start" : "end",
+                        "fill": ChartStyle.marker, "stroke": ChartStyle.background, "stroke-width": "3",
+                        "stroke-linejoin": "round", "paint-order": "stroke",
+                    ]))
         }
         let height = rowEnds.isEmpty ? 0 : Double(rowEnds.count) * Self.markerRowHeight
         return (elements, height, lineTops)
@@ -268,11 +294,15 @@ public struct TimeSeriesChart: Chart {
             let shown = TextMetrics.fit(labels[index], maxWidth: maxWidth, fontSize: fontSize)
             let half = TextMetrics.width(shown, fontSize: fontSize) / 2
             let center = x(index)
-            let (anchorX, anchor) = center - half < 2 ? (2, "start")
+            let (anchorX, anchor) =
+                center - half < 2
+                ? (2, "start")
                 : center + half > canvasWidth - 2 ? (canvasWidth - 2, "end") : (center, "middle")
-            return .label(labels[index], maxWidth: maxWidth, fontSize: fontSize, [
-                "x": anchorX.svg, "y": baseline.svg, "text-anchor": anchor, "fill": ChartStyle.text,
-            ])
+            return .label(
+                labels[index], maxWidth: maxWidth, fontSize: fontSize,
+                [
+                    "x": anchorX.svg, "y": baseline.svg, "text-anchor": anchor, "fill": ChartStyle.text,
+                ])
         }
     }
 }

@@ -4,19 +4,22 @@ enum ChartDocument {
     static func render(title: String, summary: String, width: Int, height: Int, body: [SVGElement]) -> String {
         // The width is part of the id: a page may hold the same chart twice, for wide screens and for phones.
         let id = "chart-" + fingerprint(title + "\u{1F}" + summary + (width == 600 ? "" : "\u{1F}\(width)"))
-        let root = SVGElement("svg", [
-            "xmlns": "http://www.w3.org/2000/svg",
-            "width": String(width),
-            "height": String(height),
-            "viewBox": "0 0 \(width) \(height)",
-            "role": "img",
-            "aria-labelledby": "\(id)-title \(id)-desc",
-            "font-family": ChartStyle.fontFamily,
-        ], children: [
-            SVGElement("title", ["id": "\(id)-title"], text: title),
-            SVGElement("desc", ["id": "\(id)-desc"], text: summary),
-            SVGElement("rect", ["width": String(width), "height": String(height), "fill": ChartStyle.background]),
-        ] + body)
+        let root = SVGElement(
+            "svg",
+            [
+                "xmlns": "http://www.w3.org/2000/svg",
+                "width": String(width),
+                "height": String(height),
+                "viewBox": "0 0 \(width) \(height)",
+                "role": "img",
+                "aria-labelledby": "\(id)-title \(id)-desc",
+                "font-family": ChartStyle.fontFamily,
+            ],
+            children: [
+                SVGElement("title", ["id": "\(id)-title"], text: title),
+                SVGElement("desc", ["id": "\(id)-desc"], text: summary),
+                SVGElement("rect", ["width": String(width), "height": String(height), "fill": ChartStyle.background]),
+            ] + body)
         var output = ""
         root.write(to: &output, indent: "")
         return output

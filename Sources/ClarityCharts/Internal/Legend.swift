@@ -33,9 +33,12 @@ struct Legend {
                 baseline += Self.rowHeight
             }
             elements.append(key(entry.key, x: x, baseline: baseline))
-            elements.append(.label(entry.name, maxWidth: Self.maxNameWidth, fontSize: Self.fontSize, [
-                "x": (x + Self.keyWidth + 5).svg, "y": baseline.svg, "fill": ChartStyle.text,
-            ]))
+            elements.append(
+                .label(
+                    entry.name, maxWidth: Self.maxNameWidth, fontSize: Self.fontSize,
+                    [
+                        "x": (x + Self.keyWidth + 5).svg, "y": baseline.svg, "fill": ChartStyle.text,
+                    ]))
             x += entryWidth + 16
         }
         return (elements, baseline - top + 8)
@@ -45,14 +48,26 @@ struct Legend {
         let middle = baseline - 4
         switch key {
         case .line(let color, let dash?):
-            return SVGElement("line", ["x1": x.svg, "y1": middle.svg, "x2": (x + Self.keyWidth).svg, "y2": middle.svg,
-                                       "stroke": color, "stroke-width": "2", "stroke-dasharray": dash])
+            return SVGElement(
+                "line",
+                [
+                    "x1": x.svg, "y1": middle.svg, "x2": (x + Self.keyWidth).svg, "y2": middle.svg,
+                    "stroke": color, "stroke-width": "2", "stroke-dasharray": dash,
+                ])
         case .line(let color, nil):
-            return SVGElement("line", ["x1": x.svg, "y1": middle.svg, "x2": (x + Self.keyWidth).svg, "y2": middle.svg,
-                                       "stroke": color, "stroke-width": "2"])
+            return SVGElement(
+                "line",
+                [
+                    "x1": x.svg, "y1": middle.svg, "x2": (x + Self.keyWidth).svg, "y2": middle.svg,
+                    "stroke": color, "stroke-width": "2",
+                ])
         case .box(let color):
-            return SVGElement("rect", ["x": x.svg, "y": (middle - 5).svg, "width": Self.keyWidth.svg, "height": "10",
-                                       "fill": color, "stroke": ChartStyle.gridline])
+            return SVGElement(
+                "rect",
+                [
+                    "x": x.svg, "y": (middle - 5).svg, "width": Self.keyWidth.svg, "height": "10",
+                    "fill": color, "stroke": ChartStyle.gridline,
+                ])
         }
     }
 }

@@ -45,11 +45,19 @@ struct LinePlot {
 
     private func line(_ path: String) -> SVGElement {
         if let dash {
-            return SVGElement("path", ["d": path, "fill": "none", "stroke": color, "stroke-width": strokeWidth.svg,
-                                       "stroke-dasharray": dash, "stroke-linejoin": "round", "stroke-linecap": "round"])
+            return SVGElement(
+                "path",
+                [
+                    "d": path, "fill": "none", "stroke": color, "stroke-width": strokeWidth.svg,
+                    "stroke-dasharray": dash, "stroke-linejoin": "round", "stroke-linecap": "round",
+                ])
         }
-        return SVGElement("path", ["d": path, "fill": "none", "stroke": color, "stroke-width": strokeWidth.svg,
-                                   "stroke-linejoin": "round", "stroke-linecap": "round"])
+        return SVGElement(
+            "path",
+            [
+                "d": path, "fill": "none", "stroke": color, "stroke-width": strokeWidth.svg,
+                "stroke-linejoin": "round", "stroke-linecap": "round",
+            ])
     }
 
     private func dot(_ point: (x: Double, y: Double), radius: Double) -> SVGElement {

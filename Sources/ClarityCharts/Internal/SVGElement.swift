@@ -22,8 +22,10 @@ struct SVGElement {
 
     /// A `<text>` element showing `label` with its middle cut to fit `maxWidth`, so both its ends stay whole, and the
     /// whole label (or `fullText`) in a `<title>` child.
-    static func middleCutLabel(_ label: String, maxWidth: Double, fontSize: Double, fullText: String?,
-                               _ attributes: KeyValuePairs<String, String>) -> SVGElement {
+    static func middleCutLabel(
+        _ label: String, maxWidth: Double, fontSize: Double, fullText: String?,
+        _ attributes: KeyValuePairs<String, String>
+    ) -> SVGElement {
         let shown = TextMetrics.fitMiddle(label, maxWidth: maxWidth, fontSize: fontSize)
         let described = fullText ?? label
         let title = shown == described ? [] : [SVGElement("title", text: described)]
@@ -63,8 +65,10 @@ struct SVGElement {
 extension SVGElement {
     /// A muted "No data" note centred on a point, for charts with nothing to draw.
     static func noData(x: Double, y: Double) -> SVGElement {
-        SVGElement("text", [
-            "x": x.svg, "y": y.svg, "text-anchor": "middle", "font-size": "12", "fill": ChartStyle.mutedText,
-        ], text: "No data")
+        SVGElement(
+            "text",
+            [
+                "x": x.svg, "y": y.svg, "text-anchor": "middle", "font-size": "12", "fill": ChartStyle.mutedText,
+            ], text: "No data")
     }
 }

@@ -20,16 +20,22 @@ struct ValueAxis {
 
     /// Gridlines from `left` to `right` at each tick, placed by `y`, with the zero line darker.
     func elements(left: Double, right: Double, y: (Double) -> Double) -> [SVGElement] {
-        zip(ticks, labels).flatMap { tick, label in [
-            SVGElement("line", [
-                "x1": left.svg, "y1": y(tick).svg, "x2": right.svg, "y2": y(tick).svg,
-                "stroke": tick == 0 ? ChartStyle.baseline : ChartStyle.gridline, "stroke-width": "1",
-                "shape-rendering": "crispEdges",
-            ]),
-            SVGElement("text", [
-                "x": (left - 8).svg, "y": (y(tick) + 4).svg, "text-anchor": "end",
-                "font-size": Self.fontSize.svg, "fill": ChartStyle.mutedText,
-            ], text: label),
-        ] }
+        zip(ticks, labels).flatMap { tick, label in
+            [
+                SVGElement(
+                    "line",
+                    [
+                        "x1": left.svg, "y1": y(tick).svg, "x2": right.svg, "y2": y(tick).svg,
+                        "stroke": tick == 0 ? ChartStyle.baseline : ChartStyle.gridline, "stroke-width": "1",
+                        "shape-rendering": "crispEdges",
+                    ]),
+                SVGElement(
+                    "text",
+                    [
+                        "x": (left - 8).svg, "y": (y(tick) + 4).svg, "text-anchor": "end",
+                        "font-size": Self.fontSize.svg, "fill": ChartStyle.mutedText,
+                    ], text: label),
+            ]
+        }
     }
 }

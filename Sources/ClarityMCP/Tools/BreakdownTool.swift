@@ -48,7 +48,7 @@ extension ClarityTools {
         // Sorted as the reports' tables are: by the figure, then by segment; rows without the figure last.
         let sorted = now.map { ($0, sort.value(of: $0.totals)) }.sorted { a, b in
             switch (a.1, b.1) {
-            case let (x?, y?) where x != y: return descending ? x > y : x < y
+            case (let x?, let y?) where x != y: return descending ? x > y : x < y
             case (_?, nil): return true
             case (nil, _?): return false
             default: return a.0.segment < b.0.segment
@@ -62,21 +62,33 @@ extension ClarityTools {
             return BreakdownAnswer.Row(
                 rank: index + 1, values: SegmentValue.of(entry.segment), sessions: entry.totals.sessions, share: share, previousShare: previousShare,
                 shareText: share.map(Format.percent) ?? "n/a",
-                kpis: figures.map { KPIEntry(KPIComparison(kpi: $0, current: entry.totals, previous: last, history: [], earlier: nil, settings: judgement)) })
+                kpis: figures.map {
+                    KPIEntry(KPIComparison(kpi: $0, current: entry.totals, previous: last, history: [], earlier: nil, settings: judgement))
+                })
         }
         let order = descending ? "descending" : "ascending"
-        return try ToolAnswer.fitting(rows: rows.count, summary: { count in
-            let moved = rows.prefix(count).reduce(0) { $0 + $1.kpis.filter { $0.verdict == Verdict.significant.rawValue }.count }
-            return "\(dimensions.key) for \(period.label): \(now.count) values with \(Format.integer(totalNow)) sessions; \(count) shown, sorted by \(sort.label) \(order); "
-                + "\(moved) figures of the rows shown moved beyond noise."
-        }, value: { count in
-            BreakdownAnswer(
-                dimensions: dimensions.key, period: period.summary(covered: covered), previousPeriod: previousPeriod.summary(covered: Set(previousCovered)),
-                sort: sort.rawValue, order: order,
-                rule: "Each value's totals against the previous period's, judged as the reports' device and browser tables: rates by a two-proportion test, counts and means without a noise verdict.",
-                rows: Array(rows.prefix(count)), totalRows: now.count,
-                truncated: Truncation.of(shown: count, total: now.count,
-                                         advice: count < rows.count ? "cut to stay under \(ToolAnswer.maximumBytes) bytes; ask for fewer figures or a narrower dimension." : "raise limit (at most 100), or sort by another figure."))
-        }).answer
+        return try ToolAnswer.fitting(
+            rows: rows.count,
+            summary: { count in
+                let moved = rows.prefix(count).reduce(0) { $0 + $1.kpis.filter { $0.verdict == Verdict.significant.rawValue }.count }
+                return
+                    "\(dimensions.key) for \(period.label): \(now.count) values with \(Format.integer(totalNow)) sessions; \(count) shown, sorted by \(sort.label) \(order); "
+                    + "\(moved) figures of the rows shown moved beyond noise."
+            },
+            value: { count in
+                BreakdownAnswer(
+                    dimensions: dimensions.key, period: period.summary(covered: covered),
+                    previousPeriod: previousPeriod.summary(covered: Set(previousCovered)),
+                    sort: sort.rawValue, order: order,
+                    rule:
+                        "Each value's totals against the previous period's, judged as the reports' device and browser tables: rates by a two-proportion test, counts and means without a noise verdict.",
+                    rows: Array(rows.prefix(count)), totalRows: now.count,
+                    truncated: Truncation.of(
+                        shown: count, total: now.count,
+                        advice: count < rows.count
+                            ? "cut to stay under \(ToolAnswer.maximumBytes) bytes; ask for fewer figures or a narrower dimension."
+                            : "raise limit (at most 100), or sort by another figure."))
+            }
+        ).answer
     }
 }

@@ -8,7 +8,8 @@ struct ClarityTools: Sendable {
 
     /// Runs a tool by name; bad arguments fail with `MCPError.invalidParams` saying what is valid.
     func call(_ name: String, _ values: [String: Value]?) throws -> CallTool.Result {
-        let unknown = MCPError.invalidParams("unknown tool \(ToolFailure.quoted(name)); the tools are \(ToolCatalog.all.map(\.name).joined(separator: ", ")).")
+        let unknown = MCPError.invalidParams(
+            "unknown tool \(ToolFailure.quoted(name)); the tools are \(ToolCatalog.all.map(\.name).joined(separator: ", ")).")
         guard let definition = ToolCatalog.all.first(where: { $0.name == name }) else { throw unknown }
         let arguments = try ToolArguments(tool: name, values: values, accepted: ToolCatalog.argumentNames(of: definition))
         let store: MetricStore
@@ -42,7 +43,8 @@ struct ClarityTools: Sendable {
     func period(_ arguments: ToolArguments, store: MetricStore) throws -> PeriodRequest {
         if let period = try PeriodRequest.read(arguments) { return period }
         if let week = try store.latestCompleteWeek() { return .week(week) }
-        throw ToolFailure.invalid(arguments.tool, "no data: the store holds no day yet. Ingest responses with `clarity-report ingest` or `fetch` first.")
+        throw ToolFailure.invalid(
+            arguments.tool, "no data: the store holds no day yet. Ingest responses with `clarity-report ingest` or `fetch` first.")
     }
 
     /// Every segment of a dimension set over some days, aggregate rows left out.

@@ -56,7 +56,9 @@ extension ClarityTools {
             return Array(list.prefix(limit))
         }
         let sets = status.coverage.map { entry in
-            let runs = Coverage.runs(entry.missing).map { $0.lowerBound == $0.upperBound ? $0.lowerBound.iso : "\($0.lowerBound.iso)..\($0.upperBound.iso)" }
+            let runs = Coverage.runs(entry.missing).map {
+                $0.lowerBound == $0.upperBound ? $0.lowerBound.iso : "\($0.lowerBound.iso)..\($0.upperBound.iso)"
+            }
             return CoverageAnswer.DimensionSetCoverage(
                 dimensions: entry.dimensions.key, daysCovered: entry.days.count, firstDay: entry.days.first, lastDay: entry.days.last,
                 missingDays: entry.missing.count, missingRuns: Array(runs.prefix(limit)), missingRunsLeftOut: max(0, runs.count - limit),
@@ -66,14 +68,19 @@ extension ClarityTools {
             latestPull: status.latestPull?.iso, firstDay: status.span?.lowerBound, lastDay: status.span?.upperBound, snapshots: status.snapshots,
             coverage: sets,
             derivedDays: cut(status.derivedDays.map { .init(day: $0.day, dimensions: $0.dimensions.key, numOfDays: $0.numOfDays) }, "derivedDays"),
-            derivedBlocks: cut(blocks.map { .init(firstDay: $0.days.lowerBound, lastDay: $0.days.upperBound, dimensions: $0.dimensions.key, numOfDays: $0.numOfDays) }, "derivedBlocks"),
+            derivedBlocks: cut(
+                blocks.map {
+                    .init(firstDay: $0.days.lowerBound, lastDay: $0.days.upperBound, dimensions: $0.dimensions.key, numOfDays: $0.numOfDays)
+                }, "derivedBlocks"),
             cappedBreakdowns: cut(capped.map { .init(day: $0.day, dimensions: $0.dimensions.key, rows: $0.rows) }, "cappedBreakdowns"),
             truncated: truncated)
         guard let span = status.span else {
-            return try ToolAnswer(summary: "The store holds no day yet. Ingest responses with `clarity-report ingest` or `fetch` first.", value: answer)
+            return try ToolAnswer(
+                summary: "The store holds no day yet. Ingest responses with `clarity-report ingest` or `fetch` first.", value: answer)
         }
         let site = sets.first { $0.dimensions.isEmpty }
-        let summary = "The store covers \(span.lowerBound.iso) to \(span.upperBound.iso) (\(span.lowerBound.distance(to: span.upperBound) + 1) days) "
+        let summary =
+            "The store covers \(span.lowerBound.iso) to \(span.upperBound.iso) (\(span.lowerBound.distance(to: span.upperBound) + 1) days) "
             + "in \(sets.count) dimension sets; site totals on \(site?.daysCovered ?? 0) days with \(site?.missingDays ?? 0) missing; "
             + "latest pull \(status.latestPull?.iso ?? "none")."
         return try ToolAnswer(summary: summary, value: answer)

@@ -56,10 +56,17 @@ extension ClarityTools {
             let text = try markdown()
             let fits = text.utf8.count <= Self.reportBytes
             let shown = fits ? text : String(decoding: Array(text.utf8.prefix(Self.reportBytes)), as: UTF8.self)
-            let note = fits ? "The report's Markdown, as `clarity-report \(kind) --format md` writes it." : "Cut at \(Self.reportBytes) bytes; ask for format json with sections for the rest."
+            let note =
+                fits
+                ? "The report's Markdown, as `clarity-report \(kind) --format md` writes it."
+                : "Cut at \(Self.reportBytes) bytes; ask for format json with sections for the rest."
             let summary = "The \(kind) report for \(label) as Markdown (\(text.utf8.count) bytes\(fits ? "" : ", cut"))."
-            return ToolAnswer(summary: summary, text: shown, structured: ["kind": .string(kind), "period": .string(label), "format": "markdown",
-                                                                             "note": .string(note), "markdown": .string(shown)])
+            return ToolAnswer(
+                summary: summary, text: shown,
+                structured: [
+                    "kind": .string(kind), "period": .string(label), "format": "markdown",
+                    "note": .string(note), "markdown": .string(shown),
+                ])
         }
         return try reportJSON(json, kind: kind, label: label, arguments: arguments)
     }
@@ -76,7 +83,8 @@ extension ClarityTools {
                 throw ToolFailure.invalid(tool, "sections must be a non-empty list of the model's top-level keys: \(names.joined(separator: ", ")).")
             }
             for name in list where sections[name] == nil {
-                throw ToolFailure.invalid(tool, "the \(kind) model has no section \(ToolFailure.quoted(name)); it has \(names.joined(separator: ", ")).")
+                throw ToolFailure.invalid(
+                    tool, "the \(kind) model has no section \(ToolFailure.quoted(name)); it has \(names.joined(separator: ", ")).")
             }
             asked = names.filter(list.contains)
         }
@@ -92,12 +100,15 @@ extension ClarityTools {
                 bytes += size
             }
         }
-        let note = leftOut.isEmpty ? "The model as `clarity-report \(kind) --format json` prints it\(asked.count < names.count ? ", the sections asked for" : "")."
+        let note =
+            leftOut.isEmpty
+            ? "The model as `clarity-report \(kind) --format json` prints it\(asked.count < names.count ? ", the sections asked for" : "")."
             : "Left out to stay under \(Self.reportBytes) bytes: \(leftOut.joined(separator: ", ")); ask for them with sections."
         let answer = ReportAnswer(kind: kind, period: label, format: "json", sections: kept.keys.sorted(), leftOut: leftOut, note: note)
         var structured = try ToolAnswer(summary: "", value: answer).structured.objectValue ?? [:]
         structured["model"] = .object(kept)
-        let summary = "The \(kind) report for \(label) as its JSON model: \(kept.count) of \(names.count) sections"
+        let summary =
+            "The \(kind) report for \(label) as its JSON model: \(kept.count) of \(names.count) sections"
             + (leftOut.isEmpty ? "." : "; left out for size: \(leftOut.joined(separator: ", ")).")
         return try ToolAnswer(summary: summary, structured: .object(structured))
     }

@@ -44,19 +44,26 @@ extension ClarityTools {
         }
         let segments = ranked.filter { keep($0.dimensions, $0.signal) }
         let moving = movers.filter { keep($0.dimensions, $0.signal) }
-        return try ToolAnswer.fitting(rows: limit, summary: { count in
-            "\(summary.label): \(segments.count) frustration segments above the site's rate\(dimensions.map { " split by \($0.key)" } ?? "")"
-                + "\(signal.map { " for \($0.label)" } ?? ""), \(min(count, segments.count)) shown; "
-                + (period.isWeek ? "\(moving.count) segment movers beyond noise, \(min(count, moving.count)) shown." : "no movers for a month.")
-        }, value: { count in
-            let advice = count < limit ? "cut to stay under \(ToolAnswer.maximumBytes) bytes; narrow with dimension or signal."
-                : "narrow with dimension or signal, or raise limit (at most 50)."
-            return SegmentsAnswer(period: summary, frustrationSegments: Array(segments.prefix(count)),
-                                  frustrationSegmentsTruncated: Truncation.of(shown: min(count, segments.count), total: segments.count, advice: advice),
-                                  segmentMovers: Array(moving.prefix(count)),
-                                  segmentMoversTruncated: Truncation.of(shown: min(count, moving.count), total: moving.count, advice: advice),
-                                  note: note)
-        }).answer
+        return try ToolAnswer.fitting(
+            rows: limit,
+            summary: { count in
+                "\(summary.label): \(segments.count) frustration segments above the site's rate\(dimensions.map { " split by \($0.key)" } ?? "")"
+                    + "\(signal.map { " for \($0.label)" } ?? ""), \(min(count, segments.count)) shown; "
+                    + (period.isWeek ? "\(moving.count) segment movers beyond noise, \(min(count, moving.count)) shown." : "no movers for a month.")
+            },
+            value: { count in
+                let advice =
+                    count < limit
+                    ? "cut to stay under \(ToolAnswer.maximumBytes) bytes; narrow with dimension or signal."
+                    : "narrow with dimension or signal, or raise limit (at most 50)."
+                return SegmentsAnswer(
+                    period: summary, frustrationSegments: Array(segments.prefix(count)),
+                    frustrationSegmentsTruncated: Truncation.of(shown: min(count, segments.count), total: segments.count, advice: advice),
+                    segmentMovers: Array(moving.prefix(count)),
+                    segmentMoversTruncated: Truncation.of(shown: min(count, moving.count), total: moving.count, advice: advice),
+                    note: note)
+            }
+        ).answer
     }
 }
 

@@ -44,7 +44,8 @@ extension ClarityTools {
         let dimensions = query?.dimensions ?? .none
         let request = PeriodRequest.range(range)
         _ = try request.requireData(store, dimensions: dimensions, tool: tool)
-        let periods: [(label: String, days: ClosedRange<Day>)] = granularity == "daily"
+        let periods: [(label: String, days: ClosedRange<Day>)] =
+            granularity == "daily"
             ? range.map { ($0.iso, $0...$0) }
             : stride(from: ISOWeek(containing: range.lowerBound).firstDay, through: range.upperBound, by: 7).map { first in
                 (ISOWeek(containing: first).label, first...first.advanced(by: 6))
@@ -54,7 +55,10 @@ extension ClarityTools {
         if let query {
             segment = try rows(store, dimensions, in: read).first { query.matches($0.segment) }?.segment
             if segment == nil {
-                throw ToolFailure.invalid(tool, "the store has no \(dimensions.key) row for this segment between \(range.lowerBound.iso) and \(range.upperBound.iso); the breakdown tool lists the values it holds.")
+                throw ToolFailure.invalid(
+                    tool,
+                    "the store has no \(dimensions.key) row for this segment between \(range.lowerBound.iso) and \(range.upperBound.iso); the breakdown tool lists the values it holds."
+                )
             }
         }
         let days = try segment.map { try store.segmentDays($0, in: read) } ?? store.siteDays(in: read)
@@ -65,15 +69,21 @@ extension ClarityTools {
             DerivedBlock.add(blocks, inside: period.days, to: &totals)
             let value = totals.days > 0 ? kpi.value(of: totals) : nil
             let perDay = kpi.kind == .count && totals.days > 0 ? kpi.comparable(totals) : nil
-            return SeriesAnswer.Point(label: period.label, firstDay: period.days.lowerBound, lastDay: period.days.upperBound, daysCovered: totals.days,
-                                      value: value, perDay: perDay, text: value.map(kpi.display) ?? "no data")
+            return SeriesAnswer.Point(
+                label: period.label, firstDay: period.days.lowerBound, lastDay: period.days.upperBound, daysCovered: totals.days,
+                value: value, perDay: perDay, text: value.map(kpi.display) ?? "no data")
         }
-        let truncated = Truncation.of(shown: points.count, total: periods.count,
-                                      advice: "ask again with from \(periods[min(limit, periods.count - 1)].days.lowerBound.iso), or weekly points, or a larger limit (at most 400).")
-        let answer = SeriesAnswer(figure: kpi.rawValue, label: kpi.label, granularity: granularity, from: range.lowerBound, to: range.upperBound,
-                                  segment: segment.map(SegmentValue.of) ?? [], points: Array(points), truncated: truncated)
+        let truncated = Truncation.of(
+            shown: points.count, total: periods.count,
+            advice:
+                "ask again with from \(periods[min(limit, periods.count - 1)].days.lowerBound.iso), or weekly points, or a larger limit (at most 400)."
+        )
+        let answer = SeriesAnswer(
+            figure: kpi.rawValue, label: kpi.label, granularity: granularity, from: range.lowerBound, to: range.upperBound,
+            segment: segment.map(SegmentValue.of) ?? [], points: Array(points), truncated: truncated)
         let known = points.compactMap(\.value)
-        var summary = "\(kpi.label), \(granularity), \(range.lowerBound.iso) to \(range.upperBound.iso)\(segment == nil ? "" : " for the segment"): "
+        var summary =
+            "\(kpi.label), \(granularity), \(range.lowerBound.iso) to \(range.upperBound.iso)\(segment == nil ? "" : " for the segment"): "
             + "\(points.count) points, \(known.count) with data"
         if let low = known.min(), let high = known.max() { summary += ", from \(kpi.display(low)) to \(kpi.display(high))" }
         if let truncated { summary += ". \(truncated.note)" }

@@ -29,8 +29,10 @@ public struct AlertInput: Sendable {
     /// When the check runs, to tell whether a missing day can still be pulled; nil: not said.
     public var now: Instant?
 
-    public init(project: ProjectInfo, day: Day, days: [Day: AlertDay], site: [Day: Totals], history: [Segment: [Day: Totals]] = [:], releases: [Release] = [],
-                settings: AlertSettings, now: Instant? = nil) {
+    public init(
+        project: ProjectInfo, day: Day, days: [Day: AlertDay], site: [Day: Totals], history: [Segment: [Day: Totals]] = [:], releases: [Release] = [],
+        settings: AlertSettings, now: Instant? = nil
+    ) {
         self.project = project
         self.day = day
         self.days = days

@@ -49,8 +49,9 @@ public struct AlertReport: Sendable, Equatable, Encodable {
             guard let accountsFor = folded[entry.candidate.key] else { return nil }
             return finding(entry.candidate, q: entry.q, tests: found.tested.count, accountsFor: accountsFor, input: input)
         }.sorted(by: rank)
-        return AlertReport(project: input.project, day: input.day, dayText: Self.dayText(input.day), tests: found.tested.count,
-                           findings: results, missing: missing(input), settings: input.settings)
+        return AlertReport(
+            project: input.project, day: input.day, dayText: Self.dayText(input.day), tests: found.tested.count,
+            findings: results, missing: missing(input), settings: input.settings)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -101,9 +102,12 @@ public struct AlertReport: Sendable, Equatable, Encodable {
                     guard let figures = input.days[day], figures.covered.contains(segment.dimensions) else { return nil }
                     return figures.segments[segment]
                 }
-                guard let score = DailyScore.score(metric, on: input.day, baseline: .of(metric, settings: settings),
-                                                   minimumSessions: segment == .site ? 1 : settings.minimumSessions,
-                                                   factors: factors[metric] ?? WeekdayFactors(), totals: totals) else { continue }
+                guard
+                    let score = DailyScore.score(
+                        metric, on: input.day, baseline: .of(metric, settings: settings),
+                        minimumSessions: segment == .site ? 1 : settings.minimumSessions,
+                        factors: factors[metric] ?? WeekdayFactors(), totals: totals)
+                else { continue }
                 tested.append(Candidate(metric: metric, segment: segment, score: score, flagged: score.isBeyond(metric)))
             }
         }
@@ -151,11 +155,14 @@ public struct AlertReport: Sendable, Equatable, Encodable {
         if !onDay.isEmpty { causes.append("the day \(ReleaseImpact.list(onDay)) shipped") }
         if !dayBefore.isEmpty { causes.append("the day after \(ReleaseImpact.list(dayBefore)) shipped") }
         let days = since.distance(to: input.day) + 1
-        let sinceText = days == 1 ? "new on \(input.day.weekdayName) \(input.day.shortLabel)"
-                                  : "since \(since.weekdayName) \(since.shortLabel) (\(days) days)"
+        let sinceText =
+            days == 1
+            ? "new on \(input.day.weekdayName) \(input.day.shortLabel)"
+            : "since \(since.weekdayName) \(since.shortLabel) (\(days) days)"
         let place = segment == .site ? "on the whole site" : segment.phrase(site: settings.site)
         let usual = "\(metric.text(score.lowest))–\(metric.text(score.highest))"
-        let text = "\(metric.label) \(place): \(metric.text(score.value)) on \(input.day.weekdayName) \(input.day.shortLabel), "
+        let text =
+            "\(metric.label) \(place): \(metric.text(score.value)) on \(input.day.weekdayName) \(input.day.shortLabel), "
             + "usual for a \(Self.weekdayNames[input.day.weekday - 1]) \(usual)"
         var filter: String?
         var watch: String?
@@ -168,12 +175,13 @@ public struct AlertReport: Sendable, Equatable, Encodable {
             let base = settings.weeklyPageBaseURL.hasSuffix("/") ? settings.weeklyPageBaseURL : settings.weeklyPageBaseURL + "/"
             weeklyURL = base + "weekly-\(ISOWeek(containing: input.day).label).html"
         }
-        return AlertFinding(key: candidate.key, metric: metric.id, metricLabel: metric.label, segment: segment.label(site: settings.site),
-                            dimensions: segment.values.map(\.dimension.name), values: segment.values.map { $0.value ?? "" }, day: input.day, value: score.value,
-                            valueText: metric.text(score.value), direction: score.z > 0 ? "rises" : "falls", score: score,
-                            usualText: usual, qValue: q, tests: tests, since: since, sinceText: sinceText,
-                            releases: onDay + dayBefore, releaseText: causes.joined(separator: " and "), text: text,
-                            recordingFilter: filter, watchFor: watch, weeklyPageURL: weeklyURL, accountsFor: accountsFor.sorted())
+        return AlertFinding(
+            key: candidate.key, metric: metric.id, metricLabel: metric.label, segment: segment.label(site: settings.site),
+            dimensions: segment.values.map(\.dimension.name), values: segment.values.map { $0.value ?? "" }, day: input.day, value: score.value,
+            valueText: metric.text(score.value), direction: score.z > 0 ? "rises" : "falls", score: score,
+            usualText: usual, qValue: q, tests: tests, since: since, sinceText: sinceText,
+            releases: onDay + dayBefore, releaseText: causes.joined(separator: " and "), text: text,
+            recordingFilter: filter, watchFor: watch, weeklyPageURL: weeklyURL, accountsFor: accountsFor.sorted())
     }
 
     /// The first day of the unbroken run of anomalous days ending on the checked day, each scored against its own
@@ -184,10 +192,13 @@ public struct AlertReport: Sendable, Equatable, Encodable {
         for back in 1...AlertSettings.sinceLookback {
             let day = input.day.advanced(by: -back)
             guard history[day] != nil else { continue }
-            guard let score = DailyScore.score(candidate.metric, on: day, baseline: .of(candidate.metric, settings: input.settings),
-                                               minimumSessions: candidate.segment == .site ? 1 : input.settings.minimumSessions,
-                                               factors: factors, totals: { history[$0] }),
-                  score.isBeyond(candidate.metric), (score.z > 0) == (candidate.score.z > 0) else { break }
+            guard
+                let score = DailyScore.score(
+                    candidate.metric, on: day, baseline: .of(candidate.metric, settings: input.settings),
+                    minimumSessions: candidate.segment == .site ? 1 : input.settings.minimumSessions,
+                    factors: factors, totals: { history[$0] }),
+                score.isBeyond(candidate.metric), (score.z > 0) == (candidate.score.z > 0)
+            else { break }
             first = day
         }
         return first
@@ -203,8 +214,9 @@ public struct AlertReport: Sendable, Equatable, Encodable {
             var until: Instant?
             if let now = input.now, RecoveryHorizon.deadline(for: input.day) > now { until = RecoveryHorizon.deadline(for: input.day) }
             let recovery = until.map { "recoverable until \($0.iso) (the next `fetch` tries)" } ?? "no longer recoverable from the API"
-            return MissingBreakdown(dimensions: name, recoverableUntil: until?.iso,
-                                    text: "\(name): no data for \(input.day.weekdayName) \(input.day.shortLabel), so nothing was tested; \(recovery)")
+            return MissingBreakdown(
+                dimensions: name, recoverableUntil: until?.iso,
+                text: "\(name): no data for \(input.day.weekdayName) \(input.day.shortLabel), so nothing was tested; \(recovery)")
         }
     }
 

@@ -32,8 +32,10 @@ public struct DailyScore: Sendable, Equatable, Encodable {
     /// sessions. z = (value − m) / scale, and its p-value is Student's t tail with 0.37 × (baseline days − 1) degrees
     /// of freedom: the spread is estimated from the baseline itself, and the MAD of n normal values pins the scale down
     /// only as well as the standard deviation of 0.37 n would (its Gaussian efficiency, 36.75%).
-    public static func score(_ metric: AlertMetric, on day: Day, baseline: AlertBaseline, minimumSessions: Int, factors: WeekdayFactors,
-                             totals: (Day) -> Totals?) -> DailyScore? {
+    public static func score(
+        _ metric: AlertMetric, on day: Day, baseline: AlertBaseline, minimumSessions: Int, factors: WeekdayFactors,
+        totals: (Day) -> Totals?
+    ) -> DailyScore? {
         guard let today = totals(day), today.sessions >= Int64(minimumSessions), let (value, sessions) = metric.observe(today) else { return nil }
         var days: [Day] = []
         var values: [Double] = []
@@ -58,11 +60,14 @@ public struct DailyScore: Sendable, Equatable, Encodable {
         guard scale > 0 else { return nil }
         let z = (value - median) / scale
         let degrees = max(1, AlertSettings.madEfficiency * Double(values.count - 1))
-        let pValue = metric.isTwoSided ? min(1, 2 * Statistics.studentTUpperTail(abs(z), degrees: degrees))
-                                       : Statistics.studentTUpperTail(z, degrees: degrees)
+        let pValue =
+            metric.isTwoSided
+            ? min(1, 2 * Statistics.studentTUpperTail(abs(z), degrees: degrees))
+            : Statistics.studentTUpperTail(z, degrees: degrees)
         let sorted = values.sorted()
-        return DailyScore(value: value, sessions: sessions, baselineDays: days, weekdayFactor: target, median: median, spread: spread, scale: scale,
-                          lowest: sorted[sorted.count / 10], highest: sorted[sorted.count - 1 - sorted.count / 10], z: z, pValue: pValue)
+        return DailyScore(
+            value: value, sessions: sessions, baselineDays: days, weekdayFactor: target, median: median, spread: spread, scale: scale,
+            lowest: sorted[sorted.count / 10], highest: sorted[sorted.count - 1 - sorted.count / 10], z: z, pValue: pValue)
     }
 
     /// Whether the figure left its usual values in the watched direction: z at least 3 and outside the usual range.

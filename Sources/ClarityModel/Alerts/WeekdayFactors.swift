@@ -22,10 +22,11 @@ public struct WeekdayFactors: Sendable, Equatable {
         guard !all.isEmpty else { return WeekdayFactors() }
         let overall = Onset.median(all)
         guard overall > 0 else { return WeekdayFactors() }
-        return WeekdayFactors(byWeekday.map { values in
-            guard values.count >= 2 else { return 1 }
-            let factor = Onset.median(values) / overall
-            return factor > 0 ? factor : 1
-        })
+        return WeekdayFactors(
+            byWeekday.map { values in
+                guard values.count >= 2 else { return 1 }
+                let factor = Onset.median(values) / overall
+                return factor > 0 ? factor : 1
+            })
     }
 }

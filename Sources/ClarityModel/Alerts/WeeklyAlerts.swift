@@ -20,8 +20,9 @@ public struct WeeklyAlerts: Sendable, Equatable, Encodable {
         let items = records.filter { $0.firstDay <= week.lastDay && ($0.endedDay.map { $0 >= week.firstDay } ?? true) }.map { record in
             let since = "\(record.firstDay.weekdayName) \(record.firstDay.shortLabel)"
             if let ended = record.endedDay, ended <= week.lastDay {
-                return Item(text: record.text, firstDay: record.firstDay, endedDay: ended, status: "ended",
-                            statusText: "back to normal on \(ended.weekdayName) \(ended.shortLabel) (from \(since))")
+                return Item(
+                    text: record.text, firstDay: record.firstDay, endedDay: ended, status: "ended",
+                    statusText: "back to normal on \(ended.weekdayName) \(ended.shortLabel) (from \(since))")
             }
             return Item(text: record.text, firstDay: record.firstDay, endedDay: nil, status: "ongoing", statusText: "still ongoing (since \(since))")
         }.sorted { ($0.status == "ongoing" ? 0 : 1, $0.firstDay, $0.text) < ($1.status == "ongoing" ? 0 : 1, $1.firstDay, $1.text) }

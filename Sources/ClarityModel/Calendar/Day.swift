@@ -22,8 +22,9 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -81,7 +82,9 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
     public func advanced(by n: Int) -> Day { Day(ordinal: ordinal + n) }
     public func distance(to other: Day) -> Int { other.ordinal - ordinal }
 
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
 
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
@@ -125,7 +128,8 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         if body.hasSuffix("Z") || body.hasSuffix("z") {
             body = body.dropLast()
         } else if body.count > 6, let sign = body.dropLast(5).last, sign == "+" || sign == "-",
-                  body.suffix(5).dropFirst(2).first == ":" {
+            body.suffix(5).dropFirst(2).first == ":"
+        {
             let zone = body.suffix(5)
             guard let hours = Int64(zone.prefix(2)), let minutes = Int64(zone.suffix(2)), hours < 24, minutes < 60 else { return nil }
             offsetSeconds = (hours * 3600 + minutes * 60) * (sign == "+" ? 1 : -1)
@@ -148,7 +152,8 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard let day = Day(iso: datePart) else { return nil }
         let clock = timePart.split(separator: ":", omittingEmptySubsequences: false)
         guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let hour = Int64(clock[0]), let minute = Int64(clock[1]) else { return nil }
+            let hour = Int64(clock[0]), let minute = Int64(clock[1])
+        else { return nil }
         let second = clock.count == 3 ? Int64(clock[2]) ?? 99 : 0
         guard hour < 24, minute < 60, second < 60 else { return nil }
         self.seconds = day.startSecond + hour * 3600 + minute * 60 + second - offsetSeconds

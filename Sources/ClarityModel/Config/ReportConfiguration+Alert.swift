@@ -19,8 +19,10 @@ extension ReportConfiguration {
         /// Seconds before the first retry, doubling; default 5, from 0 to 300.
         public var retryDelay: Int
 
-        public init(significance: Double = 0.01, baselineDays: Int = 28, webhookFile: String = "", webhookKind: WebhookKind = .slack,
-                    retries: Int = 2, retryDelay: Int = 5) {
+        public init(
+            significance: Double = 0.01, baselineDays: Int = 28, webhookFile: String = "", webhookKind: WebhookKind = .slack,
+            retries: Int = 2, retryDelay: Int = 5
+        ) {
             self.significance = significance
             self.baselineDays = baselineDays
             self.webhookFile = webhookFile
@@ -46,8 +48,9 @@ extension ConfigSection {
         alert.webhookFile = try string("webhook_file", default: alert.webhookFile)
         let kind = try string("webhook_kind", default: alert.webhookKind.rawValue)
         guard let parsed = Alert.WebhookKind(rawValue: kind) else {
-            throw error("webhook_kind", "alert.webhook_kind \(TOMLValue.basicString(kind)) is not a webhook kind",
-                        hint: "use one of " + Alert.WebhookKind.allCases.map(\.rawValue).joined(separator: ", "))
+            throw error(
+                "webhook_kind", "alert.webhook_kind \(TOMLValue.basicString(kind)) is not a webhook kind",
+                hint: "use one of " + Alert.WebhookKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
         alert.webhookKind = parsed
         alert.retries = try integer("retries", default: alert.retries, in: Alert.retriesRange)

@@ -31,14 +31,18 @@ extension ReportConfiguration {
 
         let report = try root.section("report")
         try report.requireKnownKeys(Self.keys(of: "report"))
-        self.report.minimumSessions = try report.integer("minimum_sessions", default: self.report.minimumSessions,
-                                                         in: Report.minimumSessionsRange)
+        self.report.minimumSessions = try report.integer(
+            "minimum_sessions", default: self.report.minimumSessions,
+            in: Report.minimumSessionsRange)
         self.report.topSegments = try report.integer("top_segments", default: self.report.topSegments, in: Report.topSegmentsRange)
-        self.report.releaseWindowDays = try report.integer("release_window_days", default: self.report.releaseWindowDays,
-                                                           in: Report.releaseWindowDaysRange)
+        self.report.releaseWindowDays = try report.integer(
+            "release_window_days", default: self.report.releaseWindowDays,
+            in: Report.releaseWindowDaysRange)
         self.report.templates = try report.string("templates", default: self.report.templates)
-        self.report.significance = try report.double("significance", default: self.report.significance,
-                                                     rule: "above 0 and at most 0.5") { $0 > 0 && $0 <= 0.5 }
+        self.report.significance = try report.double(
+            "significance", default: self.report.significance,
+            rule: "above 0 and at most 0.5"
+        ) { $0 > 0 && $0 <= 0.5 }
         self.report.urls = try report.section("urls").urlNormalization()
 
         let email = try root.section("email")
@@ -63,8 +67,9 @@ extension ReportConfiguration {
         try fetch.requireKnownKeys(Self.keys(of: "fetch"))
         self.fetch.endpoint = try fetch.string("endpoint", default: self.fetch.endpoint)
         guard self.fetch.endpoint.hasPrefix("https://") || self.fetch.endpoint.hasPrefix("http://") else {
-            throw fetch.error("endpoint", "fetch.endpoint \(TOMLValue.basicString(self.fetch.endpoint)) is not an http(s) address",
-                              hint: "the default is \(Fetch().endpoint)")
+            throw fetch.error(
+                "endpoint", "fetch.endpoint \(TOMLValue.basicString(self.fetch.endpoint)) is not an http(s) address",
+                hint: "the default is \(Fetch().endpoint)")
         }
         self.fetch.tokenFile = try fetch.string("token_file", default: self.fetch.tokenFile)
         self.fetch.dailyBudget = try fetch.integer("daily_budget", default: self.fetch.dailyBudget, in: Fetch.dailyBudgetRange)
@@ -75,8 +80,9 @@ extension ReportConfiguration {
         self.fetch.plan = try fetch.string("plan", default: self.fetch.plan)
         guard self.fetch.plans[self.fetch.plan] != nil else {
             let names = self.fetch.plans.keys.sorted().joined(separator: ", ")
-            throw fetch.error("plan", "fetch.plan names \(TOMLValue.basicString(self.fetch.plan)), which is not a plan",
-                              hint: "known plans are \(names); define more under [fetch.plans]")
+            throw fetch.error(
+                "plan", "fetch.plan names \(TOMLValue.basicString(self.fetch.plan)), which is not a plan",
+                hint: "known plans are \(names); define more under [fetch.plans]")
         }
     }
 }
@@ -89,24 +95,31 @@ extension ConfigSection {
         rules.keepQuery = try strings("keep_query", default: [])
         for (offset, name) in rules.keepQuery.enumerated() {
             guard !name.isEmpty, !name.contains(where: { "&=?#".contains($0) || $0.isWhitespace }) else {
-                throw error("keep_query", "element \(offset + 1) of \(self.name("keep_query")), \(TOMLValue.basicString(name)), is not a query parameter name",
-                            hint: "write the names alone, such as [\"page\", \"lang\"]")
+                throw error(
+                    "keep_query",
+                    "element \(offset + 1) of \(self.name("keep_query")), \(TOMLValue.basicString(name)), is not a query parameter name",
+                    hint: "write the names alone, such as [\"page\", \"lang\"]")
             }
             guard !URLNormalization.isTracking(name) else {
-                throw error("keep_query", "\(self.name("keep_query")) names \(TOMLValue.basicString(name)), a tracking id that is always dropped",
-                            hint: "remove it: utm_*, fbclid, gclid, msclkid and the other tracking ids never tell pages apart")
+                throw error(
+                    "keep_query", "\(self.name("keep_query")) names \(TOMLValue.basicString(name)), a tracking id that is always dropped",
+                    hint: "remove it: utm_*, fbclid, gclid, msclkid and the other tracking ids never tell pages apart")
             }
         }
         let patterns = try section("patterns")
         for pattern in patterns.table.keys {
             let replacement = try patterns.string(pattern, default: "")
             guard pattern.hasPrefix("/"), pattern == "/" || !pattern.hasSuffix("/"), !pattern.contains(where: { "?#".contains($0) }) else {
-                throw patterns.error(pattern, "URL pattern \(TOMLValue.basicString(pattern)) is not a path",
-                                     hint: "write a path from its first \"/\", without a trailing slash, query or fragment, with * for one segment: \"/product/*\" = \"/product/:id\"")
+                throw patterns.error(
+                    pattern, "URL pattern \(TOMLValue.basicString(pattern)) is not a path",
+                    hint:
+                        "write a path from its first \"/\", without a trailing slash, query or fragment, with * for one segment: \"/product/*\" = \"/product/:id\""
+                )
             }
             guard replacement.hasPrefix("/") else {
-                throw patterns.error(pattern, "the page for URL pattern \(TOMLValue.basicString(pattern)) is \(TOMLValue.basicString(replacement)), not a path",
-                                     hint: "write the path the matching URLs are grouped under, such as \"/product/:id\"")
+                throw patterns.error(
+                    pattern, "the page for URL pattern \(TOMLValue.basicString(pattern)) is \(TOMLValue.basicString(replacement)), not a path",
+                    hint: "write the path the matching URLs are grouped under, such as \"/product/:id\"")
             }
             rules.patterns.append(URLPattern(pattern: pattern, replacement: replacement))
         }
@@ -120,21 +133,29 @@ extension ConfigSection {
         let defaults = SMTP()
         var smtp = defaults
         smtp.host = try string("host", default: defaults.host)
-        guard smtp.host.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-            || ".-:".unicodeScalars.contains($0) }) else {
-            throw error("host", "\(name("host")) \(TOMLValue.basicString(smtp.host)) is not a host name or address",
-                        hint: "write the server's name or IP address alone, such as \"smtp.example.com\", with the port in email.smtp.port")
+        guard
+            smtp.host.unicodeScalars.allSatisfy({
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || ".-:".unicodeScalars.contains($0)
+            })
+        else {
+            throw error(
+                "host", "\(name("host")) \(TOMLValue.basicString(smtp.host)) is not a host name or address",
+                hint: "write the server's name or IP address alone, such as \"smtp.example.com\", with the port in email.smtp.port")
         }
         let securityText = try string("security", default: defaults.security.rawValue)
         guard let security = SMTP.Security(rawValue: securityText) else {
-            throw error("security", "\(name("security")) is \(TOMLValue.basicString(securityText)), which is not a security setting",
-                        hint: "write \"starttls\", \"tls\" or \"none\" (none only for a server on this machine)")
+            throw error(
+                "security", "\(name("security")) is \(TOMLValue.basicString(securityText)), which is not a security setting",
+                hint: "write \"starttls\", \"tls\" or \"none\" (none only for a server on this machine)")
         }
         smtp.security = security
         guard security != .none || smtp.host.isEmpty || smtp.isLoopback else {
-            throw error("security", "\(name("security")) is \"none\" but the host \(TOMLValue.basicString(smtp.host)) is not this machine; "
-                        + "the password and the report would cross the network unencrypted",
-                        hint: "use \"starttls\" or \"tls\"; \"none\" is only for localhost, 127.0.0.1 or ::1")
+            throw error(
+                "security",
+                "\(name("security")) is \"none\" but the host \(TOMLValue.basicString(smtp.host)) is not this machine; "
+                    + "the password and the report would cross the network unencrypted",
+                hint: "use \"starttls\" or \"tls\"; \"none\" is only for localhost, 127.0.0.1 or ::1")
         }
         smtp.port = try integer("port", default: security.defaultPort, in: SMTP.portRange)
         smtp.username = try headerString("username", default: defaults.username)
@@ -157,8 +178,10 @@ extension ConfigSection {
             throw error(key, "plan \(TOMLValue.basicString(key)) has no requests", hint: "list at least one, such as \"\" for the site totals")
         }
         guard requests.count <= ReportConfiguration.Fetch.maximumRequestsPerPlan else {
-            throw error(key, "plan \(TOMLValue.basicString(key)) has \(requests.count) requests, but the API answers at most "
-                        + "\(ReportConfiguration.Fetch.maximumRequestsPerPlan) a day", hint: "keep the ones the reports need most")
+            throw error(
+                key,
+                "plan \(TOMLValue.basicString(key)) has \(requests.count) requests, but the API answers at most "
+                    + "\(ReportConfiguration.Fetch.maximumRequestsPerPlan) a day", hint: "keep the ones the reports need most")
         }
         var plan: [DimensionSet] = []
         for request in requests {
@@ -167,17 +190,22 @@ extension ConfigSection {
                 let words = request.split { $0 == "+" || $0 == "," }.map { $0.trimmingWhitespace() }
                 let unknown = words.first { Dimension(key: $0) == nil } ?? request
                 let known = Dimension.allCases.map(\.name).joined(separator: ", ")
-                throw error(key, "request \(quoted) of plan \(TOMLValue.basicString(key)) names an unknown dimension "
-                            + TOMLValue.basicString(unknown), hint: "known dimensions are \(known), joined by \"+\"")
+                throw error(
+                    key,
+                    "request \(quoted) of plan \(TOMLValue.basicString(key)) names an unknown dimension "
+                        + TOMLValue.basicString(unknown), hint: "known dimensions are \(known), joined by \"+\"")
             }
             guard dimensions.dimensions.count <= ReportConfiguration.Fetch.maximumDimensionsPerRequest else {
-                throw error(key, "request \(quoted) of plan \(TOMLValue.basicString(key)) has \(dimensions.dimensions.count) dimensions, "
-                            + "but the API allows at most \(ReportConfiguration.Fetch.maximumDimensionsPerRequest)",
-                            hint: "split it into smaller requests")
+                throw error(
+                    key,
+                    "request \(quoted) of plan \(TOMLValue.basicString(key)) has \(dimensions.dimensions.count) dimensions, "
+                        + "but the API allows at most \(ReportConfiguration.Fetch.maximumDimensionsPerRequest)",
+                    hint: "split it into smaller requests")
             }
             guard !plan.contains(dimensions) else {
-                throw error(key, "plan \(TOMLValue.basicString(key)) makes the request \(TOMLValue.basicString(dimensions.key)) twice",
-                            hint: "remove one of them")
+                throw error(
+                    key, "plan \(TOMLValue.basicString(key)) makes the request \(TOMLValue.basicString(dimensions.key)) twice",
+                    hint: "remove one of them")
             }
             plan.append(dimensions)
         }

@@ -41,8 +41,10 @@ extension ReportConfiguration.Email {
         /// The folder undelivered messages are kept in, relative to the configuration file; default "outbox".
         public var outbox: String
 
-        public init(host: String = "", port: Int? = nil, security: Security = .starttls, username: String = "", passwordFile: String = "",
-                    caFile: String = "", timeout: Int = 30, retries: Int = 2, retryDelay: Int = 5, outbox: String = "outbox") {
+        public init(
+            host: String = "", port: Int? = nil, security: Security = .starttls, username: String = "", passwordFile: String = "",
+            caFile: String = "", timeout: Int = 30, retries: Int = 2, retryDelay: Int = 5, outbox: String = "outbox"
+        ) {
             self.host = host
             self.port = port ?? security.defaultPort
             self.security = security

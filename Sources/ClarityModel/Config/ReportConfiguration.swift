@@ -42,8 +42,10 @@ public struct ReportConfiguration: Sendable, Equatable {
         /// How the site's URLs fold into pages: `[report.urls]`.
         public var urls: URLNormalization
 
-        public init(minimumSessions: Int = 100, topSegments: Int = 5, releaseWindowDays: Int = 7,
-                    templates: String = "", significance: Double = 0.05, urls: URLNormalization = URLNormalization()) {
+        public init(
+            minimumSessions: Int = 100, topSegments: Int = 5, releaseWindowDays: Int = 7,
+            templates: String = "", significance: Double = 0.05, urls: URLNormalization = URLNormalization()
+        ) {
             self.urls = urls
             self.minimumSessions = minimumSessions
             self.topSegments = topSegments
@@ -75,8 +77,10 @@ public struct ReportConfiguration: Sendable, Equatable {
         /// The server `send` and `weekly --send` submit to: `[email.smtp]`.
         public var smtp: SMTP
 
-        public init(to: [String] = [], bcc: [String] = [], from: String = "", subject: String = "{{project}} weekly: {{headline}}",
-                    monthlySubject: String = "{{project}}, {{month}}: {{headline}}", viewInBrowserBaseURL: String = "", smtp: SMTP = SMTP()) {
+        public init(
+            to: [String] = [], bcc: [String] = [], from: String = "", subject: String = "{{project}} weekly: {{headline}}",
+            monthlySubject: String = "{{project}}, {{month}}: {{headline}}", viewInBrowserBaseURL: String = "", smtp: SMTP = SMTP()
+        ) {
             self.monthlySubject = monthlySubject
             self.to = to
             self.bcc = bcc
@@ -100,9 +104,11 @@ public struct ReportConfiguration: Sendable, Equatable {
         /// Each plan's requests in the order they are made; always holds the built-in "default" unless the file replaces it.
         public var plans: [String: [DimensionSet]]
 
-        public init(endpoint: String = "https://www.clarity.ms/export-data/api/v1/project-live-insights", tokenFile: String = "",
-                    dailyBudget: Int = 10, plan: String = "default",
-                    plans: [String: [DimensionSet]] = ["default": Fetch.defaultPlan]) {
+        public init(
+            endpoint: String = "https://www.clarity.ms/export-data/api/v1/project-live-insights", tokenFile: String = "",
+            dailyBudget: Int = 10, plan: String = "default",
+            plans: [String: [DimensionSet]] = ["default": Fetch.defaultPlan]
+        ) {
             self.endpoint = endpoint
             self.tokenFile = tokenFile
             self.dailyBudget = dailyBudget

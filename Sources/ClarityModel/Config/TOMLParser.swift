@@ -131,7 +131,8 @@ struct TOMLParser {
         let key = try parseKey()
         skipSpaces()
         if peek() == "." {
-            throw error("dotted keys such as \(TOMLValue.keyText(key)).… are not supported", hint: "put the key under a [\(TOMLValue.keyText(key))] header")
+            throw error(
+                "dotted keys such as \(TOMLValue.keyText(key)).… are not supported", hint: "put the key under a [\(TOMLValue.keyText(key))] header")
         }
         guard peek() == "=" else { throw error("expected '=' after key \"\(key)\"", hint: "write \(TOMLValue.keyText(key)) = value") }
         index += 1
@@ -149,17 +150,20 @@ struct TOMLParser {
             break
         case .table(let existing)?:
             guard existing.definition != .inline else {
-                throw error("\(name) extends \"\(key)\", an inline table written at line \(table.line(of: key) ?? 0)",
-                            hint: "write \"\(key)\" as a [table] section instead", at: start)
+                throw error(
+                    "\(name) extends \"\(key)\", an inline table written at line \(table.line(of: key) ?? 0)",
+                    hint: "write \"\(key)\" as a [table] section instead", at: start)
             }
             guard path.count > 1 || existing.definition == .implicit else {
-                throw error("table \(name) is defined twice; it was first defined at line \(table.line(of: key) ?? 0)",
-                            hint: "merge the two sections into one", at: start)
+                throw error(
+                    "table \(name) is defined twice; it was first defined at line \(table.line(of: key) ?? 0)",
+                    hint: "merge the two sections into one", at: start)
             }
             child = existing
         case let value?:
-            throw error("\(name) redefines \"\(key)\", which line \(table.line(of: key) ?? 0) set to \(value.kind)",
-                        hint: "rename the table or remove the key", at: start)
+            throw error(
+                "\(name) redefines \"\(key)\", which line \(table.line(of: key) ?? 0) set to \(value.kind)",
+                hint: "rename the table or remove the key", at: start)
         }
         if path.count == 1 {
             child.definition = .header
@@ -171,8 +175,10 @@ struct TOMLParser {
     }
 
     /// Adds a key to the table at a path, which `define` has already made.
-    private func insert(_ value: TOMLValue, for key: String, line: Int, at path: ArraySlice<String>,
-                        in table: inout TOMLTable, tablePath: [String]) throws(ConfigError) {
+    private func insert(
+        _ value: TOMLValue, for key: String, line: Int, at path: ArraySlice<String>,
+        in table: inout TOMLTable, tablePath: [String]
+    ) throws(ConfigError) {
         if let first = path.first, case .table(var child)? = table[first] {
             try insert(value, for: key, line: line, at: path.dropFirst(), in: &child, tablePath: tablePath)
             table.set(.table(child), for: first)
@@ -180,8 +186,9 @@ struct TOMLParser {
         }
         if let earlier = table.line(of: key) {
             let place = tablePath.isEmpty ? "at the top of the file" : "in \(TOMLValue.headerText(tablePath))"
-            throw ConfigError(fileName: fileName, line: line, message: "duplicate key \"\(key)\" \(place); it was first set at line \(earlier)",
-                              hint: "keep only one of them")
+            throw ConfigError(
+                fileName: fileName, line: line, message: "duplicate key \"\(key)\" \(place); it was first set at line \(earlier)",
+                hint: "keep only one of them")
         }
         table.set(value, for: key, line: line)
     }
@@ -219,7 +226,8 @@ struct TOMLParser {
             case nil:
                 throw error("the array of \"\(key)\" is not closed", hint: "add ']' at its end", at: start)
             case let scalar?:
-                throw error("expected ',' or ']' in the array of \"\(key)\", found \(Self.describe(scalar))", hint: "separate the elements with commas")
+                throw error(
+                    "expected ',' or ']' in the array of \"\(key)\", found \(Self.describe(scalar))", hint: "separate the elements with commas")
             }
         }
     }
@@ -248,8 +256,9 @@ struct TOMLParser {
                 index += 1
                 return table
             default:
-                throw error("expected ',' or '}' in the inline table of \"\(key)\", found \(Self.describe(peek()))",
-                            hint: "an inline table is written on one line, as { a = 1, b = 2 }")
+                throw error(
+                    "expected ',' or '}' in the inline table of \"\(key)\", found \(Self.describe(peek()))",
+                    hint: "an inline table is written on one line, as { a = 1, b = 2 }")
             }
         }
     }
@@ -262,8 +271,9 @@ struct TOMLParser {
         let token = String(String.UnicodeScalarView(scalars[begin..<index]))
         switch token {
         case "":
-            throw error("expected a value for \"\(key)\", found \(Self.describe(peek()))",
-                        hint: "write a quoted string, a number, true, false or an array in [ ]")
+            throw error(
+                "expected a value for \"\(key)\", found \(Self.describe(peek()))",
+                hint: "write a quoted string, a number, true, false or an array in [ ]")
         case "true": return .boolean(true)
         case "false": return .boolean(false)
         default:
@@ -311,8 +321,9 @@ struct TOMLParser {
     private mutating func parseString(quote: Unicode.Scalar) throws(ConfigError) -> String {
         let start = position
         if peek(1) == quote, peek(2) == quote {
-            throw error("multi-line strings (\(quote)\(quote)\(quote)) are not supported",
-                        hint: "write the string on one line" + (quote == "\"" ? ", with \\n for line breaks" : ""), at: start)
+            throw error(
+                "multi-line strings (\(quote)\(quote)\(quote)) are not supported",
+                hint: "write the string on one line" + (quote == "\"" ? ", with \\n for line breaks" : ""), at: start)
         }
         index += 1
         var text = String.UnicodeScalarView()
@@ -356,8 +367,9 @@ struct TOMLParser {
                 index += 1
             }
             guard let decoded = Unicode.Scalar(value) else {
-                throw error("\\\(scalar)\(TOMLValue.hexDigits(value)) is not a Unicode scalar value",
-                            hint: "surrogates and values above 10FFFF cannot be written", at: start)
+                throw error(
+                    "\\\(scalar)\(TOMLValue.hexDigits(value)) is not a Unicode scalar value",
+                    hint: "surrogates and values above 10FFFF cannot be written", at: start)
             }
             return decoded
         default:

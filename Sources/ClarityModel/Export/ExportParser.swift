@@ -122,7 +122,10 @@ public enum ExportParser {
                 }
                 let informationNode = members.first(where: { $0.key == "information" })?.node
                 guard let metric = Metric(name: metricName) else {
-                    warnings.append(ExportWarning(path: metricPath, message: "unknown metric \"\(MessageText.escaped(metricName, limit: 80))\": kept in the raw response, not normalized"))
+                    warnings.append(
+                        ExportWarning(
+                            path: metricPath,
+                            message: "unknown metric \"\(MessageText.escaped(metricName, limit: 80))\": kept in the raw response, not normalized"))
                     continue
                 }
                 let labelledPath = "\(metricPath) (\(metric.name))"
@@ -167,7 +170,9 @@ public enum ExportParser {
                         case .dimension(let dimension):
                             dimensionValues.append(Segment.DimensionValue(dimension, try text(node, fieldPath())))
                         case .unknown:
-                            warnOnce("\(metric.name).\(key)", path: fieldPath(), "unknown field \"\(MessageText.escaped(key, limit: 80))\": kept in the raw response, not normalized")
+                            warnOnce(
+                                "\(metric.name).\(key)", path: fieldPath(),
+                                "unknown field \"\(MessageText.escaped(key, limit: 80))\": kept in the raw response, not normalized")
                         }
                     }
                     if case .breakdown(let list) = metric {
@@ -196,7 +201,9 @@ public enum ExportParser {
                         filledBy.append(-1)
                     }
                     guard filledBy[index] != metricIndex else {
-                        warnOnce("dup.\(metric.name)", path: rowPath(), "segment \(MessageText.escaped(segment.label, limit: 120)) appears twice in \(metric.name); the first row is used")
+                        warnOnce(
+                            "dup.\(metric.name)", path: rowPath(),
+                            "segment \(MessageText.escaped(segment.label, limit: 120)) appears twice in \(metric.name); the first row is used")
                         continue
                     }
                     filledBy[index] = metricIndex
@@ -208,7 +215,9 @@ public enum ExportParser {
             if let declared, declared != inferredSet, dimensionedRowCount > 0 || (!declared.isEmpty && !observations.isEmpty) {
                 throw ExportFormatError(
                     path: "$", position: TextPosition(line: 1, column: 1),
-                    message: "the request's dimensions are \(declared) but the rows carry \(inferredSet); check --dimensions (URL and Url are the same dimension)")
+                    message:
+                        "the request's dimensions are \(declared) but the rows carry \(inferredSet); check --dimensions (URL and Url are the same dimension)"
+                )
             }
             let dimensions = declared ?? inferredSet
             // Large responses can lose whole metrics: say which of the nine every response should carry are absent.
@@ -216,7 +225,12 @@ public enum ExportParser {
                 let expected: [Metric] = [.traffic] + FrustrationSignal.allCases.map(Metric.signal) + [.scrollDepth, .engagementTime]
                 let absent = expected.filter { !seenMetrics.contains($0) }.map(\.name)
                 if !absent.isEmpty {
-                    warnings.append(ExportWarning(path: "$", message: "missing metric\(absent.count == 1 ? "" : "s") \(absent.joined(separator: ", ")) (large responses can drop whole metrics); their figures stay missing for this snapshot"))
+                    warnings.append(
+                        ExportWarning(
+                            path: "$",
+                            message:
+                                "missing metric\(absent.count == 1 ? "" : "s") \(absent.joined(separator: ", ")) (large responses can drop whole metrics); their figures stay missing for this snapshot"
+                        ))
                 }
             }
             // Rows that lack a dimension key the others have are aggregates over it.
@@ -231,7 +245,8 @@ public enum ExportParser {
                 }
                 observations = Self.merging(observations)
             }
-            return ExportResponse(dimensions: dimensions, observations: observations, breakdowns: breakdowns, warnings: warnings, metricNames: metricNames)
+            return ExportResponse(
+                dimensions: dimensions, observations: observations, breakdowns: breakdowns, warnings: warnings, metricNames: metricNames)
         }
 
         /// Folds observations whose segments became equal after filling in missing dimensions.

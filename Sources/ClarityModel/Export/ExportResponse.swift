@@ -105,7 +105,10 @@ public struct Observation: Equatable, Sendable {
     /// Active seconds per session.
     public var activeTime: Double?
 
-    public init(segment: Segment, sessions: Int64? = nil, botSessions: Int64? = nil, distinctUsers: Int64? = nil, pagesPerSession: Double? = nil, signals: [FrustrationSignal: SignalFigures] = [:], scrollDepth: Double? = nil, totalTime: Double? = nil, activeTime: Double? = nil) {
+    public init(
+        segment: Segment, sessions: Int64? = nil, botSessions: Int64? = nil, distinctUsers: Int64? = nil, pagesPerSession: Double? = nil,
+        signals: [FrustrationSignal: SignalFigures] = [:], scrollDepth: Double? = nil, totalTime: Double? = nil, activeTime: Double? = nil
+    ) {
         self.segment = segment
         self.sessions = sessions
         self.botSessions = botSessions

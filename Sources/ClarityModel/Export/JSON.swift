@@ -109,9 +109,15 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return JSONNode(value: try parseObject(), offset: start)
         case UInt8(ascii: "["): return JSONNode(value: try parseArray(), offset: start)
         case UInt8(ascii: "\""): return JSONNode(value: .string(try parseString()), offset: start)
-        case UInt8(ascii: "t"): try expectLiteral("true"); return JSONNode(value: .bool(true), offset: start)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return JSONNode(value: .bool(false), offset: start)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return JSONNode(value: .null, offset: start)
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return JSONNode(value: .bool(true), offset: start)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return JSONNode(value: .bool(false), offset: start)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return JSONNode(value: .null, offset: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return JSONNode(value: try parseNumber(), offset: start)
         default:
             throw JSONSyntaxError(message: "expected a value but found \(describeCurrent())", offset: index)
@@ -153,7 +159,9 @@ public struct JSONParser {
             let key = try parseString()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw JSONSyntaxError(message: "expected ':' after member name \"\(MessageText.escaped(key, limit: 40))\" but found \(describeCurrent())", offset: index)
+                throw JSONSyntaxError(
+                    message: "expected ':' after member name \"\(MessageText.escaped(key, limit: 40))\" but found \(describeCurrent())", offset: index
+                )
             }
             index += 1
             skipWhitespace()
@@ -162,8 +170,14 @@ public struct JSONParser {
             guard index < bytes.count else {
                 throw JSONSyntaxError(message: "unterminated object: found the end of the file (is it truncated?)", offset: index)
             }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
             throw JSONSyntaxError(message: "expected ',' or '}' in object but found \(describeCurrent())", offset: index)
         }
     }
@@ -185,8 +199,14 @@ public struct JSONParser {
             guard index < bytes.count else {
                 throw JSONSyntaxError(message: "unterminated array: found the end of the file (is it truncated?)", offset: index)
             }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(elements)
+            }
             throw JSONSyntaxError(message: "expected ',' or ']' in array but found \(describeCurrent())", offset: index)
         }
     }
@@ -235,7 +255,10 @@ public struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 { plain = false; break }
+            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 {
+                plain = false
+                break
+            }
             index += 1
         }
         if plain {
@@ -253,7 +276,10 @@ public struct JSONParser {
                 throw JSONSyntaxError(message: "unterminated string (is the file truncated?)", offset: start)
             }
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { index += 1; return String(scalars) }
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(scalars)
+            }
             if byte < 0x20 {
                 throw JSONSyntaxError(message: "control character 0x\(String(byte, radix: 16)) inside a string must be escaped", offset: index)
             }
@@ -306,7 +332,8 @@ public struct JSONParser {
             if (0xDC00...0xDFFF).contains(high) { return "\u{FFFD}" }
             return Unicode.Scalar(high) ?? "\u{FFFD}"
         default:
-            throw JSONSyntaxError(message: "invalid escape sequence '\\\(MessageText.escaped(String(Unicode.Scalar(byte)), limit: 1))'", offset: start)
+            throw JSONSyntaxError(
+                message: "invalid escape sequence '\\\(MessageText.escaped(String(Unicode.Scalar(byte)), limit: 1))'", offset: start)
         }
     }
 
@@ -336,9 +363,15 @@ public struct JSONParser {
         let length: Int
         var value: UInt32
         switch lead {
-        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
-        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
-        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+        case 0xC2...0xDF:
+            length = 2
+            value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF:
+            length = 3
+            value = UInt32(lead & 0x0F)
+        case 0xF0...0xF4:
+            length = 4
+            value = UInt32(lead & 0x07)
         default: throw JSONSyntaxError(message: "invalid UTF-8 byte 0x\(String(lead, radix: 16, uppercase: true)) in a string", offset: start)
         }
         guard start + length <= bytes.count else {

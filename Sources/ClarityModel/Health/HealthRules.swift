@@ -9,24 +9,31 @@ public enum HealthRules {
     /// The last request whose answer was stored: within 26 hours is fine, within the API's 3-day reach a warning, older a problem.
     public static func lastFetch(_ latest: Instant?, now: Instant) -> HealthFinding {
         guard let latest else {
-            return HealthFinding("last fetch", .problem, "no fetch has stored a response yet. Run `clarity-report fetch` and add it to cron (see README).")
+            return HealthFinding(
+                "last fetch", .problem, "no fetch has stored a response yet. Run `clarity-report fetch` and add it to cron (see README).")
         }
         let hours = (now.seconds - latest.seconds) / 3_600
         let text = "\(latest.iso), \(hours) h ago"
         if hours <= 26 { return HealthFinding("last fetch", .ok, text) }
         if hours <= 72 {
-            return HealthFinding("last fetch", .warning, "\(text): a daily run was missed. Check cron and fetch.log; the next run recovers the days the API still holds.")
+            return HealthFinding(
+                "last fetch", .warning,
+                "\(text): a daily run was missed. Check cron and fetch.log; the next run recovers the days the API still holds.")
         }
-        return HealthFinding("last fetch", .problem, "\(text): beyond the API's 3-day reach, days are being lost. Check cron, the token and fetch.log.")
+        return HealthFinding(
+            "last fetch", .problem, "\(text): beyond the API's 3-day reach, days are being lost. Check cron, the token and fetch.log.")
     }
 
     /// Today's request budget: fine while requests are left, a warning once used up or refused by the API (429).
     public static func budget(used: Int, limit: Int, spentAt: Instant?) -> HealthFinding {
         if let spentAt {
-            return HealthFinding("budget today", .warning, "\(used) of \(limit) requests used; the API answered 429 at \(spentAt.iso). Nothing more is asked before 00:00 UTC.")
+            return HealthFinding(
+                "budget today", .warning,
+                "\(used) of \(limit) requests used; the API answered 429 at \(spentAt.iso). Nothing more is asked before 00:00 UTC.")
         }
         let text = "\(used) of \(limit) requests used"
-        return used >= limit ? HealthFinding("budget today", .warning, "\(text): none left until 00:00 UTC.") : HealthFinding("budget today", .ok, text)
+        return used >= limit
+            ? HealthFinding("budget today", .warning, "\(text): none left until 00:00 UTC.") : HealthFinding("budget today", .ok, text)
     }
 
     /// Missed days of one dimension set: a warning naming those the API still holds (until when) and those lost.
@@ -37,12 +44,15 @@ public enum HealthRules {
         let lost = missing.filter { RecoveryHorizon.deadline(for: $0) <= now }
         var parts: [String] = []
         if !recoverable.isEmpty {
-            parts.append("recoverable: " + recoverable.map { "\($0.iso) until \(RecoveryHorizon.deadline(for: $0).iso)" }.joined(separator: ", ")
-                         + " (run `clarity-report fetch`)")
+            parts.append(
+                "recoverable: " + recoverable.map { "\($0.iso) until \(RecoveryHorizon.deadline(for: $0).iso)" }.joined(separator: ", ")
+                    + " (run `clarity-report fetch`)")
         }
         if !lost.isEmpty {
-            parts.append("lost: " + Coverage.runs(lost).map { $0.lowerBound == $0.upperBound ? $0.lowerBound.iso : "\($0.lowerBound.iso)…\($0.upperBound.iso)" }
-                .joined(separator: ", ") + " (reports show the gap)")
+            parts.append(
+                "lost: "
+                    + Coverage.runs(lost).map { $0.lowerBound == $0.upperBound ? $0.lowerBound.iso : "\($0.lowerBound.iso)…\($0.upperBound.iso)" }
+                    .joined(separator: ", ") + " (reports show the gap)")
         }
         return HealthFinding(name, .warning, "\(missing.count) in the last \(weeks) weeks; " + parts.joined(separator: "; "))
     }
@@ -58,8 +68,11 @@ public enum HealthRules {
 
     /// Responses kept raw because they did not parse: a warning, since their days are missing.
     public static func unparsed(_ count: Int) -> HealthFinding {
-        count == 0 ? HealthFinding("unparsed responses", .ok, "none")
-            : HealthFinding("unparsed responses", .warning, "\(count) kept raw because they did not parse; `clarity-report status` counts them and `raw ID` shows one.")
+        count == 0
+            ? HealthFinding("unparsed responses", .ok, "none")
+            : HealthFinding(
+                "unparsed responses", .warning,
+                "\(count) kept raw because they did not parse; `clarity-report status` counts them and `raw ID` shows one.")
     }
 
     /// SQLite's `PRAGMA quick_check`: anything but a single "ok" is a problem.
@@ -72,7 +85,9 @@ public enum HealthRules {
     /// The store's schema against the migrations this version knows.
     public static func schema(applied: [String], known: [String]) -> HealthFinding {
         if applied == known { return HealthFinding("schema", .ok, "v\(known.count) (\(known.last ?? "none"))") }
-        return HealthFinding("schema", .problem, "the store has \(applied.count) of \(known.count) migrations; run a writing command (`fetch` or `ingest`) once to upgrade it.")
+        return HealthFinding(
+            "schema", .problem,
+            "the store has \(applied.count) of \(known.count) migrations; run a writing command (`fetch` or `ingest`) once to upgrade it.")
     }
 
     /// Free disk space against the store's growth: under 30 days left is a problem, under 180 a warning.
@@ -89,19 +104,25 @@ public enum HealthRules {
     public static func templates(folder: String?, namedBy: String?, exists: Bool) -> HealthFinding {
         guard let folder else { return HealthFinding("templates", .ok, "built in") }
         if exists { return HealthFinding("templates", .ok, "overrides from \(folder) (\(namedBy ?? "configuration")), the rest built in") }
-        return HealthFinding("templates", .problem, "\(namedBy ?? "the configuration") names \(folder), which does not exist; every report will fail. Create it or fix the setting.")
+        return HealthFinding(
+            "templates", .problem,
+            "\(namedBy ?? "the configuration") names \(folder), which does not exist; every report will fail. Create it or fix the setting.")
     }
 
     /// The charts' font, Liberation Sans: without it the email's PNG charts cannot be drawn.
     public static func font(installed: String?, searched: [String]) -> HealthFinding {
         if let installed { return HealthFinding("chart font", .ok, installed) }
-        return HealthFinding("chart font", .problem, "Liberation Sans not found (looked for \(searched.joined(separator: ", "))); `weekly --format eml` will fail. Install fonts-liberation2 (scripts/install-deps.sh).")
+        return HealthFinding(
+            "chart font", .problem,
+            "Liberation Sans not found (looked for \(searched.joined(separator: ", "))); `weekly --format eml` will fail. Install fonts-liberation2 (scripts/install-deps.sh)."
+        )
     }
 
     /// The `[email.smtp]` settings: no host is a warning (sending refuses), a login without a readable password a problem.
     public static func smtp(host: String, passwordError: String?) -> HealthFinding {
         guard !host.isEmpty else {
-            return HealthFinding("smtp", .warning, "[email.smtp] host is not set; `send` and `weekly --send` will refuse. Set it, or deliver through sendmail.")
+            return HealthFinding(
+                "smtp", .warning, "[email.smtp] host is not set; `send` and `weekly --send` will refuse. Set it, or deliver through sendmail.")
         }
         if let passwordError { return HealthFinding("smtp", .problem, passwordError) }
         return HealthFinding("smtp", .ok, "server \(host)")

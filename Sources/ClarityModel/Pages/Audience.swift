@@ -22,8 +22,10 @@ public struct AudienceInput: Sendable {
     public var storedURLs: Int
     public var normalization: URLNormalization
 
-    public init(periods: [[SegmentTotals]] = [], lists: [[BreakdownMetric: [NamedCount]]] = [], storedURLs: Int = 0,
-                normalization: URLNormalization = URLNormalization()) {
+    public init(
+        periods: [[SegmentTotals]] = [], lists: [[BreakdownMetric: [NamedCount]]] = [], storedURLs: Int = 0,
+        normalization: URLNormalization = URLNormalization()
+    ) {
         self.periods = periods
         self.lists = lists
         self.storedURLs = storedURLs
@@ -61,14 +63,17 @@ extension AudienceInput {
     public func pages(site: Totals, settings: ReportSettings, siteURL: String) -> PagesSection {
         let periods = BreakdownPeriods(periods: self.periods, site: site, settings: settings, siteURL: siteURL)
         let table = periods.table(id: "pages", title: "Pages", dimensions: [.url])
-        let titles = periods.table(id: "pageTitles", title: "Page titles", dimensions: ["PageTitle"], source: "PageTitle",
-                                   figures: listFigures(.pageTitle, normalize: nil), recordings: false, quality: false)
-        let grouping = storedURLs > table.valueCount
+        let titles = periods.table(
+            id: "pageTitles", title: "Page titles", dimensions: ["PageTitle"], source: "PageTitle",
+            figures: listFigures(.pageTitle, normalize: nil), recordings: false, quality: false)
+        let grouping =
+            storedURLs > table.valueCount
             ? "\(Format.integer(Double(storedURLs))) stored URLs grouped into \(Format.integer(Double(table.valueCount))) pages "
                 + "(fragments, query strings, tracking ids and trailing slashes folded)."
             : ""
-        return PagesSection(table: table, newPages: periods.newValues(of: table, dimensions: [.url]), titles: titles,
-                            storedURLs: storedURLs, groupedPages: table.valueCount, groupingText: grouping, isEmpty: table.isEmpty && titles.isEmpty)
+        return PagesSection(
+            table: table, newPages: periods.newValues(of: table, dimensions: [.url]), titles: titles,
+            storedURLs: storedURLs, groupedPages: table.valueCount, groupingText: grouping, isEmpty: table.isEmpty && titles.isEmpty)
     }
 
     /// The acquisition section, judged against the site's totals of the current period.
@@ -80,11 +85,14 @@ extension AudienceInput {
             periods.table(id: "channels", title: "Channels", dimensions: [.channel]),
             periods.table(id: "sourceMedium", title: "Source / medium", dimensions: [.source, .medium]),
             periods.table(id: "campaigns", title: "Campaigns", dimensions: [.campaign]),
-            periods.table(id: "referrers", title: "Referrers", dimensions: ["ReferrerUrl"], source: "ReferrerUrl",
-                          figures: listFigures(.referrerURL, normalize: referrerRules), recordings: false, quality: false),
-            periods.table(id: "countries", title: "Countries", dimensions: [.country]))
-        return AcquisitionSection(channels: tables.0, sourceMedium: tables.1, campaigns: tables.2, referrers: tables.3, countries: tables.4,
-                                  isEmpty: [tables.0, tables.1, tables.2, tables.3, tables.4].allSatisfy(\.isEmpty))
+            periods.table(
+                id: "referrers", title: "Referrers", dimensions: ["ReferrerUrl"], source: "ReferrerUrl",
+                figures: listFigures(.referrerURL, normalize: referrerRules), recordings: false, quality: false),
+            periods.table(id: "countries", title: "Countries", dimensions: [.country])
+        )
+        return AcquisitionSection(
+            channels: tables.0, sourceMedium: tables.1, campaigns: tables.2, referrers: tables.3, countries: tables.4,
+            isEmpty: [tables.0, tables.1, tables.2, tables.3, tables.4].allSatisfy(\.isEmpty))
     }
 
     /// A list's counts per period as sessions-only totals keyed by name (normalised when rules are given), names summed.

@@ -93,9 +93,11 @@ public struct BreakdownPeriods: Sendable {
         var source = ""
         let projected = periods.enumerated().map { index, entries -> [Segment: Totals] in
             let sets = Set(entries.map(\.segment.dimensions)).filter { set in dimensions.allSatisfy(set.dimensions.contains) }
-            guard let set = sets.min(by: { a, b in
-                a.dimensions.count != b.dimensions.count ? a.dimensions.count < b.dimensions.count : a.key < b.key
-            }) else { return [:] }
+            guard
+                let set = sets.min(by: { a, b in
+                    a.dimensions.count != b.dimensions.count ? a.dimensions.count < b.dimensions.count : a.key < b.key
+                })
+            else { return [:] }
             if index == 0 { source = set.key }
             var result: [Segment: Totals] = [:]
             for entry in entries where entry.segment.dimensions == set && !entry.segment.isAggregate {
@@ -110,12 +112,16 @@ public struct BreakdownPeriods: Sendable {
     /// The table of one breakdown, or an empty table when the current period does not hold it.
     public func table(id: String, title: String, dimensions: [Dimension]) -> BreakdownTable {
         let (figures, source) = projected(onto: dimensions)
-        return table(id: id, title: title, dimensions: dimensions.map(\.name), source: source, figures: figures, recordings: dimensions.contains(.url), quality: true)
+        return table(
+            id: id, title: title, dimensions: dimensions.map(\.name), source: source, figures: figures, recordings: dimensions.contains(.url),
+            quality: true)
     }
 
     /// The table of figures already keyed by value, each period's; `recordings` adds each page's Recordings filter.
-    func table(id: String, title: String, dimensions: [String], source: String, figures: [[Segment: Totals]], recordings: Bool,
-               quality: Bool) -> BreakdownTable {
+    func table(
+        id: String, title: String, dimensions: [String], source: String, figures: [[Segment: Totals]], recordings: Bool,
+        quality: Bool
+    ) -> BreakdownTable {
         let current = figures.first ?? [:]
         let previous = figures.count > 1 ? figures[1] : [:]
         let judgement = settings.judgement
@@ -125,11 +131,14 @@ public struct BreakdownPeriods: Sendable {
             current[a]!.sessions != current[b]!.sessions ? current[a]!.sessions > current[b]!.sessions : a < b
         }
         let comparisons = ranked.map { segment in
-            KPIComparison(kpi: .sessions, current: current[segment]!, previous: previous[segment], history: [],
-                          earlier: figures.dropFirst().prefix(8).compactMap { $0[segment].flatMap { KPI.sessions.comparable($0) } }, settings: judgement)
+            KPIComparison(
+                kpi: .sessions, current: current[segment]!, previous: previous[segment], history: [],
+                earlier: figures.dropFirst().prefix(8).compactMap { $0[segment].flatMap { KPI.sessions.comparable($0) } }, settings: judgement)
         }
         let rows = ranked.indices.map { index in
-            row(segment: ranked[index], totals: current[ranked[index]]!, previous: previous[ranked[index]], total: total, previousTotal: previousTotal,
+            row(
+                segment: ranked[index], totals: current[ranked[index]]!, previous: previous[ranked[index]], total: total,
+                previousTotal: previousTotal,
                 change: comparisons[index], folded: 1, recordings: recordings)
         }
         func capped(_ count: Int) -> [BreakdownRow] {
@@ -138,8 +147,11 @@ public struct BreakdownPeriods: Sendable {
             let now = rest.dropFirst().reduce(current[rest.first!]!) { $0.combined(with: current[$1]!) }
             let before = rest.compactMap { previous[$0] }
             let then = before.isEmpty ? nil : before.dropFirst().reduce(before[0]) { $0.combined(with: $1) }
-            return Array(rows.prefix(count)) + [row(segment: nil, totals: now, previous: then, total: total, previousTotal: previousTotal,
-                                                    change: nil, folded: rest.count, recordings: false)]
+            return Array(rows.prefix(count)) + [
+                row(
+                    segment: nil, totals: now, previous: then, total: total, previousTotal: previousTotal,
+                    change: nil, folded: rest.count, recordings: false)
+            ]
         }
         // The largest moves in sessions per day among those beyond noise; ties keep the ranking's order.
         func move(_ index: Int) -> Double { abs((comparisons[index].currentComparable ?? 0) - (comparisons[index].previousComparable ?? 0)) }
@@ -165,35 +177,43 @@ public struct BreakdownPeriods: Sendable {
         }.sorted { a, b in
             current[a]!.sessions != current[b]!.sessions ? current[a]!.sessions > current[b]!.sessions : a < b
         }.map { segment in
-            row(segment: segment, totals: current[segment]!, previous: nil, total: total, previousTotal: nil, change: nil, folded: 1,
+            row(
+                segment: segment, totals: current[segment]!, previous: nil, total: total, previousTotal: nil, change: nil, folded: 1,
                 recordings: dimensions.contains(.url))
         }
     }
 
-    func row(segment: Segment?, totals: Totals, previous: Totals?, total: Double, previousTotal: Double?, change: KPIComparison?, folded: Int,
-             recordings: Bool) -> BreakdownRow {
+    func row(
+        segment: Segment?, totals: Totals, previous: Totals?, total: Double, previousTotal: Double?, change: KPIComparison?, folded: Int,
+        recordings: Bool
+    ) -> BreakdownRow {
         let value = segment.map { $0.values.map { $0.value ?? "" }.joined(separator: " / ") } ?? ""
-        let label = segment.map { $0.values.map { Segment.shownValue($0.value, of: $0.dimension, site: siteURL) }.joined(separator: " / ") }
+        let label =
+            segment.map { $0.values.map { Segment.shownValue($0.value, of: $0.dimension, site: siteURL) }.joined(separator: " / ") }
             ?? "Other (\(Format.integer(Double(folded))))"
         let sessions = Double(totals.sessions)
         let previousSessions = previous.map { Double($0.sessions) }
         let share = total > 0 ? sessions / total : nil
         let previousShare = previousTotal.flatMap { all in previousSessions.flatMap { all > 0 ? $0 / all : nil } }
-        let quickback = KPIEntry(KPIComparison(kpi: .quickbackRate, current: totals, previous: previous, history: [], earlier: nil, settings: settings.judgement))
+        let quickback = KPIEntry(
+            KPIComparison(kpi: .quickbackRate, current: totals, previous: previous, history: [], earlier: nil, settings: settings.judgement))
         let worst = worstSignal(totals)
         let entry = change.map(KPIEntry.init)
         return BreakdownRow(
             value: value, label: label, isOther: segment == nil, values: folded, sessions: sessions, previousSessions: previousSessions,
             share: share, previousShare: previousShare, change: entry, activeTime: totals.mean(.activeTime), scrollDepth: totals.mean(.scrollDepth),
             quickback: quickback, worstSignal: worst?.signal.rawValue, worstSignalLabel: worst?.signal.label, worstSignalRate: worst?.rate,
-            worstSignalSiteRate: worst?.siteRate, sessionsText: Format.integer(sessions), previousSessionsText: previousSessions.map(Format.integer) ?? "n/a",
+            worstSignalSiteRate: worst?.siteRate, sessionsText: Format.integer(sessions),
+            previousSessionsText: previousSessions.map(Format.integer) ?? "n/a",
             shareText: share.map(Format.percent) ?? "n/a", changeText: entry?.changeText ?? "",
             verdictText: entry?.verdictText ?? "", tone: entry?.tone ?? "neutral",
             activeTimeText: totals.mean(.activeTime).map(Format.duration) ?? "n/a",
             scrollDepthText: totals.mean(.scrollDepth).map { Format.percent($0 / 100) } ?? "n/a",
             quickbackText: totals.rate(.quickback).map(Format.percent) ?? "n/a",
-            worstSignalText: worst.map { "\($0.signal.label) \(Format.percent($0.rate)) (site \(Format.percent($0.siteRate)))" } ?? "none above the site",
-            recordingFilter: recordings ? segment.map { RecordingFilter.describe(signal: worst?.signal ?? .rageClick, segment: $0, siteURL: siteURL) } : nil)
+            worstSignalText: worst.map { "\($0.signal.label) \(Format.percent($0.rate)) (site \(Format.percent($0.siteRate)))" }
+                ?? "none above the site",
+            recordingFilter: recordings
+                ? segment.map { RecordingFilter.describe(signal: worst?.signal ?? .rageClick, segment: $0, siteURL: siteURL) } : nil)
     }
 
     /// The signal whose sessions exceed the site's rate the most, among signals with at least the minimum sessions.
@@ -201,7 +221,8 @@ public struct BreakdownPeriods: Sendable {
         var best: (signal: FrustrationSignal, rate: Double, siteRate: Double, excess: Double)?
         for signal in FrustrationSignal.allCases {
             guard let figures = totals.signals[signal], figures.sessions >= Double(settings.minimumSessions),
-                  let rate = figures.rate, let siteRate = site.rate(signal) else { continue }
+                let rate = figures.rate, let siteRate = site.rate(signal)
+            else { continue }
             let excess = figures.withSignal - figures.sessions * siteRate
             if excess > 0, excess > (best?.excess ?? 0) { best = (signal, rate, siteRate, excess) }
         }

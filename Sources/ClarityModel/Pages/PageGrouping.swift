@@ -39,9 +39,10 @@ public struct PageGrouping: Sendable, Equatable {
 
     static func page(of segment: Segment, normalize: (String) -> String) -> Segment {
         guard segment.values.contains(where: { $0.dimension == .url && $0.value != nil }) else { return segment }
-        return Segment(segment.values.map { entry in
-            entry.dimension == .url ? Segment.DimensionValue(.url, entry.value.map(normalize)) : entry
-        })
+        return Segment(
+            segment.values.map { entry in
+                entry.dimension == .url ? Segment.DimensionValue(.url, entry.value.map(normalize)) : entry
+            })
     }
 
     /// The stored segments a segment of the report stands for.
@@ -81,16 +82,18 @@ extension Observation {
         for (signal, figures) in totals.signals where figures.sessions > 0 {
             let sessions = Int64(figures.sessions.rounded())
             let percentage = figures.withSignal / figures.sessions * 100
-            signals[signal] = SignalFigures(sessions: sessions, percentage: percentage, withoutPercentage: 100 - percentage,
-                                            pageViews: parts.compactMap { $0.signals[signal]?.pageViews }.reduceSum(),
-                                            events: parts.compactMap { $0.signals[signal]?.events }.reduceSum())
+            signals[signal] = SignalFigures(
+                sessions: sessions, percentage: percentage, withoutPercentage: 100 - percentage,
+                pageViews: parts.compactMap { $0.signals[signal]?.pageViews }.reduceSum(),
+                events: parts.compactMap { $0.signals[signal]?.events }.reduceSum())
         }
         let counted = parts.contains { $0.sessions != nil }
-        return Observation(segment: segment, sessions: counted ? totals.sessions : nil,
-                           botSessions: parts.contains { $0.botSessions != nil } ? totals.botSessions : nil,
-                           distinctUsers: parts.count == 1 ? parts[0].distinctUsers : nil,
-                           pagesPerSession: totals.mean(.pagesPerSession), signals: signals, scrollDepth: totals.mean(.scrollDepth),
-                           totalTime: totals.mean(.totalTime), activeTime: totals.mean(.activeTime))
+        return Observation(
+            segment: segment, sessions: counted ? totals.sessions : nil,
+            botSessions: parts.contains { $0.botSessions != nil } ? totals.botSessions : nil,
+            distinctUsers: parts.count == 1 ? parts[0].distinctUsers : nil,
+            pagesPerSession: totals.mean(.pagesPerSession), signals: signals, scrollDepth: totals.mean(.scrollDepth),
+            totalTime: totals.mean(.totalTime), activeTime: totals.mean(.activeTime))
     }
 }
 

@@ -58,8 +58,9 @@ public struct URLNormalization: Sendable, Equatable, Encodable {
     /// `scheme://host[:port]` and the path after it; text without `scheme://` is all path.
     static func split(_ text: Substring) -> (origin: String, path: String) {
         guard let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://"),
-              let first = text.first, first.isASCII && first.isLetter,
-              text[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }) else {
+            let first = text.first, first.isASCII && first.isLetter,
+            text[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
+        else {
             return ("", String(text))
         }
         let hostStart = text.index(colon, offsetBy: 3)
@@ -69,9 +70,11 @@ public struct URLNormalization: Sendable, Equatable, Encodable {
 
     /// Lowercases A–Z only, the same on every machine and locale.
     static func asciiLowercased<S: StringProtocol>(_ text: S) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+                }))
     }
 }
 

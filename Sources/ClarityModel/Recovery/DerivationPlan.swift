@@ -27,8 +27,10 @@ public struct DerivationPlan: Equatable, Sendable {
     ///   - window: the 2- or 3-day snapshot's window.
     ///   - available: other snapshots of the same dimensions; those that fit no slot are ignored.
     ///   - tolerance: the most seconds a subtracted pull may be off its slot's end.
-    public static func plan(_ window: SnapshotWindow, available: [DayAttribution.Candidate],
-                            tolerance: Int64 = DerivationPlan.tolerance) -> Result<DerivationPlan, DerivationRefusal> {
+    public static func plan(
+        _ window: SnapshotWindow, available: [DayAttribution.Candidate],
+        tolerance: Int64 = DerivationPlan.tolerance
+    ) -> Result<DerivationPlan, DerivationRefusal> {
         guard window.numOfDays > 1 else { return .failure(.notMultiDay) }
         let slots = window.slots
         let others = available.filter { $0.window != window && $0.window.numOfDays < window.numOfDays }
@@ -56,8 +58,10 @@ public struct DerivationPlan: Equatable, Sendable {
     }
 
     /// Plans a block when a window's missing days are consecutive and its other slots are covered: their sum is known, each day's is not.
-    public static func planBlock(_ window: SnapshotWindow, available: [DayAttribution.Candidate],
-                                 tolerance: Int64 = DerivationPlan.tolerance) -> (days: ClosedRange<Day>, subtracted: [DayAttribution.Candidate])? {
+    public static func planBlock(
+        _ window: SnapshotWindow, available: [DayAttribution.Candidate],
+        tolerance: Int64 = DerivationPlan.tolerance
+    ) -> (days: ClosedRange<Day>, subtracted: [DayAttribution.Candidate])? {
         guard window.numOfDays > 1 else { return nil }
         let slots = window.slots
         let others = available.filter { $0.window != window && $0.window.numOfDays < window.numOfDays }
@@ -65,12 +69,15 @@ public struct DerivationPlan: Equatable, Sendable {
             !others.contains { $0.window.numOfDays == 1 && $0.window.attributedDay == slots[index].attributedDay }
         }
         guard missing.count > 1, let first = missing.first, let last = missing.last, last - first + 1 == missing.count,
-              let before = tile(slots, 0..<first, others, tolerance), let after = tile(slots, (last + 1)..<slots.count, others, tolerance) else { return nil }
+            let before = tile(slots, 0..<first, others, tolerance), let after = tile(slots, (last + 1)..<slots.count, others, tolerance)
+        else { return nil }
         return (slots[last].attributedDay!...slots[first].attributedDay!, before + after)
     }
 
     /// Snapshots that cover a run of slots exactly, each aligned with the first slot it covers; nil when there are none.
-    static func tile(_ slots: [SnapshotWindow], _ run: Range<Int>, _ available: [DayAttribution.Candidate], _ tolerance: Int64) -> [DayAttribution.Candidate]? {
+    static func tile(_ slots: [SnapshotWindow], _ run: Range<Int>, _ available: [DayAttribution.Candidate], _ tolerance: Int64) -> [DayAttribution
+        .Candidate]?
+    {
         guard let first = run.first else { return [] }
         let fitting = available.filter { candidate in
             candidate.window.numOfDays <= run.count && abs(candidate.window.pulledAt.seconds - slots[first].pulledAt.seconds) <= tolerance

@@ -20,12 +20,15 @@ public enum DerivationRefusal: Error, Equatable, Sendable, CustomStringConvertib
         case .nothingMissing:
             return "every day it covers already has a 1-day snapshot"
         case .block(let days):
-            return "\(days.map(\.iso).joined(separator: " and ")) all lack a 1-day snapshot; together they are known, each alone is not, so nothing is derived"
+            return
+                "\(days.map(\.iso).joined(separator: " and ")) all lack a 1-day snapshot; together they are known, each alone is not, so nothing is derived"
         case .misaligned(let day, let neighbour, let offset, let tolerance):
             let side = offset > 0 ? "after" : "before"
-            return "\(day.iso) is not derived: the 1-day snapshot of \(neighbour.iso) was pulled \(Self.duration(abs(offset))) \(side) the window's day boundary, more than the \(Self.duration(tolerance)) allowed. Pull the 2- or 3-day window within \(Self.duration(tolerance)) of that day's pull time"
+            return
+                "\(day.iso) is not derived: the 1-day snapshot of \(neighbour.iso) was pulled \(Self.duration(abs(offset))) \(side) the window's day boundary, more than the \(Self.duration(tolerance)) allowed. Pull the 2- or 3-day window within \(Self.duration(tolerance)) of that day's pull time"
         case .noCommonSegment(let day):
-            return "\(day.iso) is not derived: no segment is in both the window and every 1-day snapshot subtracted with fewer sessions in the part than in the whole"
+            return
+                "\(day.iso) is not derived: no segment is in both the window and every 1-day snapshot subtracted with fewer sessions in the part than in the whole"
         case .alreadyDerived(let day):
             return "\(day.iso) is already derived from another multi-day snapshot"
         }

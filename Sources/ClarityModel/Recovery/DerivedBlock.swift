@@ -30,11 +30,14 @@ public struct DerivedBlock: Equatable, Sendable {
     public static func note(_ blocks: [DerivedBlock], in range: ClosedRange<Day>) -> String {
         let touching = blocks.filter { $0.dimensions == .none && $0.days.overlaps(range) }
         guard !touching.isEmpty else { return "" }
-        return " " + touching.map { block in
-            let inside = range.contains(block.days.lowerBound) && range.contains(block.days.upperBound)
-            return "\(block.days.lowerBound.weekdayName) \(block.days.lowerBound.shortLabel)–\(block.days.upperBound.weekdayName) \(block.days.upperBound.shortLabel) "
-                + "are known only together, from a \(block.numOfDays)-day pull: "
-                + (inside ? "their sum is in the totals, and the daily chart shows the gap" : "the block crosses the period's edge, so it is left out")
-        }.joined(separator: "; ") + "."
+        return " "
+            + touching.map { block in
+                let inside = range.contains(block.days.lowerBound) && range.contains(block.days.upperBound)
+                return
+                    "\(block.days.lowerBound.weekdayName) \(block.days.lowerBound.shortLabel)–\(block.days.upperBound.weekdayName) \(block.days.upperBound.shortLabel) "
+                    + "are known only together, from a \(block.numOfDays)-day pull: "
+                    + (inside
+                        ? "their sum is in the totals, and the daily chart shows the gap" : "the block crosses the period's edge, so it is left out")
+            }.joined(separator: "; ") + "."
     }
 }

@@ -7,7 +7,8 @@ extension ReleaseImpact {
             "\(mover.signalLabel) \(mover.phrase) \(mover.direction == "up" ? "rose" : "fell") from \(mover.previousRateText) last week to \(mover.rateText) this week, \(mover.onset!.text)."
         }.joined(separator: " ")
         let quiet = " nothing has moved beyond noise so far."
-        let signal = earlySignal.hasSuffix(quiet)
+        let signal =
+            earlySignal.hasSuffix(quiet)
             ? String(earlySignal.dropLast(quiet.count)) + " site-wide nothing has moved beyond noise so far, but among segments: " + sentences
             : earlySignal + " Among segments: " + sentences
         return ReleaseImpact(

@@ -12,8 +12,10 @@ public struct ReleaseImpactInput: Sendable {
     public var releases: [Release]
     public var settings: JudgementSettings
 
-    public init(release: Release, window: ReleaseWindow, siteDays: [Day: Observation], beforeSegments: [SegmentTotals],
-                afterSegments: [SegmentTotals], releases: [Release], settings: JudgementSettings) {
+    public init(
+        release: Release, window: ReleaseWindow, siteDays: [Day: Observation], beforeSegments: [SegmentTotals],
+        afterSegments: [SegmentTotals], releases: [Release], settings: JudgementSettings
+    ) {
         self.release = release
         self.window = window
         self.siteDays = siteDays
@@ -220,7 +222,9 @@ extension ReleaseImpact {
             findings += moves.isEmpty ? ["No figure moved beyond noise between the days before and after the release."] : moves
         } else {
             let end = window.afterDays.last!
-            findings.append("Only \(window.progressText) after \(release.version): figures so far are shown; verdicts wait until the window is complete on \(ReleaseWindow.label(end)).")
+            findings.append(
+                "Only \(window.progressText) after \(release.version): figures so far are shown; verdicts wait until the window is complete on \(ReleaseWindow.label(end))."
+            )
         }
         let earlySignal = window.isComplete || window.comparedWeekdays.isEmpty ? "" : earlySignalText(input)
         if !earlySignal.isEmpty { findings.append(earlySignal) }
@@ -254,23 +258,28 @@ extension ReleaseImpact {
         let beforeDays = input.window.keptBefore.compactMap { input.siteDays[$0] }
         let afterDays = input.window.keptAfter.compactMap { input.siteDays[$0] }
         return KPI.allCases.map { kpi in
-            entry(kpi, before: Totals(days: beforeDays), after: Totals(days: afterDays),
-                  daily: (beforeDays, afterDays), window: input.window, settings: input.settings, provisional: provisional)
+            entry(
+                kpi, before: Totals(days: beforeDays), after: Totals(days: afterDays),
+                daily: (beforeDays, afterDays), window: input.window, settings: input.settings, provisional: provisional)
         }
     }
 
     /// One line on what already moved beyond noise in the days so far of an incomplete window, by the complete window's rules.
     static func earlySignalText(_ input: ReleaseImpactInput) -> String {
-        let moves = kpiSentences(judgedKPIs(input, provisional: true))
+        let moves =
+            kpiSentences(judgedKPIs(input, provisional: true))
             + segmentSentences(segments(.device, input: input, provisional: true), noun: "device")
             + segmentSentences(segments(.browser, input: input, provisional: true), noun: "browser")
         let lead = "Early signal, provisional until \(ReleaseWindow.label(input.window.afterDays.last!)) (\(input.window.progressText)):"
         return moves.isEmpty ? "\(lead) nothing has moved beyond noise so far." : "\(lead) " + moves.joined(separator: " ")
     }
 
-    static func entry(_ kpi: KPI, before: Totals, after: Totals, daily: (before: [Observation], after: [Observation]),
-                      window: ReleaseWindow, settings: JudgementSettings, provisional: Bool = false) -> ReleaseKPIEntry {
-        let comparison = KPIComparison(kpi: kpi, current: after, previous: before.days > 0 ? before : nil, history: [], earlier: nil, settings: settings)
+    static func entry(
+        _ kpi: KPI, before: Totals, after: Totals, daily: (before: [Observation], after: [Observation]),
+        window: ReleaseWindow, settings: JudgementSettings, provisional: Bool = false
+    ) -> ReleaseKPIEntry {
+        let comparison = KPIComparison(
+            kpi: kpi, current: after, previous: before.days > 0 ? before : nil, history: [], earlier: nil, settings: settings)
         let isRate: Bool
         if case .rate = kpi.kind { isRate = true } else { isRate = false }
         let verdict: ReleaseVerdict
@@ -311,8 +320,9 @@ extension ReleaseImpact {
     static func segments(_ dimension: Dimension, input: ReleaseImpactInput, provisional: Bool) -> [ReleaseSegmentImpact] {
         let set = DimensionSet([dimension])
         func byValue(_ entries: [SegmentTotals]) -> [String: Totals] {
-            Dictionary(entries.filter { $0.segment.dimensions == set && !$0.segment.isAggregate }.map { ($0.segment.value(of: dimension) ?? "", $0.totals) },
-                       uniquingKeysWith: { first, _ in first })
+            Dictionary(
+                entries.filter { $0.segment.dimensions == set && !$0.segment.isAggregate }.map { ($0.segment.value(of: dimension) ?? "", $0.totals) },
+                uniquingKeysWith: { first, _ in first })
         }
         let before = byValue(input.beforeSegments)
         let after = byValue(input.afterSegments)
@@ -323,7 +333,11 @@ extension ReleaseImpact {
         }
         let rateKPIs = FrustrationSignal.allCases.map(KPI.rate(of:))
         let rates = values.map { value in
-            rateKPIs.map { entry($0, before: before[value] ?? Totals(), after: after[value] ?? Totals(), daily: ([], []), window: input.window, settings: input.settings, provisional: provisional) }
+            rateKPIs.map {
+                entry(
+                    $0, before: before[value] ?? Totals(), after: after[value] ?? Totals(), daily: ([], []), window: input.window,
+                    settings: input.settings, provisional: provisional)
+            }
         }
         // Every judged rate of every value is one family of tests, corrected with Holm's method.
         let judged = rates.indices.flatMap { row in
@@ -365,7 +379,8 @@ extension ReleaseImpact {
             let news = entry.tone == "good" ? "good news" : (entry.tone == "bad" ? "needs attention" : "")
             if entry.kind == "rate" {
                 let points = entry.after.flatMap { after in entry.before.map { Format.points(after - $0) + ", " } } ?? ""
-                return "\(entry.label) \(verb) from \(entry.beforeText) to \(entry.afterText) of sessions (\(points)\(entry.change.map(Format.change) ?? "n/a")\(news.isEmpty ? "" : ", " + news))."
+                return
+                    "\(entry.label) \(verb) from \(entry.beforeText) to \(entry.afterText) of sessions (\(points)\(entry.change.map(Format.change) ?? "n/a")\(news.isEmpty ? "" : ", " + news))."
             }
             let size = entry.changeText.replacingOccurrences(of: "+", with: "").replacingOccurrences(of: "\u{2212}", with: "")
             let perDay = entry.comparedPerDay ? " per covered day" : ""
@@ -380,22 +395,28 @@ extension ReleaseImpact {
             let judged = segments.filter { [.significant, .withinNoise].contains($0.rates[index].verdict) }
             for direction in ["up", "down"] {
                 // Biggest relative move first; equal moves keep the busier value first.
-                let movers = judged.enumerated().filter { $0.element.rates[index].verdict == .significant && $0.element.rates[index].direction == direction }
-                    .sorted { a, b in
-                        let (sizeA, sizeB) = (abs(a.element.rates[index].change ?? 0), abs(b.element.rates[index].change ?? 0))
-                        return sizeA != sizeB ? sizeA > sizeB : a.offset < b.offset
-                    }.map(\.element)
+                let movers = judged.enumerated().filter {
+                    $0.element.rates[index].verdict == .significant && $0.element.rates[index].direction == direction
+                }
+                .sorted { a, b in
+                    let (sizeA, sizeB) = (abs(a.element.rates[index].change ?? 0), abs(b.element.rates[index].change ?? 0))
+                    return sizeA != sizeB ? sizeA > sizeB : a.offset < b.offset
+                }.map(\.element)
                 guard let first = movers.first else { continue }
                 let verb = direction == "up" ? "rose" : "fell"
                 let moves = movers.map { "\($0.value) \($0.rates[index].beforeText) to \($0.rates[index].afterText)" }.joined(separator: ", ")
                 let steady = judged.filter { $0.rates[index].verdict == .withinNoise }.map(\.value)
                 let rest = steady.isEmpty ? "" : "; \(list(steady)) stayed within noise"
                 if judged.count == 1 {
-                    sentences.append("\(signal.label) \(verb) on \(first.value), \(first.rates[index].beforeText) to \(first.rates[index].afterText) of sessions (the only \(noun) with enough sessions to judge).")
+                    sentences.append(
+                        "\(signal.label) \(verb) on \(first.value), \(first.rates[index].beforeText) to \(first.rates[index].afterText) of sessions (the only \(noun) with enough sessions to judge)."
+                    )
                 } else if movers.count == judged.count {
                     sentences.append("\(signal.label) \(verb) on every \(noun) with enough sessions (\(moves)).")
                 } else if movers.count == 1 {
-                    sentences.append("\(signal.label) \(verb) on \(first.value) only (\(first.rates[index].beforeText) to \(first.rates[index].afterText) of sessions)\(rest).")
+                    sentences.append(
+                        "\(signal.label) \(verb) on \(first.value) only (\(first.rates[index].beforeText) to \(first.rates[index].afterText) of sessions)\(rest)."
+                    )
                 } else {
                     sentences.append("\(signal.label) \(verb) on \(list(movers.map(\.value))) only (\(moves))\(rest).")
                 }

@@ -16,7 +16,8 @@ extension Statistics {
         let standardError = (share1 + share2).squareRoot()
         guard standardError > 0 else { return mean1 == mean2 ? 1 : 0 }
         let t = (mean1 - mean2) / standardError
-        let degrees = (share1 + share2) * (share1 + share2)
+        let degrees =
+            (share1 + share2) * (share1 + share2)
             / (share1 * share1 / Double(first.count - 1) + share2 * share2 / Double(second.count - 1))
         return studentTwoSidedPValue(t: t, degreesOfFreedom: degrees)
     }

@@ -76,7 +76,8 @@ public struct ReleaseWindow: Sendable, Equatable {
             }
         }
         if !leftOutWeekdays.isEmpty {
-            text += "; \(leftOutWeekdays.map(Self.weekdayName).joined(separator: ", ")) left out: no data on \(missingDays.map(Self.label).joined(separator: ", "))"
+            text +=
+                "; \(leftOutWeekdays.map(Self.weekdayName).joined(separator: ", ")) left out: no data on \(missingDays.map(Self.label).joined(separator: ", "))"
         }
         return text + "."
     }

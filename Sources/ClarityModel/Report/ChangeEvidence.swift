@@ -17,6 +17,7 @@ public struct ChangeEvidence: Sendable, Equatable, Encodable {
     /// Whether the value lies inside the earlier periods' range; a value inside it is never beyond noise.
     public let insideEarlierRange: Bool?
 
-    static let none = ChangeEvidence(decidedBy: "none", z: nil, pValue: nil, historyZ: nil, historyPValue: nil,
-                                     earlierMin: nil, earlierMax: nil, earlierCount: 0, insideEarlierRange: nil)
+    static let none = ChangeEvidence(
+        decidedBy: "none", z: nil, pValue: nil, historyZ: nil, historyPValue: nil,
+        earlierMin: nil, earlierMax: nil, earlierCount: 0, insideEarlierRange: nil)
 }

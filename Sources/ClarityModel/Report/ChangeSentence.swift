@@ -15,7 +15,8 @@ extension KPIComparison {
             guard let before = previousComparable, let now = currentComparable else {
                 return "\(kpi.label) \(verb) \(changeText) per covered day, to \(currentText) in total\(newsSuffix(toneShown))."
             }
-            return "\(kpi.label) \(verb) \(changeText) per covered day, from \(kpi.display(before)) to \(kpi.display(now)) a day (\(currentText) in total\(toneShown == "good" ? "; good news" : (toneShown == "bad" ? "; needs attention" : "")))."
+            return
+                "\(kpi.label) \(verb) \(changeText) per covered day, from \(kpi.display(before)) to \(kpi.display(now)) a day (\(currentText) in total\(toneShown == "good" ? "; good news" : (toneShown == "bad" ? "; needs attention" : "")))."
         default:
             return "\(kpi.label) \(verb) \(changeText), from \(previousText) to \(currentText)\(newsSuffix(toneShown))."
         }

@@ -101,9 +101,10 @@ public struct KPIComparison: Sendable, Equatable {
         let historyTest = earlier.map { HistoryTest(value: kpi.comparable(current), earlier: $0) }
         let beyondHistory = historyTest?.beyond(significance: settings.significance)
         func judged(decidedBy: String, z: Double? = nil, p: Double? = nil) -> ChangeEvidence {
-            ChangeEvidence(decidedBy: decidedBy, z: z, pValue: p, historyZ: historyTest?.z, historyPValue: historyTest?.pValue,
-                           earlierMin: historyTest?.minimum, earlierMax: historyTest?.maximum, earlierCount: historyTest?.count ?? 0,
-                           insideEarlierRange: historyTest?.inside)
+            ChangeEvidence(
+                decidedBy: decidedBy, z: z, pValue: p, historyZ: historyTest?.z, historyPValue: historyTest?.pValue,
+                earlierMin: historyTest?.minimum, earlierMax: historyTest?.maximum, earlierCount: historyTest?.count ?? 0,
+                insideEarlierRange: historyTest?.inside)
         }
         if case .rate(let signal) = kpi.kind {
             let now = current.signals[signal] ?? SignalTotals()
@@ -114,8 +115,10 @@ public struct KPIComparison: Sendable, Equatable {
                 self.evidence = judged(decidedBy: "none")
                 return
             }
-            let z = Statistics.twoProportionZ(successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions)
-            let p = Statistics.twoProportionPValue(successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions)
+            let z = Statistics.twoProportionZ(
+                successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions)
+            let p = Statistics.twoProportionPValue(
+                successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions)
             pValue = p
             let beyondSampling = (p ?? 1) < settings.significance
             guard historyTest != nil else {

@@ -56,9 +56,10 @@ extension MonthlyReport {
             return abs(a.0.change ?? 0) > abs(b.0.change ?? 0)
         }.map { comparison, p in
             let cause = likelyCause(kpi: comparison.kpi, direction: comparison.direction, segment: nil, releases: input.releases, site: site)
-            return MonthlyMove(kpi: comparison.kpi.rawValue, segment: "", direction: comparison.direction, tone: comparison.tone,
-                               statement: comparison.sentence(sayingTone: false), sentence: joined(comparison.sentence(sayingTone: false), cause), test: "site",
-                               evidence: KPIEntry(comparison).evidence, pValue: p, qValue: nil, tests: nil, addedSessions: nil, cause: cause)
+            return MonthlyMove(
+                kpi: comparison.kpi.rawValue, segment: "", direction: comparison.direction, tone: comparison.tone,
+                statement: comparison.sentence(sayingTone: false), sentence: joined(comparison.sentence(sayingTone: false), cause), test: "site",
+                evidence: KPIEntry(comparison).evidence, pValue: p, qValue: nil, tests: nil, addedSessions: nil, cause: cause)
         }
         let (movers, tests) = WeeklyReport.moverCandidates(current: input.currentSegments, previous: input.previousSegments, settings: input.settings)
         for mover in movers {
@@ -68,11 +69,14 @@ extension MonthlyReport {
             let kpi = KPI.rate(of: mover.signal)
             let cause = likelyCause(kpi: kpi, direction: direction, segment: mover.segment, releases: input.releases, site: site)
             let change = before > 0 ? " (\(Format.points(now - before)), \(Format.change(now / before - 1)))" : " (\(Format.points(now - before)))"
-            let sentence = "\(mover.signal.label) \(mover.segment.phrase(site: site)) \(direction == "up" ? "rose" : "fell") from "
+            let sentence =
+                "\(mover.signal.label) \(mover.segment.phrase(site: site)) \(direction == "up" ? "rose" : "fell") from "
                 + "\(Format.percent(before)) to \(Format.percent(now)) of sessions\(change)."
-            ranked.append(MonthlyMove(kpi: kpi.rawValue, segment: mover.segment.label(site: site), direction: direction,
-                                      tone: direction == "up" ? "bad" : "good", statement: sentence, sentence: joined(sentence, cause), test: "segmentMover",
-                                      evidence: nil, pValue: mover.p, qValue: mover.q, tests: tests, addedSessions: mover.added, cause: cause))
+            ranked.append(
+                MonthlyMove(
+                    kpi: kpi.rawValue, segment: mover.segment.label(site: site), direction: direction,
+                    tone: direction == "up" ? "bad" : "good", statement: sentence, sentence: joined(sentence, cause), test: "segmentMover",
+                    evidence: nil, pValue: mover.p, qValue: mover.q, tests: tests, addedSessions: mover.added, cause: cause))
         }
         func pick(_ tone: String) -> [MonthlyMove] {
             var told: Set<String> = []
@@ -104,17 +108,21 @@ extension MonthlyReport {
                 }
             }
         }
-        guard let best = found.min(by: { a, b in
-            if (a.entry.pValue ?? 1) != (b.entry.pValue ?? 1) { return (a.entry.pValue ?? 1) < (b.entry.pValue ?? 1) }
-            return a.impact.release.day < b.impact.release.day
-        }) else { return nil }
+        guard
+            let best = found.min(by: { a, b in
+                if (a.entry.pValue ?? 1) != (b.entry.pValue ?? 1) { return (a.entry.pValue ?? 1) < (b.entry.pValue ?? 1) }
+                return a.impact.release.day < b.impact.release.day
+            })
+        else { return nil }
         let release = best.impact.release
         let verb = direction == "up" ? "rose" : "fell"
         let label = best.entry.label.prefix(1).lowercased() + best.entry.label.dropFirst()
-        let text = "\(release.version) (\(release.day.weekdayName) \(release.day.shortLabel)) is the likely cause: in the \(best.impact.windowLength) days after it shipped, "
+        let text =
+            "\(release.version) (\(release.day.weekdayName) \(release.day.shortLabel)) is the likely cause: in the \(best.impact.windowLength) days after it shipped, "
             + "\(label)\(best.phrase) \(verb) from \(best.entry.beforeText) to \(best.entry.afterText)"
-        return MonthlyCause(version: release.version, day: release.day, measuredIn: best.measuredIn, beforeText: best.entry.beforeText,
-                            afterText: best.entry.afterText, pValue: best.entry.pValue, text: text)
+        return MonthlyCause(
+            version: release.version, day: release.day, measuredIn: best.measuredIn, beforeText: best.entry.beforeText,
+            afterText: best.entry.afterText, pValue: best.entry.pValue, text: text)
     }
 
     private static func joined(_ sentence: String, _ cause: MonthlyCause?) -> String {

@@ -18,8 +18,11 @@ public struct MonthlyReportInput: Sendable {
     /// The figures behind the pages and acquisition sections, month by month.
     public var audience = AudienceInput()
 
-    public init(project: ProjectInfo, month: Month, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
-                settings: ReportSettings, releases: [ReleaseImpact] = [], trendReleases: [Release] = [], derived: [DerivedDay] = [], blocks: [DerivedBlock] = []) {
+    public init(
+        project: ProjectInfo, month: Month, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
+        settings: ReportSettings, releases: [ReleaseImpact] = [], trendReleases: [Release] = [], derived: [DerivedDay] = [],
+        blocks: [DerivedBlock] = []
+    ) {
         self.trendReleases = trendReleases
         self.derived = derived
         self.blocks = blocks
@@ -123,7 +126,11 @@ extension MonthlyReport {
         let previousPeriod = PeriodSummary(month: month.previous, covered: covered)
         let yearAgoPeriod = PeriodSummary(month: month.yearEarlier, covered: covered)
         guard period.daysCovered > 0 else {
-            throw ReportError.noData(period: month.label, hint: "the store has no site totals (the no-dimension response) for \(month.title). Run `clarity-report status` to see which days it holds, then choose a month it covers with --month YYYY-MM.")
+            throw ReportError.noData(
+                period: month.label,
+                hint:
+                    "the store has no site totals (the no-dimension response) for \(month.title). Run `clarity-report status` to see which days it holds, then choose a month it covers with --month YYYY-MM."
+            )
         }
         func totals(_ month: Month) -> Totals {
             var totals = Totals(days: month.days.compactMap { input.siteDays[$0] })
@@ -140,15 +147,20 @@ extension MonthlyReport {
         let judgement = input.settings.judgement
         // The noise of counts and means is measured on the 12 months before this one, compared per day.
         let comparisons = KPI.allCases.map { kpi in
-            KPIComparison(kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil,
-                          history: historyTotals.map { $0.days > 0 ? kpi.comparable($0) : nil },
-                          earlier: earlierMonths.compactMap { $0.days > 0 ? kpi.comparable($0) : nil }, settings: judgement)
+            KPIComparison(
+                kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil,
+                history: historyTotals.map { $0.days > 0 ? kpi.comparable($0) : nil },
+                earlier: earlierMonths.compactMap { $0.days > 0 ? kpi.comparable($0) : nil }, settings: judgement)
         }
         // Year over year, a month is measured against the same month of earlier years, so seasons do not count as noise.
-        let yearAgoComparisons: [KPIComparison]? = yearAgo.days == 0 ? nil : KPI.allCases.map { kpi in
-            KPIComparison(kpi: kpi, current: current, previous: yearAgo, history: [],
-                          earlier: earlierYears.compactMap { $0.days > 0 ? kpi.comparable($0) : nil }, settings: judgement)
-        }
+        let yearAgoComparisons: [KPIComparison]? =
+            yearAgo.days == 0
+            ? nil
+            : KPI.allCases.map { kpi in
+                KPIComparison(
+                    kpi: kpi, current: current, previous: yearAgo, history: [],
+                    earlier: earlierYears.compactMap { $0.days > 0 ? kpi.comparable($0) : nil }, settings: judgement)
+            }
         let kpis = comparisons.map(KPIEntry.init)
         let yearAgoEntries = yearAgoComparisons.map { $0.map(KPIEntry.init) }
         let headline = headlineKPIs.map { kpi in
@@ -159,14 +171,16 @@ extension MonthlyReport {
         let trend = (0..<trendWeeks).reversed().map { ISOWeek(containing: lastWeek.firstDay.advanced(by: -7 * $0)) }
         return MonthlyReport(
             project: input.project, period: period, previousPeriod: previousPeriod, yearAgoPeriod: yearAgoPeriod,
-            coverageNote: coverageNote(period, previousPeriod, yearAgoPeriod) + DerivedDay.note(input.derived, in: month.previous.firstDay...month.lastDay)
+            coverageNote: coverageNote(period, previousPeriod, yearAgoPeriod)
+                + DerivedDay.note(input.derived, in: month.previous.firstDay...month.lastDay)
                 + DerivedBlock.note(input.blocks, in: month.firstDay...month.lastDay),
             headline: headline,
             wins: moves.wins,
             issues: moves.issues,
             kpis: kpis, yearAgo: yearAgoEntries,
-            frustrationSegments: WeeklyReport.rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings,
-                                                           siteURL: input.project.site),
+            frustrationSegments: WeeklyReport.rankSegments(
+                current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings,
+                siteURL: input.project.site),
             pages: input.audience.pages(site: current, settings: input.settings, siteURL: input.project.site),
             acquisition: input.audience.acquisition(site: current, settings: input.settings, siteURL: input.project.site),
             releases: input.releases,
@@ -182,7 +196,8 @@ extension MonthlyReport {
 
     static func coverageNote(_ period: PeriodSummary, _ previous: PeriodSummary, _ yearAgo: PeriodSummary) -> String {
         func missing(_ period: PeriodSummary) -> String { period.missingText.isEmpty ? "" : " (missing: \(period.missingText))" }
-        var note = "\(period.daysCovered) of \(period.dayCount) days covered in \(period.title)\(missing(period)); "
+        var note =
+            "\(period.daysCovered) of \(period.dayCount) days covered in \(period.title)\(missing(period)); "
             + "\(previous.daysCovered) of \(previous.dayCount) in \(previous.title)\(missing(previous))."
         if previous.daysCovered == 0 {
             note += " The store holds nothing for \(previous.title), so there is no comparison with the month before."
@@ -205,9 +220,10 @@ extension MonthlyReport {
         let totals = Totals(days: observations)
         var rates: [String: Double] = [:]
         for signal in FrustrationSignal.allCases { rates[signal.rawValue] = totals.rate(signal) }
-        return WeekPoint(week: week.label, firstDay: week.firstDay, lastDay: week.lastDay, daysCovered: observations.count,
-                         overlapsMonth: week.lastDay >= month.firstDay && week.firstDay <= month.lastDay,
-                         sessionsPerDay: KPI.sessions.comparable(totals), rates: rates)
+        return WeekPoint(
+            week: week.label, firstDay: week.firstDay, lastDay: week.lastDay, daysCovered: observations.count,
+            overlapsMonth: week.lastDay >= month.firstDay && week.firstDay <= month.lastDay,
+            sessionsPerDay: KPI.sessions.comparable(totals), rates: rates)
     }
 }
 

@@ -33,7 +33,8 @@ public struct Onset: Sendable, Equatable, Encodable {
     public static func find(days: [Day: Observation], signal: FrustrationSignal, week: ISOWeek, rising: Bool, releases: [Release]) -> Onset? {
         func rate(_ day: Day) -> (rate: Double, sessions: Double)? {
             guard let observation = days[day], let totals = Totals(days: [observation]).signals[signal],
-                  totals.sessions > 0, let rate = totals.rate else { return nil }
+                totals.sessions > 0, let rate = totals.rate
+            else { return nil }
             return (rate, totals.sessions)
         }
         let baseline = (1...baselineLength).compactMap { rate(week.firstDay.advanced(by: -$0))?.rate }
@@ -58,8 +59,9 @@ public struct Onset: Sendable, Equatable, Encodable {
         var causes: [String] = []
         if !onDay.isEmpty { causes.append("the day \(ReleaseImpact.list(onDay)) shipped") }
         if !dayBefore.isEmpty { causes.append("the day after \(ReleaseImpact.list(dayBefore)) shipped") }
-        return Onset(day: day, dayText: dayText, z: scored[index].z, baselineMedian: median, baselineSpread: spread, baselineDays: baseline.count,
-                     releases: onDay + dayBefore, text: "from \(dayText)" + (causes.isEmpty ? "" : ", " + causes.joined(separator: " and ")))
+        return Onset(
+            day: day, dayText: dayText, z: scored[index].z, baselineMedian: median, baselineSpread: spread, baselineDays: baseline.count,
+            releases: onDay + dayBefore, text: "from \(dayText)" + (causes.isEmpty ? "" : ", " + causes.joined(separator: " and ")))
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -35,12 +35,16 @@ public struct RateAttribution: Sendable, Equatable, Encodable {
     public let text: String
 
     /// Decomposes a signal's rate change over the values of one single-dimension breakdown; nil when a week lacks it or nothing changed.
-    public static func decompose(_ signal: FrustrationSignal, over dimension: Dimension, current: [SegmentTotals], previous: [SegmentTotals], site: String) -> RateAttribution? {
+    public static func decompose(
+        _ signal: FrustrationSignal, over dimension: Dimension, current: [SegmentTotals], previous: [SegmentTotals], site: String
+    ) -> RateAttribution? {
         func byValue(_ entries: [SegmentTotals]) -> [String: SignalTotals] {
             var result: [String: SignalTotals] = [:]
-            for entry in entries where entry.segment.values.count == 1 && entry.segment.values[0].dimension == dimension && !entry.segment.isAggregate {
+            for entry in entries where entry.segment.values.count == 1 && entry.segment.values[0].dimension == dimension && !entry.segment.isAggregate
+            {
                 guard let totals = entry.totals.signals[signal], totals.sessions > 0 else { continue }
-                result[entry.segment.value(of: dimension) ?? "", default: SignalTotals()] = result[entry.segment.value(of: dimension) ?? "", default: SignalTotals()] + totals
+                result[entry.segment.value(of: dimension) ?? "", default: SignalTotals()] =
+                    result[entry.segment.value(of: dimension) ?? "", default: SignalTotals()] + totals
             }
             return result
         }
@@ -59,29 +63,37 @@ public struct RateAttribution: Sendable, Equatable, Encodable {
             let (rate1, rate0) = (r1 ?? r0 ?? 0, r0 ?? r1 ?? 0)
             let mix = (rate1 + rate0) / 2 * (w1 - w0)
             let within = (w1 + w0) / 2 * (rate1 - rate0)
-            return Part(value: value, previousShare: w0, share: w1, previousRate: r0, rate: r1, mixEffect: mix, rateEffect: within,
-                        contribution: mix + within, shareOfChange: (mix + within) / change)
+            return Part(
+                value: value, previousShare: w0, share: w1, previousRate: r0, rate: r1, mixEffect: mix, rateEffect: within,
+                contribution: mix + within, shareOfChange: (mix + within) / change)
         }
         let mix = parts.reduce(0) { $0 + $1.mixEffect }
         let within = parts.reduce(0) { $0 + $1.rateEffect }
         let top = parts.enumerated().sorted { a, b in
-            abs(a.element.contribution) != abs(b.element.contribution) ? abs(a.element.contribution) > abs(b.element.contribution) : a.offset < b.offset
+            abs(a.element.contribution) != abs(b.element.contribution)
+                ? abs(a.element.contribution) > abs(b.element.contribution) : a.offset < b.offset
         }.prefix(3).map { shown($0.element, dimension: dimension, site: site) }
         let dominatedBy = abs(mix) > abs(within) ? "mix" : "rate"
-        return RateAttribution(kpi: KPI.rate(of: signal).rawValue, dimension: dimension.name, previousRate: overallBefore, rate: overallNow, change: change,
-                               mixEffect: mix, rateEffect: within, dominatedBy: dominatedBy, parts: top,
-                               text: sentence(dimension: dimension, change: change, mix: mix, within: within, dominatedBy: dominatedBy,
-                                              parts: parts, top: top, site: site))
+        return RateAttribution(
+            kpi: KPI.rate(of: signal).rawValue, dimension: dimension.name, previousRate: overallBefore, rate: overallNow, change: change,
+            mixEffect: mix, rateEffect: within, dominatedBy: dominatedBy, parts: top,
+            text: sentence(
+                dimension: dimension, change: change, mix: mix, within: within, dominatedBy: dominatedBy,
+                parts: parts, top: top, site: site))
     }
 
     /// The part with its value as readers see it (the site's own URLs shortened to their path).
     static func shown(_ part: Part, dimension: Dimension, site: String) -> Part {
-        Part(value: Segment([.init(dimension, part.value)]).label(site: site).replacingPrefix("\(dimension.name) = "), previousShare: part.previousShare,
-             share: part.share, previousRate: part.previousRate, rate: part.rate, mixEffect: part.mixEffect, rateEffect: part.rateEffect,
-             contribution: part.contribution, shareOfChange: part.shareOfChange)
+        Part(
+            value: Segment([.init(dimension, part.value)]).label(site: site).replacingPrefix("\(dimension.name) = "),
+            previousShare: part.previousShare,
+            share: part.share, previousRate: part.previousRate, rate: part.rate, mixEffect: part.mixEffect, rateEffect: part.rateEffect,
+            contribution: part.contribution, shareOfChange: part.shareOfChange)
     }
 
-    static func sentence(dimension: Dimension, change: Double, mix: Double, within: Double, dominatedBy: String, parts: [Part], top: [Part], site: String) -> String {
+    static func sentence(
+        dimension: Dimension, change: Double, mix: Double, within: Double, dominatedBy: String, parts: [Part], top: [Part], site: String
+    ) -> String {
         let movement = change > 0 ? "rise" : "fall"
         let of = { (part: Double) in "\(Format.points(part).dropLast(3)) of \(Format.points(change))" }
         if dominatedBy == "mix" {
@@ -93,10 +105,12 @@ public struct RateAttribution: Sendable, Equatable, Encodable {
         }
         let lead = top[0]
         if lead.shareOfChange >= 1 {
-            return "By \(dimension.name), \(lead.value) carries all of the \(movement) (\(Format.points(lead.contribution)) against a net \(Format.points(change)))."
+            return
+                "By \(dimension.name), \(lead.value) carries all of the \(movement) (\(Format.points(lead.contribution)) against a net \(Format.points(change)))."
         }
         if lead.shareOfChange >= 0.5 {
-            return "By \(dimension.name), \(lead.value) accounts for \(Format.percent(lead.shareOfChange)) of the \(movement) (\(of(lead.contribution)))."
+            return
+                "By \(dimension.name), \(lead.value) accounts for \(Format.percent(lead.shareOfChange)) of the \(movement) (\(of(lead.contribution)))."
         }
         let listed = top.filter { $0.shareOfChange > 0 }.map { "\($0.value) \(Format.percent($0.shareOfChange))" }
         return "By \(dimension.name), no value carries most of the \(movement)" + (listed.isEmpty ? "" : ": " + ReleaseImpact.list(listed)) + "."

@@ -84,7 +84,8 @@ public struct Totals: Equatable, Sendable {
         }
         for (signal, figures) in observation.signals {
             guard let sessions = figures.sessions, let withSignal = figures.sessionsWithSignal else { continue }
-            signals[signal, default: SignalTotals()] = signals[signal, default: SignalTotals()] + SignalTotals(sessions: Double(sessions), withSignal: withSignal)
+            signals[signal, default: SignalTotals()] =
+                signals[signal, default: SignalTotals()] + SignalTotals(sessions: Double(sessions), withSignal: withSignal)
         }
         means[.pagesPerSession, default: WeightedSum()].add(observation.pagesPerSession, weight: observation.sessions)
         means[.scrollDepth, default: WeightedSum()].add(observation.scrollDepth, weight: observation.sessions)

@@ -10,15 +10,20 @@ extension WeeklyReport {
         let rates = comparisons.filter { $0.verdict == .significant && $0.kpi.isRate }
         let others = comparisons.filter { $0.verdict == .significant && !$0.kpi.isRate }
             .sorted { abs($0.evidence.historyZ ?? 0) > abs($1.evidence.historyZ ?? 0) }
-        let frustration = (movers.map(finding) + rates.map { finding($0, siteSessions: siteSessions, attributions: attributions) }).enumerated().sorted { a, b in
-            let (sizeA, sizeB) = (abs(a.element.addedSessions ?? 0), abs(b.element.addedSessions ?? 0))
-            return sizeA != sizeB ? sizeA > sizeB : a.offset < b.offset
-        }.map(\.element)
+        let frustration = (movers.map(finding) + rates.map { finding($0, siteSessions: siteSessions, attributions: attributions) }).enumerated()
+            .sorted { a, b in
+                let (sizeA, sizeB) = (abs(a.element.addedSessions ?? 0), abs(b.element.addedSessions ?? 0))
+                return sizeA != sizeB ? sizeA > sizeB : a.offset < b.offset
+            }.map(\.element)
         let all = frustration + others.map { finding($0, siteSessions: siteSessions) }
         guard !all.isEmpty else {
             let text = "No figure moved beyond normal week-to-week noise, and no segment's rate moved beyond noise."
-            return [Finding(kind: "none", subject: "", segment: nil, text: text, headline: text, addedSessions: nil, test: "", pValue: nil, qValue: nil,
-                            earlierMin: nil, earlierMax: nil, evidenceText: "every figure against its 8 earlier weeks; every segment against last week", nextStep: nil)]
+            return [
+                Finding(
+                    kind: "none", subject: "", segment: nil, text: text, headline: text, addedSessions: nil, test: "", pValue: nil, qValue: nil,
+                    earlierMin: nil, earlierMax: nil, evidenceText: "every figure against its 8 earlier weeks; every segment against last week",
+                    nextStep: nil)
+            ]
         }
         return Array(all.prefix(maximumFindings))
     }
@@ -27,18 +32,23 @@ extension WeeklyReport {
         let verb = mover.direction == "up" ? "rose" : "fell"
         let move = "\(mover.signalLabel) \(mover.phrase) \(verb) from \(mover.previousRateText) to \(mover.rateText)"
         let since = mover.onset.map { " " + $0.text } ?? ""
-        let added = mover.direction == "up" ? "about \(mover.addedSessionsText) more frustrated sessions" : "about \(Format.integer(-mover.addedSessions)) fewer frustrated sessions"
+        let added =
+            mover.direction == "up"
+            ? "about \(mover.addedSessionsText) more frustrated sessions" : "about \(Format.integer(-mover.addedSessions)) fewer frustrated sessions"
         var text = "\(move) of sessions (\(mover.pointChangeText), \(mover.relativeChangeText))\(since): \(added) of \(mover.sessionsText)."
         if !mover.accountsFor.isEmpty {
             text += " It carries the move in " + ReleaseImpact.list(mover.accountsFor.map { "\($0.label) (\($0.shareText))" }) + "."
         }
-        var evidence = "two-proportion z = \(Format.decimal(mover.z, places: 2)), \(Format.probability("q", mover.qValue)) over \(Format.integer(Double(mover.tests))) segment tests (Benjamini–Hochberg)"
+        var evidence =
+            "two-proportion z = \(Format.decimal(mover.z, places: 2)), \(Format.probability("q", mover.qValue)) over \(Format.integer(Double(mover.tests))) segment tests (Benjamini–Hochberg)"
         if let onset = mover.onset {
-            evidence += "; onset robust z = \(Format.decimal(onset.z, places: 1)) against a \(onset.baselineDays)-day baseline of \(Format.percent(onset.baselineMedian))"
+            evidence +=
+                "; onset robust z = \(Format.decimal(onset.z, places: 1)) against a \(onset.baselineDays)-day baseline of \(Format.percent(onset.baselineMedian))"
         }
-        return Finding(kind: "segment", subject: mover.signal, segment: mover.label, text: text, headline: "\(move)\(since.isEmpty ? " of sessions" : since).",
-                       addedSessions: mover.addedSessions, test: "twoProportion+benjaminiHochberg", pValue: mover.pValue, qValue: mover.qValue,
-                       earlierMin: nil, earlierMax: nil, evidenceText: evidence, nextStep: "\(mover.recordingFilter) Watch \(mover.watchFor).")
+        return Finding(
+            kind: "segment", subject: mover.signal, segment: mover.label, text: text, headline: "\(move)\(since.isEmpty ? " of sessions" : since).",
+            addedSessions: mover.addedSessions, test: "twoProportion+benjaminiHochberg", pValue: mover.pValue, qValue: mover.qValue,
+            earlierMin: nil, earlierMax: nil, evidenceText: evidence, nextStep: "\(mover.recordingFilter) Watch \(mover.watchFor).")
     }
 
     /// A site figure's finding; a rate's names the breakdown whose leading value carries most of the move.
@@ -47,8 +57,11 @@ extension WeeklyReport {
         let evidence = comparison.evidence
         let range = evidence.earlierMin.flatMap { low in evidence.earlierMax.map { high in (low, high) } }
         let rangeText = range.map { "earlier weeks \(kpi.display($0.0))–\(kpi.display($0.1))\(kpi.kind == .count ? " per day" : "")" } ?? ""
-        let historyText = [rangeText, evidence.historyPValue.map { "z = \(Format.decimal(evidence.historyZ ?? 0, places: 2)), \(Format.probability("p", $0))" } ?? ""]
-            .filter { !$0.isEmpty }.joined(separator: ", ")
+        let historyText = [
+            rangeText,
+            evidence.historyPValue.map { "z = \(Format.decimal(evidence.historyZ ?? 0, places: 2)), \(Format.probability("p", $0))" } ?? "",
+        ]
+        .filter { !$0.isEmpty }.joined(separator: ", ")
         if case .rate(let signal) = kpi.kind, let now = comparison.current, let before = comparison.previous {
             let verb = now > before ? "rose" : "fell"
             let move = "\(kpi.label) \(verb) from \(kpi.display(before)) to \(kpi.display(now)) of sessions"
@@ -59,16 +72,18 @@ extension WeeklyReport {
             }?.element
             let attribution = strongest.map { " " + $0.text } ?? ""
             let sampling = "two-proportion z = \(Format.decimal(evidence.z ?? 0, places: 2)), \(Format.probability("p", evidence.pValue ?? 1))"
-            return Finding(kind: "kpi", subject: kpi.rawValue, segment: nil,
-                           text: "\(move) (\(Format.points(now - before)), \(comparison.change.map(Format.change) ?? "n/a")\(news)).\(attribution)",
-                           headline: "\(move) (\(Format.points(now - before))).", addedSessions: siteSessions * (now - before),
-                           test: "twoProportion+history", pValue: evidence.pValue, qValue: nil, earlierMin: evidence.earlierMin, earlierMax: evidence.earlierMax,
-                           evidenceText: [sampling, historyText].filter { !$0.isEmpty }.joined(separator: "; "),
-                           nextStep: "\(RecordingFilter.describe(signal: signal, segment: .site)) Watch \(RecordingFilter.watchFor(signal)).")
+            return Finding(
+                kind: "kpi", subject: kpi.rawValue, segment: nil,
+                text: "\(move) (\(Format.points(now - before)), \(comparison.change.map(Format.change) ?? "n/a")\(news)).\(attribution)",
+                headline: "\(move) (\(Format.points(now - before))).", addedSessions: siteSessions * (now - before),
+                test: "twoProportion+history", pValue: evidence.pValue, qValue: nil, earlierMin: evidence.earlierMin, earlierMax: evidence.earlierMax,
+                evidenceText: [sampling, historyText].filter { !$0.isEmpty }.joined(separator: "; "),
+                nextStep: "\(RecordingFilter.describe(signal: signal, segment: .site)) Watch \(RecordingFilter.watchFor(signal)).")
         }
         let sentence = comparison.sentence(sayingTone: true)
-        return Finding(kind: "kpi", subject: kpi.rawValue, segment: nil, text: sentence, headline: comparison.sentence(sayingTone: false),
-                       addedSessions: nil, test: "history", pValue: evidence.historyPValue, qValue: nil, earlierMin: evidence.earlierMin,
-                       earlierMax: evidence.earlierMax, evidenceText: historyText, nextStep: nil)
+        return Finding(
+            kind: "kpi", subject: kpi.rawValue, segment: nil, text: sentence, headline: comparison.sentence(sayingTone: false),
+            addedSessions: nil, test: "history", pValue: evidence.historyPValue, qValue: nil, earlierMin: evidence.earlierMin,
+            earlierMax: evidence.earlierMax, evidenceText: historyText, nextStep: nil)
     }
 }

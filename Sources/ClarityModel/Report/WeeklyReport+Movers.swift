@@ -25,7 +25,9 @@ extension WeeklyReport {
     /// now − rate before), largest in size first. A mover is folded into a narrower mover of the same signal and
     /// direction (its values plus more) that carries at least 75% of its added sessions, so the report names the
     /// segment where the move happened rather than every breakdown it shows through.
-    static func moverCandidates(current: [SegmentTotals], previous: [SegmentTotals], settings: ReportSettings) -> (movers: [MoverCandidate], tests: Int) {
+    static func moverCandidates(current: [SegmentTotals], previous: [SegmentTotals], settings: ReportSettings) -> (
+        movers: [MoverCandidate], tests: Int
+    ) {
         let previousBySegment = Dictionary(previous.map { ($0.segment, $0.totals) }, uniquingKeysWith: { first, _ in first })
         let minimum = Double(settings.minimumSessions)
         var tested: [(segment: Segment, signal: FrustrationSignal, now: SignalTotals, before: SignalTotals, z: Double, p: Double)] = []
@@ -34,14 +36,17 @@ extension WeeklyReport {
             // In the dictionary's order: q-values do not depend on the order of tests, and movers are sorted fully below.
             for (signal, now) in entry.totals.signals {
                 guard now.sessions >= minimum, let before = last.signals[signal], before.sessions >= minimum else { continue }
-                let z = Statistics.twoProportionZ(successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions) ?? 0
+                let z =
+                    Statistics.twoProportionZ(
+                        successes1: now.withSignal, trials1: now.sessions, successes2: before.withSignal, trials2: before.sessions) ?? 0
                 tested.append((entry.segment, signal, now, before, z, Statistics.pValue(z: z)))
             }
         }
         let q = Statistics.benjaminiHochberg(tested.map(\.p))
         var movers = tested.indices.filter { q[$0] <= settings.significance && tested[$0].z != 0 }.map { index in
-            MoverCandidate(segment: tested[index].segment, signal: tested[index].signal, now: tested[index].now, before: tested[index].before,
-                           z: tested[index].z, p: tested[index].p, q: q[index])
+            MoverCandidate(
+                segment: tested[index].segment, signal: tested[index].signal, now: tested[index].now, before: tested[index].before,
+                z: tested[index].z, p: tested[index].p, q: q[index])
         }
         movers.sort(by: strongerMover)
         movers = Array(movers.prefix(foldingPool))
@@ -55,10 +60,12 @@ extension WeeklyReport {
                     && movers[narrow].added / movers[broad].added >= foldingShare
             }
             // The most specific segment carrying the move stands for it; among equals, the one that added most.
-            guard let target = narrower.max(by: { a, b in
-                movers[a].segment.values.count != movers[b].segment.values.count
-                    ? movers[a].segment.values.count < movers[b].segment.values.count : strongerMover(movers[b], movers[a])
-            }) else { continue }
+            guard
+                let target = narrower.max(by: { a, b in
+                    movers[a].segment.values.count != movers[b].segment.values.count
+                        ? movers[a].segment.values.count < movers[b].segment.values.count : strongerMover(movers[b], movers[a])
+                })
+            else { continue }
             movers[target].accountsFor.append((movers[broad], movers[target].added / movers[broad].added))
             folded.insert(broad)
         }
@@ -97,7 +104,8 @@ extension WeeklyReport {
                 addedSessions: mover.added, direction: rising ? "up" : "down", tone: rising ? "bad" : "good",
                 z: mover.z, pValue: mover.p, qValue: mover.q, tests: tests,
                 accountsFor: mover.accountsFor.map { broader, share in
-                    SegmentMover.Share(label: broader.segment.label(site: site), share: share, shareText: share >= 1 ? "all of it" : Format.percent(share))
+                    SegmentMover.Share(
+                        label: broader.segment.label(site: site), share: share, shareText: share >= 1 ? "all of it" : Format.percent(share))
                 },
                 onset: onset,
                 rateText: Format.percent(rate), previousRateText: Format.percent(previousRate),

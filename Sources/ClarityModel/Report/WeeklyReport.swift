@@ -20,9 +20,12 @@ public struct WeeklyReportInput: Sendable {
     /// The figures behind the pages and acquisition sections.
     public var audience = AudienceInput()
 
-    public init(project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
-                settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = [], derived: [DerivedDay] = [], blocks: [DerivedBlock] = [],
-                moverDays: [Segment: [Day: Observation]] = [:]) {
+    public init(
+        project: ProjectInfo, week: ISOWeek, siteDays: [Day: Observation], currentSegments: [SegmentTotals], previousSegments: [SegmentTotals],
+        settings: ReportSettings, releases: [ReleaseImpact] = [], capped: [CappedBreakdown] = [], derived: [DerivedDay] = [],
+        blocks: [DerivedBlock] = [],
+        moverDays: [Segment: [Day: Observation]] = [:]
+    ) {
         self.capped = capped
         self.derived = derived
         self.blocks = blocks
@@ -199,16 +202,22 @@ extension WeeklyReport {
         let covered = Set(input.siteDays.keys)
         let period = PeriodSummary(label: week.label, title: Format.range(week.firstDay, week.lastDay), days: week.days, covered: covered)
         let previousWeek = week.previous
-        let previousPeriod = PeriodSummary(label: previousWeek.label, title: Format.range(previousWeek.firstDay, previousWeek.lastDay), days: previousWeek.days, covered: covered)
+        let previousPeriod = PeriodSummary(
+            label: previousWeek.label, title: Format.range(previousWeek.firstDay, previousWeek.lastDay), days: previousWeek.days, covered: covered)
         guard period.daysCovered > 0 else {
-            throw ReportError.noData(period: week.label, hint: "the store has no site totals (the no-dimension response) for \(period.title). Run `clarity-report status` to see which days it holds.")
+            throw ReportError.noData(
+                period: week.label,
+                hint:
+                    "the store has no site totals (the no-dimension response) for \(period.title). Run `clarity-report status` to see which days it holds."
+            )
         }
         let weeks = (0..<8).reversed().map { offset in ISOWeek(containing: week.firstDay.advanced(by: -7 * offset)) }
-        let weekTotals = Dictionary(uniqueKeysWithValues: (weeks + [ISOWeek(containing: week.firstDay.advanced(by: -56))]).map { w in
-            var totals = Totals(days: w.days.compactMap { input.siteDays[$0] })
-            DerivedBlock.add(input.blocks, inside: w.firstDay...w.lastDay, to: &totals)
-            return (w, totals)
-        })
+        let weekTotals = Dictionary(
+            uniqueKeysWithValues: (weeks + [ISOWeek(containing: week.firstDay.advanced(by: -56))]).map { w in
+                var totals = Totals(days: w.days.compactMap { input.siteDays[$0] })
+                DerivedBlock.add(input.blocks, inside: w.firstDay...w.lastDay, to: &totals)
+                return (w, totals)
+            })
         let current = weekTotals[week]!
         let previous = weekTotals[previousWeek]!
         let judgement = input.settings.judgement
@@ -220,10 +229,12 @@ extension WeeklyReport {
                 let totals = weekTotals[ISOWeek(containing: week.firstDay.advanced(by: -7 * offset))]!
                 return totals.days > 0 ? kpi.comparable(totals) : nil
             }
-            return KPIComparison(kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil, history: history, earlier: earlier, settings: judgement)
+            return KPIComparison(
+                kpi: kpi, current: current, previous: previous.days > 0 ? previous : nil, history: history, earlier: earlier, settings: judgement)
         }
         let kpis = comparisons.map(KPIEntry.init)
-        let segments = rankSegments(current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings, siteURL: input.project.site)
+        let segments = rankSegments(
+            current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings, siteURL: input.project.site)
         let movers = segmentMovers(input, search: search ?? findMovers(input))
         let attributions = attribute(comparisons, current: input.currentSegments, previous: input.previousSegments, site: input.project.site)
         let changes = findings(comparisons, movers: movers, attributions: attributions, siteSessions: Double(current.sessions))
@@ -246,8 +257,9 @@ extension WeeklyReport {
                     let totals = Totals(days: [observation])
                     for signal in FrustrationSignal.allCases { rates[signal.rawValue] = totals.rate(signal) }
                 }
-                return DailyPoint(day: day, weekday: day.weekdayName, sessions: observation?.sessions.map(Double.init),
-                                  previousSessions: input.siteDays[day.advanced(by: -7)]?.sessions.map(Double.init), rates: rates)
+                return DailyPoint(
+                    day: day, weekday: day.weekdayName, sessions: observation?.sessions.map(Double.init),
+                    previousSessions: input.siteDays[day.advanced(by: -7)]?.sessions.map(Double.init), rates: rates)
             },
             historyLabels: weeks.map(\.label), historyDaysCovered: weeks.map { weekTotals[$0]!.days }, settings: input.settings)
     }
@@ -287,7 +299,9 @@ extension WeeklyReport {
         return " The API's 1,000-row cap was reached by \(listed): segments past the cap are missing from those days."
     }
 
-    static func rankSegments(current: [SegmentTotals], previous: [SegmentTotals], site: Totals, settings: ReportSettings, siteURL: String = "") -> [FrustrationSegment] {
+    static func rankSegments(current: [SegmentTotals], previous: [SegmentTotals], site: Totals, settings: ReportSettings, siteURL: String = "")
+        -> [FrustrationSegment]
+    {
         let previousBySegment = Dictionary(previous.map { ($0.segment, $0.totals) }, uniquingKeysWith: { first, _ in first })
         struct Candidate {
             let segment: Segment
@@ -300,9 +314,12 @@ extension WeeklyReport {
         for entry in current where !entry.segment.isAggregate && !entry.segment.values.isEmpty {
             for signal in FrustrationSignal.allCases {
                 guard let siteRate = site.rate(signal), let totals = entry.totals.signals[signal],
-                      totals.sessions >= Double(settings.minimumSessions) else { continue }
+                    totals.sessions >= Double(settings.minimumSessions)
+                else { continue }
                 let excess = totals.withSignal - totals.sessions * siteRate
-                if excess > 0 { candidates.append(Candidate(segment: entry.segment, signal: signal, totals: totals, excess: excess, siteRate: siteRate)) }
+                if excess > 0 {
+                    candidates.append(Candidate(segment: entry.segment, signal: signal, totals: totals, excess: excess, siteRate: siteRate))
+                }
             }
         }
         candidates.sort { a, b in
@@ -313,15 +330,17 @@ extension WeeklyReport {
         return candidates.prefix(settings.topSegments).enumerated().map { index, candidate in
             let rate = candidate.totals.rate ?? 0
             let siteTotals = site.signals[candidate.signal] ?? SignalTotals()
-            let p = Statistics.twoProportionPValue(successes1: candidate.totals.withSignal, trials1: candidate.totals.sessions,
-                                                   successes2: siteTotals.withSignal, trials2: siteTotals.sessions)
+            let p = Statistics.twoProportionPValue(
+                successes1: candidate.totals.withSignal, trials1: candidate.totals.sessions,
+                successes2: siteTotals.withSignal, trials2: siteTotals.sessions)
             let previousRate = previousBySegment[candidate.segment]?.rate(candidate.signal)
             return FrustrationSegment(
                 rank: index + 1, dimensions: candidate.segment.values.map(\.dimension.name),
                 values: candidate.segment.values.map { FrustrationSegment.Value(dimension: $0.dimension.name, value: $0.value ?? "") },
                 label: candidate.segment.label(site: siteURL), signal: candidate.signal.rawValue, signalLabel: candidate.signal.label,
                 sessions: candidate.totals.sessions, rate: rate, siteRate: candidate.siteRate, excess: candidate.excess,
-                previousRate: previousRate, pValue: p, verdict: (p ?? 1) < settings.significance ? Verdict.significant.rawValue : Verdict.withinNoise.rawValue,
+                previousRate: previousRate, pValue: p,
+                verdict: (p ?? 1) < settings.significance ? Verdict.significant.rawValue : Verdict.withinNoise.rawValue,
                 rateText: Format.percent(rate), siteRateText: Format.percent(candidate.siteRate),
                 previousRateText: previousRate.map(Format.percent) ?? "n/a", sessionsText: Format.integer(candidate.totals.sessions),
                 excessText: Format.integer(candidate.excess),
@@ -331,7 +350,9 @@ extension WeeklyReport {
         }
     }
 
-    static func compare(_ dimension: Dimension, current: [SegmentTotals], previous: [SegmentTotals], settings: JudgementSettings) -> [SegmentComparison] {
+    static func compare(_ dimension: Dimension, current: [SegmentTotals], previous: [SegmentTotals], settings: JudgementSettings)
+        -> [SegmentComparison]
+    {
         let set = DimensionSet([dimension])
         let now = current.filter { $0.segment.dimensions == set && !$0.segment.isAggregate }
         let before = previous.filter { $0.segment.dimensions == set && !$0.segment.isAggregate }
@@ -348,8 +369,9 @@ extension WeeklyReport {
             let kpis = KPI.allCases.filter { $0 != .botSessions }.map { kpi in
                 KPIEntry(KPIComparison(kpi: kpi, current: entry.totals, previous: last, history: [], earlier: nil, settings: settings))
             }
-            return SegmentComparison(value: value, share: share, previousShare: previousShare,
-                                     shareText: share.map(Format.percent) ?? "n/a", previousShareText: previousShare.map(Format.percent) ?? "n/a", kpis: kpis)
+            return SegmentComparison(
+                value: value, share: share, previousShare: previousShare,
+                shareText: share.map(Format.percent) ?? "n/a", previousShareText: previousShare.map(Format.percent) ?? "n/a", kpis: kpis)
         }
     }
 }

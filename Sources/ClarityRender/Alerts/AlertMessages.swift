@@ -9,9 +9,11 @@ import Foundation
 public enum AlertMessages {
     /// The findings of a run as lines for a terminal or a log.
     public static func text(_ report: AlertReport) -> String {
-        var lines = ["\(clean(report.project.name)) alerts: \(clean(report.headline))",
-                     "\(Format.integer(Double(report.tests))) figures tested against the \(report.settings.baselineDays) days before, weekday-adjusted; "
-                        + "anomalies have Benjamini–Hochberg q ≤ \(Format.decimal(report.settings.significance, places: 3)).", ""]
+        var lines = [
+            "\(clean(report.project.name)) alerts: \(clean(report.headline))",
+            "\(Format.integer(Double(report.tests))) figures tested against the \(report.settings.baselineDays) days before, weekday-adjusted; "
+                + "anomalies have Benjamini–Hochberg q ≤ \(Format.decimal(report.settings.significance, places: 3)).", "",
+        ]
         let shown = report.findings.filter { $0.status != "ongoing" }
         for (index, finding) in shown.enumerated() {
             lines.append("\(index + 1). \(clean(finding.text))")
@@ -68,16 +70,20 @@ public enum AlertMessages {
     /// The payload of a Microsoft Teams incoming webhook (Workflows or the classic connector): an Adaptive Card message.
     public static func teams(_ report: AlertReport) throws -> [UInt8] {
         var body: [[String: Any]] = [
-            ["type": "TextBlock", "size": "Medium", "weight": "Bolder", "wrap": true,
-             "text": MarkdownEscaping.inline("\(report.project.name): \(report.dayText)")],
+            [
+                "type": "TextBlock", "size": "Medium", "weight": "Bolder", "wrap": true,
+                "text": MarkdownEscaping.inline("\(report.project.name): \(report.dayText)"),
+            ],
             ["type": "TextBlock", "wrap": true, "text": MarkdownEscaping.inline(report.headline)],
         ]
         var actions: [[String: Any]] = []
         for finding in report.findings where finding.status != "ongoing" {
             var lines = [finding.text, evidence(finding)]
             if let filter = finding.recordingFilter { lines.append(filter) }
-            body.append(["type": "TextBlock", "wrap": true, "separator": true,
-                         "text": lines.map(MarkdownEscaping.inline).joined(separator: "\n\n")])
+            body.append([
+                "type": "TextBlock", "wrap": true, "separator": true,
+                "text": lines.map(MarkdownEscaping.inline).joined(separator: "\n\n"),
+            ])
             if let url = finding.weeklyPageURL, !actions.contains(where: { $0["url"] as? String == url }) {
                 actions.append(["type": "Action.OpenUrl", "title": "Weekly page", "url": url])
             }
@@ -85,13 +91,18 @@ public enum AlertMessages {
         for missing in report.missing {
             body.append(["type": "TextBlock", "wrap": true, "isSubtle": true, "text": MarkdownEscaping.inline("Missing: " + missing.text)])
         }
-        var card: [String: Any] = ["$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard", "version": "1.4", "body": body]
+        var card: [String: Any] = [
+            "$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "type": "AdaptiveCard", "version": "1.4", "body": body,
+        ]
         if !actions.isEmpty { card["actions"] = actions }
-        return try json(["type": "message", "attachments": [["contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": NSNull(), "content": card]]])
+        return try json([
+            "type": "message", "attachments": [["contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": NSNull(), "content": card]],
+        ])
     }
 
     /// A short email of the findings: a plain-text part and a small HTML part, sendable with `send`.
-    public static func email(_ report: AlertReport, from: EmailAddress, to: [EmailAddress], bcc: [EmailAddress], date: Instant) throws -> MIMEMessage {
+    public static func email(_ report: AlertReport, from: EmailAddress, to: [EmailAddress], bcc: [EmailAddress], date: Instant) throws -> MIMEMessage
+    {
         let subject = clean("\(report.project.name) alert: \(report.headline)")
         let shortened = subject.count > 130 ? String(subject.prefix(129)) + "…" : subject
         var html = "<!DOCTYPE html><html><body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#1a1a1a\">"
@@ -104,9 +115,10 @@ public enum AlertMessages {
         }
         for missing in report.missing { html += "<p style=\"color:#555\">Missing: \(HTMLEscaping.text(missing.text))</p>" }
         html += "</body></html>\n"
-        return try MIMEMessage(from: from, to: to, bcc: bcc, subject: shortened,
-                               identity: MessageIdentity(seed: "alert|\(report.project.name)|\(report.day.iso)", date: date),
-                               plainText: text(report), html: html, images: [])
+        return try MIMEMessage(
+            from: from, to: to, bcc: bcc, subject: shortened,
+            identity: MessageIdentity(seed: "alert|\(report.project.name)|\(report.day.iso)", date: date),
+            plainText: text(report), html: html, images: [])
     }
 
     static func plain(_ text: String) -> [String: Any] { ["type": "plain_text", "text": text, "emoji": false] }

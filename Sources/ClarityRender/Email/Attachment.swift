@@ -7,8 +7,11 @@ public struct Attachment: Sendable, Equatable {
     public let bytes: [UInt8]
 
     public init(fileName: String, contentType: String, bytes: [UInt8]) throws(EmailError) {
-        let safe = (1...80).contains(fileName.utf8.count) && !fileName.hasPrefix(".")
-            && fileName.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0)) }
+        let safe =
+            (1...80).contains(fileName.utf8.count) && !fileName.hasPrefix(".")
+            && fileName.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0))
+            }
         guard safe else { throw .invalidAttachmentName(fileName) }
         self.fileName = fileName
         self.contentType = contentType

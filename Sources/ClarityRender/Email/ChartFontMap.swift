@@ -33,9 +33,11 @@ enum ChartFontMap {
     }
 
     private static func make() -> Result<UnsafeMutablePointer<PangoFontMap>, RasterizationError> {
-        guard let directory = directories.first(where: { directory in
-            FileManager.default.isReadableFile(atPath: "\(directory)/\(faces[0])")
-        }) else {
+        guard
+            let directory = directories.first(where: { directory in
+                FileManager.default.isReadableFile(atPath: "\(directory)/\(faces[0])")
+            })
+        else {
             return .failure(RasterizationError(.fontMissing(tried: directories.map { "\($0)/\(faces[0])" })))
         }
         guard let config = FcConfigCreate() else {

@@ -105,10 +105,11 @@ enum HeaderText {
     private static func phrase(_ name: String, firstRoom: Int) -> [String] {
         let words = name.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         func isAtom(_ word: String) -> Bool {
-            !word.isEmpty && word.utf8.count < lineLength - 1 && !word.contains("=?") && word.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                    || EmailAddress.atomSymbols.contains($0)
-            }
+            !word.isEmpty && word.utf8.count < lineLength - 1 && !word.contains("=?")
+                && word.unicodeScalars.allSatisfy {
+                    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                        || EmailAddress.atomSymbols.contains($0)
+                }
         }
         if words.allSatisfy(isAtom) { return words }
         let quoted = "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""

@@ -11,7 +11,8 @@ public struct InlineImage: Sendable, Equatable {
     static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     public init(name: String, png: [UInt8]) throws(EmailError) {
-        let nameIsSafe = (1...40).contains(name.utf8.count)
+        let nameIsSafe =
+            (1...40).contains(name.utf8.count)
             && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         guard nameIsSafe else { throw .invalidImageName(name) }
         // The signature, then the IHDR chunk's length and type, then its big-endian width and height.

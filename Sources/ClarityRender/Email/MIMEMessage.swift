@@ -58,15 +58,16 @@ public struct MIMEMessage: Sendable, Equatable {
     public func encoded() -> String {
         let alternative = identity.alternativeBoundary
         let mixed = identity.mixedBoundary
-        let headers = [
-            HeaderText.addresses("From", [from]),
-            HeaderText.addresses("To", to),
-        ] + (bcc.isEmpty ? [] : [HeaderText.addresses("Bcc", bcc)]) + [
-            HeaderText.unstructured("Subject", subject),
-            "Date: " + HeaderText.date(identity.date),
-            "Message-ID: " + identity.messageID(domain: from.domain),
-            "MIME-Version: 1.0",
-        ]
+        let headers =
+            [
+                HeaderText.addresses("From", [from]),
+                HeaderText.addresses("To", to),
+            ] + (bcc.isEmpty ? [] : [HeaderText.addresses("Bcc", bcc)]) + [
+                HeaderText.unstructured("Subject", subject),
+                "Date: " + HeaderText.date(identity.date),
+                "Message-ID: " + identity.messageID(domain: from.domain),
+                "MIME-Version: 1.0",
+            ]
         let textPart = Self.part(
             headers: ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"],
             body: QuotedPrintable.encode(plainText)
@@ -166,7 +167,10 @@ public struct MIMEMessage: Sendable, Equatable {
             if zip(preceding, pattern).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
                 let before = end - pattern.count - 1
                 // `src=` must be a whole attribute name, not the end of `data-src=`.
-                if opener == "url(" || before < 0 || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ";"), UInt8(ascii: "\"")].contains(bytes[before]) {
+                if opener == "url(" || before < 0
+                    || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ";"), UInt8(ascii: "\"")]
+                        .contains(bytes[before])
+                {
                     return true
                 }
             }

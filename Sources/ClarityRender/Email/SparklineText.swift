@@ -10,10 +10,11 @@ public enum SparklineText {
         guard let low = known.min(), let high = known.max() else {
             return String(repeating: missing, count: values.count)
         }
-        return String(values.map { value -> Character in
-            guard let value, value.isFinite else { return missing }
-            guard high > low else { return blocks[3] }
-            return blocks[Int(((value - low) / (high - low) * Double(blocks.count - 1)).rounded())]
-        })
+        return String(
+            values.map { value -> Character in
+                guard let value, value.isFinite else { return missing }
+                guard high > low else { return blocks[3] }
+                return blocks[Int(((value - low) / (high - low) * Double(blocks.count - 1)).rounded())]
+            })
     }
 }

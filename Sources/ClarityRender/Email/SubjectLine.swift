@@ -8,11 +8,15 @@ public enum SubjectLine {
 
     /// Fills `{{project}}`, `{{week}}` and `{{headline}}`; the headline loses line breaks, invisible characters and its full stop.
     public static func fill(_ template: String, project: String, week: String, headline: String) -> String {
-        var words = String(String.UnicodeScalarView(headline.unicodeScalars.map { scalar in
-            UntrustedText.isLineBreakOrTab(scalar) || UntrustedText.isInvisible(scalar) ? " " : scalar
-        })).split(separator: " ").joined(separator: " ")
+        var words = String(
+            String.UnicodeScalarView(
+                headline.unicodeScalars.map { scalar in
+                    UntrustedText.isLineBreakOrTab(scalar) || UntrustedText.isInvisible(scalar) ? " " : scalar
+                })
+        ).split(separator: " ").joined(separator: " ")
         if words.hasSuffix(".") { words.removeLast() }
-        let filled = template
+        let filled =
+            template
             .replacingOccurrences(of: "{{project}}", with: project)
             .replacingOccurrences(of: "{{week}}", with: week)
             .replacingOccurrences(of: "{{headline}}", with: words)

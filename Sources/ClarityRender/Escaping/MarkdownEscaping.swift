@@ -14,8 +14,10 @@ public enum MarkdownEscaping {
         let scalars = Array(visibleText(text).unicodeScalars)
         var escaped = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
-            if alwaysEscaped.contains(scalar) || (index == 0 && leadingEscaped.contains(scalar)) || (scalar == "!" && index > 0 && scalars[index - 1] == "<")
-                || (scalar == "&" && startsEntity(scalars, at: index)) || endsListNumber(scalars, at: index) || startsAutolink(scalars, at: index) {
+            if alwaysEscaped.contains(scalar) || (index == 0 && leadingEscaped.contains(scalar))
+                || (scalar == "!" && index > 0 && scalars[index - 1] == "<")
+                || (scalar == "&" && startsEntity(scalars, at: index)) || endsListNumber(scalars, at: index) || startsAutolink(scalars, at: index)
+            {
                 escaped.append("\\")
             }
             escaped.append(scalar)
@@ -32,7 +34,8 @@ public enum MarkdownEscaping {
         if next < scalars.count, scalars[next] == "#" { next += 1 }
         let start = next
         while next < scalars.count, next - start < 32, scalars[next].isASCII,
-              ("a"..."z").contains(scalars[next]) || ("A"..."Z").contains(scalars[next]) || ("0"..."9").contains(scalars[next]) {
+            ("a"..."z").contains(scalars[next]) || ("A"..."Z").contains(scalars[next]) || ("0"..."9").contains(scalars[next])
+        {
             next += 1
         }
         return next > start && next < scalars.count && scalars[next] == ";"

@@ -37,10 +37,12 @@ final class PDFComposer {
     private var bottom: Double { paper.height - margin - footerHeight }
 
     /// A composer writing to `sink`; `footer` gives the footer line of each page number.
-    init(paper: Paper, title: String, createdAt: String, sink: UnsafeMutableRawPointer,
-         write: cairo_write_func_t, footer: @escaping (Int) -> String) throws(RasterizationError) {
+    init(
+        paper: Paper, title: String, createdAt: String, sink: UnsafeMutableRawPointer,
+        write: cairo_write_func_t, footer: @escaping (Int) -> String
+    ) throws(RasterizationError) {
         guard let surface = cairo_pdf_surface_create_for_stream(write, sink, paper.width, paper.height),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
+            cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
         else { throw RasterizationError(.renderingFailed(reason: "cairo could not start a PDF")) }
         // A fixed creation date and title: cairo writes the current time otherwise, and the same store must give the
         // same bytes.
@@ -130,7 +132,7 @@ final class PDFComposer {
     private func row(_ cells: [String], widths: [Double], columns: [Column], style: Style, shaded: Bool) {
         let padding = 4.0
         let layouts = zip(cells, widths).map { self.layout($0, style: style, width: $1 - 2 * padding) }
-        defer { layouts.forEach { g_object_unref(UnsafeMutableRawPointer($0)) } }
+        defer { for layout in layouts { g_object_unref(UnsafeMutableRawPointer(layout)) } }
         let height = (layouts.map { size(of: $0).height }.max() ?? 0) + 2 * padding
         keep(height)
         if shaded {

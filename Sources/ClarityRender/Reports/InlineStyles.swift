@@ -9,7 +9,10 @@ public enum InlineStyles {
     static let cell = "padding:5px 6px;border-bottom:1px solid #E5E7EB;font-size:13px;"
 
     static let replacements: [(String, String)] = [
-        ("<table>", "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"border-collapse:collapse;width:100%;margin:0 0 16px;\">"),
+        (
+            "<table>",
+            "<table width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"border-collapse:collapse;width:100%;margin:0 0 16px;\">"
+        ),
         ("<th>", "<th align=\"left\" style=\"\(cell)font-weight:600;color:#4B5563;background:#F3F4F6;\">"),
         ("<th align=\"right\">", "<th align=\"right\" style=\"\(cell)font-weight:600;color:#4B5563;background:#F3F4F6;\">"),
         ("<th align=\"center\">", "<th align=\"center\" style=\"\(cell)font-weight:600;color:#4B5563;background:#F3F4F6;\">"),

@@ -29,11 +29,12 @@ public struct MonthlyCharts: Sendable {
             report.frustrationSegments, site: report.project.site)
         var lines: [String: Sparkline] = [:]
         for entry in report.headline {
-            lines[entry.kpi.id] = Sparkline(title: "\(entry.kpi.label)\(entry.kpi.kind == "count" ? " per day" : ""), last 12 months", values: entry.kpi.history,
-                                            format: entry.kpi.kind == "rate" ? .percent : .count, width: 120, height: 28,
-                                            partial: zip(report.historyLabels, report.historyDaysCovered).map { label, days in
-                                                days > 0 && days < (Month(label: label)?.dayCount ?? days)
-                                            })
+            lines[entry.kpi.id] = Sparkline(
+                title: "\(entry.kpi.label)\(entry.kpi.kind == "count" ? " per day" : ""), last 12 months", values: entry.kpi.history,
+                format: entry.kpi.kind == "rate" ? .percent : .count, width: 120, height: 28,
+                partial: zip(report.historyLabels, report.historyDaysCovered).map { label, days in
+                    days > 0 && days < (Month(label: label)?.dayCount ?? days)
+                })
         }
         sparklines = lines
     }

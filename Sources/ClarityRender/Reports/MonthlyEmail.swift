@@ -20,8 +20,9 @@ public struct MonthlyEmail: Sendable {
         var context = try renderer.context(report)
         context["attachmentName"] = Self.attachmentName(report)
         let attachment = try Attachment(fileName: Self.attachmentName(report), contentType: "application/pdf", bytes: pdf)
-        return try MIMEMessage(from: envelope.from, to: envelope.to, bcc: envelope.bcc, subject: envelope.subject, identity: identity,
-                               plainText: try templates.render("monthly-email.txt", with: context),
-                               html: try templates.render("monthly-email.html", with: context), images: [], attachments: [attachment])
+        return try MIMEMessage(
+            from: envelope.from, to: envelope.to, bcc: envelope.bcc, subject: envelope.subject, identity: identity,
+            plainText: try templates.render("monthly-email.txt", with: context),
+            html: try templates.render("monthly-email.html", with: context), images: [], attachments: [attachment])
     }
 }

@@ -65,8 +65,9 @@ public struct MonthlyPDF: Sendable {
     private static func content(_ report: MonthlyReport, charts: MonthlyCharts, on page: PDFComposer)
         throws(RasterizationError)
     {
-        page.paragraph("\(report.project.name): executive summary, \(report.period.title)",
-                       style: PDFComposer.Style(size: 17, bold: true), after: 4)
+        page.paragraph(
+            "\(report.project.name): executive summary, \(report.period.title)",
+            style: PDFComposer.Style(size: 17, bold: true), after: 4)
         page.paragraph(MonthlySummary.sentence(report), style: PDFComposer.Style(size: 11.5, bold: true), after: 6)
         page.paragraph(report.coverageNote, style: .muted, after: 10)
 
@@ -81,13 +82,17 @@ public struct MonthlyPDF: Sendable {
             columns = columns.map { PDFComposer.Column(title: $0.title, share: $0.share * 0.8, alignRight: $0.alignRight) }
             columns.append(PDFComposer.Column(title: "A year earlier", share: 0.2, alignRight: true))
         }
-        page.table(columns, rows: report.headline.map { entry in
-            let kpi = entry.kpi
-            var cells = [kpi.label, kpi.currentText,
-                         "\(kpi.arrow) \(kpi.changeText)\(kpi.comparedPerDay ? " per day" : "")", MonthlySummary.plain(kpi.verdictText)]
-            if yearAgo { cells.append(entry.yearAgo.map { "\($0.previousText) (\($0.changeText))" } ?? "not in the store") }
-            return cells
-        })
+        page.table(
+            columns,
+            rows: report.headline.map { entry in
+                let kpi = entry.kpi
+                var cells = [
+                    kpi.label, kpi.currentText,
+                    "\(kpi.arrow) \(kpi.changeText)\(kpi.comparedPerDay ? " per day" : "")", MonthlySummary.plain(kpi.verdictText),
+                ]
+                if yearAgo { cells.append(entry.yearAgo.map { "\($0.previousText) (\($0.changeText))" } ?? "not in the store") }
+                return cells
+            })
 
         section("What went well", page)
         if report.wins.isEmpty { page.paragraph("Nothing improved beyond the usual month-to-month variation.") }
@@ -100,8 +105,10 @@ public struct MonthlyPDF: Sendable {
         if report.releases.isEmpty { page.paragraph("No release recorded this month.") }
         for impact in report.releases { page.bullet(MonthlySummary.releaseLine(impact)) }
 
-        for (title, svg) in [("Sessions per day, by week", charts.sessions.svg),
-                             ("Frustration signals, by week", charts.frustration.svg)] {
+        for (title, svg) in [
+            ("Sessions per day, by week", charts.sessions.svg),
+            ("Frustration signals, by week", charts.frustration.svg),
+        ] {
             let chart = try PDFComposer.Chart(svg)
             section(title, page, keepingWith: page.height(of: chart))
             try page.draw(chart)

@@ -21,7 +21,8 @@ public struct MonthlyRenderer: Sendable {
             "segments": InlineStyles.apply(markdown.html(from: try templates.render("partials/weekly-segments.md", with: context))),
             "releases": InlineStyles.apply(markdown.html(from: try templates.render("partials/monthly-releases.md", with: context))),
             "pages": AudienceContext.breakable(InlineStyles.apply(markdown.html(from: try templates.render("partials/pages.md", with: context)))),
-            "acquisition": AudienceContext.breakable(InlineStyles.apply(markdown.html(from: try templates.render("partials/acquisition.md", with: context)))),
+            "acquisition": AudienceContext.breakable(
+                InlineStyles.apply(markdown.html(from: try templates.render("partials/acquisition.md", with: context)))),
         ]
         if var headline = context["headline"] as? [[String: Any]] {
             for index in headline.indices {

@@ -1,5 +1,5 @@
-import Foundation
 import ClarityModel
+import Foundation
 
 /// Renders research-log entries and their index from the templates, and merges them into what researchers edited.
 public struct ResearchLogRenderer: Sendable {

@@ -33,14 +33,17 @@ public struct WeeklyCharts: Sendable {
             site: report.project.site, width: width)
         var lines: [String: Sparkline] = [:]
         for kpi in report.kpis {
-            lines[kpi.id] = Sparkline(title: "\(kpi.label)\(kpi.kind == "count" ? " per day" : ""), last 8 weeks", values: kpi.history, format: kpi.kind == "rate" ? .percent : .count,
-                                      partial: report.historyDaysCovered.map { (1..<7).contains($0) })
+            lines[kpi.id] = Sparkline(
+                title: "\(kpi.label)\(kpi.kind == "count" ? " per day" : ""), last 8 weeks", values: kpi.history,
+                format: kpi.kind == "rate" ? .percent : .count,
+                partial: report.historyDaysCovered.map { (1..<7).contains($0) })
         }
         sparklines = lines
     }
 
     static func shares(title: String, _ rows: [SegmentComparison], width: Int = 600) -> BarChart {
-        BarChart(title: title, categories: rows.prefix(width < 600 ? 5 : 8).map { .init(label: $0.value, current: $0.share, previous: $0.previousShare) },
-                 format: .percent, width: width)
+        BarChart(
+            title: title, categories: rows.prefix(width < 600 ? 5 : 8).map { .init(label: $0.value, current: $0.share, previous: $0.previousShare) },
+            format: .percent, width: width)
     }
 }

@@ -18,8 +18,10 @@ public struct WeeklyEmail: Sendable {
         /// The Date header; derive it from the data so the same store gives the same message.
         public var date: Instant
 
-        public init(from: EmailAddress, to: [EmailAddress], bcc: [EmailAddress] = [], subject: String, viewInBrowserBaseURL: String,
-                    date: Instant) {
+        public init(
+            from: EmailAddress, to: [EmailAddress], bcc: [EmailAddress] = [], subject: String, viewInBrowserBaseURL: String,
+            date: Instant
+        ) {
             self.from = from
             self.to = to
             self.bcc = bcc
@@ -47,8 +49,10 @@ public struct WeeklyEmail: Sendable {
     public func message(_ report: WeeklyReport, charts: WeeklyCharts, envelope: Envelope) throws -> MIMEMessage {
         let identity = MessageIdentity(seed: "\(report.project.name)|\(report.project.site)|\(report.period.label)", date: envelope.date)
         var context = try renderer.context(report)
-        let named: [(String, any Chart)] = [("sessions", charts.sessions), ("frustration", charts.frustration), ("segments", charts.segments),
-                                            ("devices", charts.devices), ("browsers", charts.browsers)]
+        let named: [(String, any Chart)] = [
+            ("sessions", charts.sessions), ("frustration", charts.frustration), ("segments", charts.segments),
+            ("devices", charts.devices), ("browsers", charts.browsers),
+        ]
         var images: [InlineImage] = []
         var imageContext: [String: Any] = [:]
         for (name, chart) in named {
@@ -84,8 +88,9 @@ public struct WeeklyEmail: Sendable {
         }
         let html = try templates.render("weekly-email.html", with: context)
         let text = try templates.render("weekly-email.txt", with: context)
-        return try MIMEMessage(from: envelope.from, to: envelope.to, bcc: envelope.bcc, subject: envelope.subject, identity: identity,
-                               plainText: text, html: html, images: images)
+        return try MIMEMessage(
+            from: envelope.from, to: envelope.to, bcc: envelope.bcc, subject: envelope.subject, identity: identity,
+            plainText: text, html: html, images: images)
     }
 }
 

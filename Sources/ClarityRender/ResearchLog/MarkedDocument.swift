@@ -35,8 +35,9 @@ struct MarkedDocument {
             switch try Marker(line: line, number: lineNumber, in: document) {
             case .begin(let name)?:
                 if let open {
-                    throw MarkerError(document: document, line: lineNumber, blockName: name,
-                                      damage: .nested(insideBlock: open.name, openedOnLine: open.line))
+                    throw MarkerError(
+                        document: document, line: lineNumber, blockName: name,
+                        damage: .nested(insideBlock: open.name, openedOnLine: open.line))
                 }
                 if let first = firstLineOfName[name] {
                     throw MarkerError(document: document, line: lineNumber, blockName: name, damage: .duplicate(firstOnLine: first))
@@ -48,8 +49,9 @@ struct MarkedDocument {
                     throw MarkerError(document: document, line: lineNumber, blockName: name, damage: .endWithoutBegin)
                 }
                 guard opened.name == name else {
-                    throw MarkerError(document: document, line: lineNumber, blockName: name,
-                                      damage: .mismatchedEnd(openBlock: opened.name, openedOnLine: opened.line))
+                    throw MarkerError(
+                        document: document, line: lineNumber, blockName: name,
+                        damage: .mismatchedEnd(openBlock: opened.name, openedOnLine: opened.line))
                 }
                 blocks.append(Block(name: name, whole: opened.start..<lineEnd, content: opened.contentStart..<lineStart))
                 open = nil
@@ -90,8 +92,8 @@ struct MarkedDocument {
     }
 }
 
-private extension StringProtocol {
-    var trimmingSpacesAndTabs: SubSequence {
+extension StringProtocol {
+    fileprivate var trimmingSpacesAndTabs: SubSequence {
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
             return self[endIndex...]

@@ -43,7 +43,8 @@ public struct MarkerError: Error, Equatable, CustomStringConvertible, Sendable {
         case .mismatchedEnd(let open, let openLine):
             problem = "this end marker names block '\(blockName)' but the open block is '\(open)' (line \(openLine))"
         case .malformed:
-            problem = "this clarity-report marker cannot be read; markers are <!-- clarity-report:begin NAME --> "
+            problem =
+                "this clarity-report marker cannot be read; markers are <!-- clarity-report:begin NAME --> "
                 + "and <!-- clarity-report:end NAME --> with NAME made of a-z, 0-9 and -"
         }
         switch document {

@@ -1,5 +1,7 @@
 // Generated from templates/ by `make templates`; edit the files there, not this one.
 // BuiltInTemplatesTests fails when this file is stale.
+// The literals hold the templates' bytes exactly as the files have them, so swift-format leaves this file alone:
+// swift-format-ignore-file
 
 /// The default report templates compiled into the binary, keyed by their path under `templates/`.
 enum BuiltInTemplates {

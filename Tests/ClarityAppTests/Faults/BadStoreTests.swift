@@ -12,7 +12,10 @@ extension OneAtATime {
 
         /// Every command that opens the store, on a store path.
         static func commands(_ store: String) -> [[String]] {
-            [["ingest", "--store", store, devices], ["status", "--store", store], ["weekly", "--store", store, "--format", "json", "--week", "2026-W47"]]
+            [
+                ["ingest", "--store", store, devices], ["status", "--store", store],
+                ["weekly", "--store", store, "--format", "json", "--week", "2026-W47"],
+            ]
         }
 
         /// A clear refusal: a non-zero exit, the expected words, and no bare SQLite error or stack trace.
@@ -32,7 +35,8 @@ extension OneAtATime {
         func notSQLite() throws {
             let folder = try ScratchFolder("not-sqlite")
             let notes = folder.path("notes.txt")
-            let bytes = Data("Research notes, week 47: the checkout button is hard to find.\n".utf8 + Array(repeating: UInt8(ascii: "-"), count: 5_000))
+            let bytes = Data(
+                "Research notes, week 47: the checkout button is hard to find.\n".utf8 + Array(repeating: UInt8(ascii: "-"), count: 5_000))
             try bytes.write(to: URL(fileURLWithPath: notes))
             for command in Self.commands(notes) {
                 Self.expectRefusal(try CommandLineTool.built().run(command), saying: "not a clarity-report store")
@@ -54,8 +58,9 @@ extension OneAtATime {
             #expect(try SQLiteShell.query(store, ".dump") == before)
         }
 
-        @Test("a store the user may not write is refused by ingest with a clear message and left as it was",
-              .enabled(if: getuid() == 0, "needs root, to run the command as the unprivileged user nobody"))
+        @Test(
+            "a store the user may not write is refused by ingest with a clear message and left as it was",
+            .enabled(if: getuid() == 0, "needs root, to run the command as the unprivileged user nobody"))
         func readOnlyFile() throws {
             let folder = try ScratchFolder("read-only")
             let store = folder.path("store.sqlite")
@@ -68,8 +73,9 @@ extension OneAtATime {
             #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == bytes)
         }
 
-        @Test("on a read-only disk ingest is refused with a clear message, and the reports and status read the store",
-              .enabled(if: TemporaryMount.isAvailable, "needs root and `mount -t tmpfs`"))
+        @Test(
+            "on a read-only disk ingest is refused with a clear message, and the reports and status read the store",
+            .enabled(if: TemporaryMount.isAvailable, "needs root and `mount -t tmpfs`"))
         func readOnlyDisk() throws {
             let disk = try TemporaryMount(kilobytes: 1_024)
             let store = disk.path("store.sqlite")
@@ -112,8 +118,9 @@ extension OneAtATime {
             #expect(wal == 0, "a report wrote \(wal) bytes of journal")
         }
 
-        @Test("another user reads a store in a folder they cannot write: every report and status works",
-              .enabled(if: getuid() == 0, "needs root to run the tool as nobody"))
+        @Test(
+            "another user reads a store in a folder they cannot write: every report and status works",
+            .enabled(if: getuid() == 0, "needs root to run the tool as nobody"))
         func readOnlyFolder() throws {
             let folder = try ScratchFolder("read-only-folder")
             let store = folder.path("store.sqlite")
@@ -141,8 +148,9 @@ extension OneAtATime {
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
         }
 
-        @Test("on a full disk an ingest fails with a clear message and changes nothing, and succeeds once there is room",
-              .enabled(if: TemporaryMount.isAvailable, "needs root and `mount -t tmpfs`"))
+        @Test(
+            "on a full disk an ingest fails with a clear message and changes nothing, and succeeds once there is room",
+            .enabled(if: TemporaryMount.isAvailable, "needs root and `mount -t tmpfs`"))
         func fullDiskIngest() throws {
             let tool = try CommandLineTool.built()
             let disk = try TemporaryMount(kilobytes: 8_192)
@@ -163,8 +171,9 @@ extension OneAtATime {
             #expect(try StoreContents.read(store).snapshots.count == before.snapshots.count + 1)
         }
 
-        @Test("on a full disk a report fails with a clear message and the previous report stays whole",
-              .enabled(if: TemporaryMount.isAvailable, "needs root and `mount -t tmpfs`"))
+        @Test(
+            "on a full disk a report fails with a clear message and the previous report stays whole",
+            .enabled(if: TemporaryMount.isAvailable, "needs root and `mount -t tmpfs`"))
         func fullDiskReport() throws {
             let week = try DemoWeek.shared.get()
             let disk = try TemporaryMount(kilobytes: 512)
@@ -173,8 +182,10 @@ extension OneAtATime {
             try previous.write(to: URL(fileURLWithPath: out))
             try disk.fill(leaving: 8)
             let templates = ReportOutputs.repository.appendingPathComponent("templates").path
-            let run = try CommandLineTool.built().run(["weekly", "--store", week.referenceStore, "--week", DemoWeek.week, "--templates", templates,
-                                                       "--out", out])
+            let run = try CommandLineTool.built().run([
+                "weekly", "--store", week.referenceStore, "--week", DemoWeek.week, "--templates", templates,
+                "--out", out,
+            ])
             Self.expectRefusal(run, saying: "No space left on device")
             #expect(run.stderr.contains("the previous file is untouched"), "\(run)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == previous)
@@ -185,9 +196,13 @@ extension OneAtATime {
         static func largeResponse() -> String {
             let metrics: [JSONText] = ["Traffic", "DeadClickCount", "RageClickCount"].map { name in
                 let rows: [JSONText] = (0..<3_000).map { index in
-                    let figures: [(String, JSONText)] = name == "Traffic"
+                    let figures: [(String, JSONText)] =
+                        name == "Traffic"
                         ? [("totalSessionCount", .string(String(100 + index))), ("distinctUserCount", .string(String(90 + index)))]
-                        : [("sessionsCount", .string(String(100 + index))), ("sessionsWithMetricPercentage", .number(2.5)), ("subTotal", .string("3"))]
+                        : [
+                            ("sessionsCount", .string(String(100 + index))), ("sessionsWithMetricPercentage", .number(2.5)),
+                            ("subTotal", .string("3")),
+                        ]
                     return .object(figures + [("Url", .string("https://shop.example/catalogue/item-\(index)?ref=newsletter"))])
                 }
                 return .object([("metricName", .string(name)), ("information", .array(rows))])

@@ -3,6 +3,7 @@ import ClarityStore
 import ClarityTestSupport
 import Foundation
 import Testing
+
 @testable import ClarityApp
 
 /// Responses for racing a report against an ingest: site totals for 2026-W46 and W47, a URL breakdown of 1,500 pages on
@@ -45,13 +46,18 @@ struct RaceResponses {
         ("totalBotSessionCount", .string(String(day.startSecond / 86_400)))
     }
 
-    private static func write(_ day: Day, minute: Int64, _ fields: [(String, JSONText)], rows: Int, suffix: String = "",
-                              in folder: ScratchFolder) throws -> String {
+    private static func write(
+        _ day: Day, minute: Int64, _ fields: [(String, JSONText)], rows: Int, suffix: String = "",
+        in folder: ScratchFolder
+    ) throws -> String {
         let pull = Instant(seconds: day.advanced(by: 1).startSecond + minute * 60)
-        let information: [JSONText] = rows == 1 ? [.object(fields)] : (0..<rows).map { index in
-            let sessions = 5 + (index + Int(day.startSecond / 86_400)) % 7
-            return .object([("totalSessionCount", .string(String(sessions))), ("Url", .string("https://shop.example/p/\(index)"))])
-        }
+        let information: [JSONText] =
+            rows == 1
+            ? [.object(fields)]
+            : (0..<rows).map { index in
+                let sessions = 5 + (index + Int(day.startSecond / 86_400)) % 7
+                return .object([("totalSessionCount", .string(String(sessions))), ("Url", .string("https://shop.example/p/\(index)"))])
+            }
         var metrics: [JSONText] = [.object([("metricName", .string("Traffic")), ("information", .array(information))])]
         if suffix == "_Device" {
             let padding: [JSONText] = (0..<6_000).map { .object([("value", .string(String($0)))]) }
@@ -84,15 +90,19 @@ extension OneAtATime {
                 var finished = false
                 while !finished {
                     finished = !ingest.process.isRunning
-                    let report = try WeeklyPipeline.model(store: metrics, week: RaceResponses.week, project: ProjectInfo(name: "Race", site: ""),
-                                                          settings: ReportSettings())
+                    let report = try WeeklyPipeline.model(
+                        store: metrics, week: RaceResponses.week, project: ProjectInfo(name: "Race", site: ""),
+                        settings: ReportSettings())
                     reports += 1
-                    guard let sessions = report.devices.first(where: { $0.value == "PC" })?.kpis.first(where: { $0.id == "sessions" }) else { continue }
+                    guard let sessions = report.devices.first(where: { $0.value == "PC" })?.kpis.first(where: { $0.id == "sessions" }) else {
+                        continue
+                    }
                     let current = sessions.current ?? 0
                     let previous = sessions.previous ?? 0
                     states.insert([current, previous])
-                    #expect(current - previous == 0 || current - previous == 1_000,
-                            "round \(round): W47 shows \(current) PC sessions and W46 \(previous): the report mixed two states of the store")
+                    #expect(
+                        current - previous == 0 || current - previous == 1_000,
+                        "round \(round): W47 shows \(current) PC sessions and W46 \(previous): the report mixed two states of the store")
                 }
                 let run = ingest.wait()
                 #expect(run.status == 0, "\(run)")
@@ -147,14 +157,17 @@ extension OneAtATime {
             try BadStoreTests.store(at: store)
             let holder = Process()
             holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            holder.arguments = ["python3", "-c", """
+            holder.arguments = [
+                "python3", "-c",
+                """
                 import sqlite3, sys, time
                 connection = sqlite3.connect(sys.argv[1], isolation_level=None)
                 connection.execute("BEGIN IMMEDIATE")
                 print("held", flush=True)
                 time.sleep(1.5)
                 connection.execute("COMMIT")
-                """, store]
+                """, store,
+            ]
             let output = Pipe()
             holder.standardOutput = output
             try holder.run()

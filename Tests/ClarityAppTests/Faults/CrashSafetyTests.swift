@@ -49,8 +49,9 @@ extension OneAtATime {
             }
             #expect(kills >= 20)
             #expect(Set(snapshotsAtKill).count >= 5, "the kills should land at many stages of the ingest: \(snapshotsAtKill)")
-            print("crash safety: \(kills) ingests killed in \(chain) chains (a complete ingest takes \(week.ingestSeconds) s); "
-                  + "snapshots in the store at each kill: \(snapshotsAtKill)")
+            print(
+                "crash safety: \(kills) ingests killed in \(chain) chains (a complete ingest takes \(week.ingestSeconds) s); "
+                    + "snapshots in the store at each kill: \(snapshotsAtKill)")
         }
 
         @Test("a report killed while it is made leaves the previous file or the complete new one, never a torn file")
@@ -60,7 +61,9 @@ extension OneAtATime {
             let scratch = try ScratchFolder("crash-report")
             let out = scratch.path("weekly.html")
             let templates = ReportOutputs.repository.appendingPathComponent("templates").path
-            let arguments = ["weekly", "--store", week.referenceStore, "--week", DemoWeek.week, "--templates", templates, "--format", "html", "--out", out]
+            let arguments = [
+                "weekly", "--store", week.referenceStore, "--week", DemoWeek.week, "--templates", templates, "--format", "html", "--out", out,
+            ]
             let started = Date()
             let complete = try tool.run(arguments)
             let seconds = Date().timeIntervalSince(started)

@@ -1,6 +1,7 @@
 import ClarityModel
 import ClarityTestSupport
 import Foundation
+
 @testable import ClarityDemo
 
 /// The demo site's first three days (Monday to Wednesday of 2026-W21) as response files, and a reference store made by
@@ -27,8 +28,9 @@ struct DemoWeek: Sendable {
         for day in site.firstDay...site.firstDay.advanced(by: 2) {
             // As `DemoSite.responses()` pulls them, without making the other 27 weeks.
             for (index, dimensions) in site.plan(on: day).enumerated() {
-                let response = DemoResponse(pulledAt: Instant(seconds: day.advanced(by: 1).startSecond + 30 * 60 + Int64(index) * 4 * 60),
-                                            numOfDays: 1, dimensions: dimensions, bytes: site.response(for: day, dimensions: dimensions))
+                let response = DemoResponse(
+                    pulledAt: Instant(seconds: day.advanced(by: 1).startSecond + 30 * 60 + Int64(index) * 4 * 60),
+                    numOfDays: 1, dimensions: dimensions, bytes: site.response(for: day, dimensions: dimensions))
                 let url = responses.appendingPathComponent(response.fileName)
                 try Data(response.bytes).write(to: url)
                 files.append(url.path)

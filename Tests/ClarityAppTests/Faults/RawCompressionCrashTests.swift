@@ -11,7 +11,9 @@ extension OneAtATime {
         static func oldStore(at path: String, week: DemoWeek) throws {
             _ = try SQLiteShell.query(week.referenceStore, "VACUUM INTO '\(path)'")
             let folder = (week.files[0] as NSString).deletingLastPathComponent
-            _ = try SQLiteShell.query(path, """
+            _ = try SQLiteShell.query(
+                path,
+                """
                 UPDATE raw_response SET body = readfile('\(folder)/' || (SELECT source FROM snapshot WHERE id = snapshot_id));
                 DROP INDEX raw_response_as_received;
                 ALTER TABLE raw_response DROP COLUMN encoding;
@@ -26,7 +28,9 @@ extension OneAtATime {
         static func rawRows(_ path: String) throws -> [String: String] {
             let migrated = try SQLiteShell.query(path, "SELECT COUNT(*) FROM pragma_table_info('raw_response') WHERE name = 'encoding'") == "1"
             let encoding = migrated ? "r.encoding" : "'identity'"
-            let output = try SQLiteShell.query(path, """
+            let output = try SQLiteShell.query(
+                path,
+                """
                 SELECT s.sha256, \(encoding) || ' ' || length(r.body) FROM snapshot s JOIN raw_response r ON r.snapshot_id = s.id
                 """)
             var rows: [String: String] = [:]

@@ -11,7 +11,9 @@ struct StoreContents: Equatable {
         let day: String
         let dimensions: String
 
-        var description: String { "rows \(rowCount), observations \(observations), list entries \(listEntries), \(rawBytes) bytes, day \(day), [\(dimensions)]" }
+        var description: String {
+            "rows \(rowCount), observations \(observations), list entries \(listEntries), \(rawBytes) bytes, day \(day), [\(dimensions)]"
+        }
     }
 
     /// `ok`, or what `PRAGMA integrity_check` found.
@@ -24,7 +26,9 @@ struct StoreContents: Equatable {
     let days: [String: String]
 
     static func read(_ path: String) throws -> StoreContents {
-        let output = try SQLiteShell.query(path, """
+        let output = try SQLiteShell.query(
+            path,
+            """
             SELECT 'integrity', integrity_check FROM pragma_integrity_check;
             SELECT 'schema', COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('snapshot', 'day_snapshot');
             """)
@@ -39,7 +43,9 @@ struct StoreContents: Equatable {
         guard schema else {
             return StoreContents(integrity: integrity.joined(separator: "; "), danglingRows: [], snapshots: [:], days: [:])
         }
-        let rows = try SQLiteShell.query(path, """
+        let rows = try SQLiteShell.query(
+            path,
+            """
             SELECT 'fk', "table", COALESCE(rowid, ''), parent FROM pragma_foreign_key_check;
             SELECT 'snapshot', s.sha256, s.row_count,
                    (SELECT COUNT(*) FROM observation o WHERE o.snapshot_id = s.id),
@@ -58,8 +64,9 @@ struct StoreContents: Equatable {
             switch fields.first {
             case "fk": dangling.append(fields.dropFirst().joined(separator: " "))
             case "snapshot" where fields.count == 8:
-                snapshots[fields[1]] = Footprint(rowCount: fields[2], observations: fields[3], listEntries: fields[4], rawBytes: fields[5],
-                                                 day: fields[6], dimensions: fields[7])
+                snapshots[fields[1]] = Footprint(
+                    rowCount: fields[2], observations: fields[3], listEntries: fields[4], rawBytes: fields[5],
+                    day: fields[6], dimensions: fields[7])
             case "day" where fields.count == 3: days[fields[1]] = fields[2]
             default: break
             }

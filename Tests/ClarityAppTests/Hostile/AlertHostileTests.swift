@@ -14,7 +14,9 @@ import Testing
         var site: [Day: Totals] = [:]
         var history: [Segment: [Day: Totals]] = [:]
         func totals(_ segment: Segment, _ sessions: Int64, _ rage: Double) -> Totals {
-            Totals(days: [Observation(segment: segment, sessions: sessions, signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage * 100)])])
+            Totals(days: [
+                Observation(segment: segment, sessions: sessions, signals: [.rageClick: SignalFigures(sessions: sessions, percentage: rage * 100)])
+            ])
         }
         for back in 0...70 {
             let day = Self.day.advanced(by: -back)
@@ -29,9 +31,11 @@ import Testing
             }
             if back <= 28 { days[day] = AlertDay(covered: [.none, DimensionSet([.url])], segments: segments) }
         }
-        return AlertReport.build(AlertInput(project: ProjectInfo(name: "Hostile Shop", site: "https://shop.example"), day: Self.day, days: days,
-                                            site: site, history: history,
-                                            settings: AlertSettings(site: "https://shop.example", weeklyPageBaseURL: "https://reports.shop.example")))
+        return AlertReport.build(
+            AlertInput(
+                project: ProjectInfo(name: "Hostile Shop", site: "https://shop.example"), day: Self.day, days: days,
+                site: site, history: history,
+                settings: AlertSettings(site: "https://shop.example", weeklyPageBaseURL: "https://reports.shop.example")))
     }
 
     static let payloads = HostileFixture.payloads.map { HostileFixture.stored($0.text) }
@@ -47,7 +51,8 @@ import Testing
 
     @Test func printedTextKeepsOneLinePerFact() {
         let text = AlertMessages.text(Self.hostile)
-        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(
+            text.split(separator: "\n", omittingEmptySubsequences: false).count
                 == AlertMessages.text(Self.benign).split(separator: "\n", omittingEmptySubsequences: false).count)
         #expect(!text.unicodeScalars.contains { ReaderText.isInvisible($0) && $0 != "\n" })
         #expect(OutputCheck.missing(Self.shown, from: text).isEmpty)
@@ -61,8 +66,9 @@ import Testing
         let benignEmail = try AlertMessages.email(Self.benign, from: from, to: to, bcc: [], date: date).encoded()
         let emailProblems = try OutputCheck.problems(.email, text: email, benign: benignEmail, shows: Self.shown)
         #expect(emailProblems.isEmpty, "\(emailProblems.prefix(10))")
-        let jsonProblems = try OutputCheck.problems(.json, text: try TemplateContext.json(Self.hostile), benign: try TemplateContext.json(Self.benign),
-                                                    shows: Self.payloads)
+        let jsonProblems = try OutputCheck.problems(
+            .json, text: try TemplateContext.json(Self.hostile), benign: try TemplateContext.json(Self.benign),
+            shows: Self.payloads)
         #expect(jsonProblems.isEmpty, "\(jsonProblems.prefix(10))")
     }
 
@@ -76,7 +82,8 @@ import Testing
                 #expect(element["text"] as? String == "<https://reports.shop.example/weekly-2026-W47.html|Weekly page>")
             }
         }
-        let shown = (payload["blocks"] as? [[String: Any]] ?? []).compactMap { ($0["text"] as? [String: Any])?["text"] as? String }.joined(separator: "\n")
+        let shown = (payload["blocks"] as? [[String: Any]] ?? []).compactMap { ($0["text"] as? [String: Any])?["text"] as? String }.joined(
+            separator: "\n")
         #expect(OutputCheck.missing(Self.shown, from: shown).isEmpty)
     }
 

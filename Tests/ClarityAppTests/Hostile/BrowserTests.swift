@@ -51,15 +51,19 @@ enum HeadlessChromium {
 }
 
 extension OneAtATime {
-    @Suite("The weekly page in headless Chromium", .enabled(if: HeadlessChromium.path != nil,
-           "chromium is not installed; `CLARITY_WITH_BROWSER=1 scripts/install-deps.sh` installs it (make test does)"))
+    @Suite(
+        "The weekly page in headless Chromium",
+        .enabled(
+            if: HeadlessChromium.path != nil,
+            "chromium is not installed; `CLARITY_WITH_BROWSER=1 scripts/install-deps.sh` installs it (make test does)"))
     struct BrowserTests {
         @Test("a page whose script does run is caught: the marker is in the DOM and the request reaches the proxy")
         func controlPageIsCaught() throws {
             let folder = try ScratchFolder("browser-control")
             let page = folder.url.appendingPathComponent("control.html")
             let payload = HostileFixture.payloads[0].text
-            try Data("<!DOCTYPE html><html><body><p>control</p>\(payload)<img src=\"\(HostileFixture.beacon)/control.png\"></body></html>".utf8).write(to: page)
+            try Data("<!DOCTYPE html><html><body><p>control</p>\(payload)<img src=\"\(HostileFixture.beacon)/control.png\"></body></html>".utf8)
+                .write(to: page)
             let proxy = try RecordingProxy()
             let dom = try HeadlessChromium.dumpDOM(of: page, proxyPort: proxy.port)
             proxy.stop()

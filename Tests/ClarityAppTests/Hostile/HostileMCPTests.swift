@@ -4,6 +4,7 @@ import ClarityStore
 import Foundation
 import MCP
 import Testing
+
 @testable import ClarityApp
 
 /// The MCP server over the hostile store and its benign twin: site text comes back as data in the JSON, and never
@@ -11,8 +12,9 @@ import Testing
 @Suite("Hostile text through the MCP server")
 struct HostileMCPTests {
     static func source(_ store: MetricStore) throws -> PipelineReports {
-        PipelineReports(store: store, project: HostileStore.project, settings: HostileStore.settings(valueCount: HostileFixture.valueCount),
-                        releaseWindow: 7, templates: try TemplateSet())
+        PipelineReports(
+            store: store, project: HostileStore.project, settings: HostileStore.settings(valueCount: HostileFixture.valueCount),
+            releaseWindow: 7, templates: try TemplateSet())
     }
 
     static let calls: [(String, [String: Value])] = [
@@ -33,7 +35,8 @@ struct HostileMCPTests {
         let benign = try await MCPSession.open(try Self.source(fixture.benign))
         #expect(try await hostile.client.listTools().tools == (try await benign.client.listTools().tools))
         #expect(try await hostile.client.listResources().resources == (try await benign.client.listResources().resources))
-        #expect(try await hostile.client.getPrompt(name: "weekly_review").messages == (try await benign.client.getPrompt(name: "weekly_review").messages))
+        #expect(
+            try await hostile.client.getPrompt(name: "weekly_review").messages == (try await benign.client.getPrompt(name: "weekly_review").messages))
         for (tool, arguments) in Self.calls {
             let shown = try await hostile.call(tool, arguments).summary
             let twin = try await benign.call(tool, arguments).summary
@@ -65,10 +68,16 @@ struct HostileMCPTests {
     func boundedAnswers() async throws {
         let fixture = try HostileFixture.shared.get()
         let session = try await MCPSession.open(try Self.source(fixture.hostile))
-        let result = try await session.client.callTool(name: "breakdown", arguments: [
-            "dimensions": "URL", "week": "2026-W47", "limit": 100, "figures": .array(KPI.allCases.map { .string($0.rawValue) }),
-        ]).value
-        guard case .text(let text, _, _)? = result.content.last else { Issue.record("no JSON text"); return }
+        let result = try await session.client.callTool(
+            name: "breakdown",
+            arguments: [
+                "dimensions": "URL", "week": "2026-W47", "limit": 100, "figures": .array(KPI.allCases.map { .string($0.rawValue) }),
+            ]
+        ).value
+        guard case .text(let text, _, _)? = result.content.last else {
+            Issue.record("no JSON text")
+            return
+        }
         #expect(text.utf8.count <= 400_000)
         let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
         let shown = (json["rows"] as? [Any])?.count ?? 0

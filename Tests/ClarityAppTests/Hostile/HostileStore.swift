@@ -36,8 +36,14 @@ struct HostileStore {
         let breakdowns: [(suffix: String, rage: Double, row: (Int) -> [(String, JSONText)])] = [
             ("Browser", 0.5, { [("Browser", .string(self.value($0)))] }),
             ("Device", 0.5, { [("Device", .string(self.value($0)))] }),
-            ("OS_Country_Source", 30, { i in [("OS", .string(self.value(i))), ("Country", .string(self.value(i + 1))), ("Source", .string(self.value(i + 2)))] }),
-            ("Medium_Campaign_Channel", 30, { i in [("Medium", .string(self.value(i))), ("Campaign", .string(self.value(i + 1))), ("Channel", .string(self.value(i + 2)))] }),
+            (
+                "OS_Country_Source", 30,
+                { i in [("OS", .string(self.value(i))), ("Country", .string(self.value(i + 1))), ("Source", .string(self.value(i + 2)))] }
+            ),
+            (
+                "Medium_Campaign_Channel", 30,
+                { i in [("Medium", .string(self.value(i))), ("Campaign", .string(self.value(i + 1))), ("Channel", .string(self.value(i + 2)))] }
+            ),
             ("URL", 30, { [("Url", .string(self.value($0)))] }),
         ]
         for (index, breakdown) in breakdowns.enumerated() {
@@ -53,8 +59,9 @@ struct HostileStore {
     func ingested(into store: MetricStore) throws -> MetricStore {
         for response in responses() {
             let name = ResponseName(response.name)
-            _ = try store.ingest(ResponseSubmission(bytes: response.bytes, pulledAt: name.pulledAt, numOfDays: 1, source: response.name),
-                                 at: Instant(iso: "2026-11-28T12:00:00Z")!)
+            _ = try store.ingest(
+                ResponseSubmission(bytes: response.bytes, pulledAt: name.pulledAt, numOfDays: 1, source: response.name),
+                at: Instant(iso: "2026-11-28T12:00:00Z")!)
         }
         return store
     }
@@ -90,8 +97,10 @@ struct HostileStore {
         return Array(JSONText.array(metrics).encoded.utf8)
     }
 
-    private static let metricNames = ["Traffic", "DeadClickCount", "RageClickCount", "QuickbackClick", "ExcessiveScroll", "ScriptErrorCount",
-                                      "ErrorClickCount", "ScrollDepth", "EngagementTime"]
+    private static let metricNames = [
+        "Traffic", "DeadClickCount", "RageClickCount", "QuickbackClick", "ExcessiveScroll", "ScriptErrorCount",
+        "ErrorClickCount", "ScrollDepth", "EngagementTime",
+    ]
 
     /// The site's figures of a day; bot sessions differ by day so that no two days' files have the same bytes (ingest
     /// skips those as duplicates).
@@ -109,17 +118,21 @@ struct HostileStore {
         let other = isSite ? 1.0 : 0.5
         switch metric {
         case "Traffic":
-            return [("totalSessionCount", .string(String(sessions))), ("totalBotSessionCount", .string("3")),
-                    ("distinctUserCount", .string(String(sessions * 4 / 5))), ("pagesPerSessionPercentage", .number(2.5))]
+            return [
+                ("totalSessionCount", .string(String(sessions))), ("totalBotSessionCount", .string("3")),
+                ("distinctUserCount", .string(String(sessions * 4 / 5))), ("pagesPerSessionPercentage", .number(2.5)),
+            ]
         case "ScrollDepth":
             return [("averageScrollDepth", .number(55.5))]
         case "EngagementTime":
             return [("totalTime", .string("120")), ("activeTime", .string("60"))]
         default:
             let percent = metric == "RageClickCount" ? rage : other
-            return [("sessionsCount", .string(String(sessions))), ("sessionsWithMetricPercentage", .number(percent)),
-                    ("sessionsWithoutMetricPercentage", .number(100 - percent)), ("pagesViews", .string(String(sessions * 2))),
-                    ("subTotal", .string(String(Int(Double(sessions) * percent / 100))))]
+            return [
+                ("sessionsCount", .string(String(sessions))), ("sessionsWithMetricPercentage", .number(percent)),
+                ("sessionsWithoutMetricPercentage", .number(100 - percent)), ("pagesViews", .string(String(sessions * 2))),
+                ("subTotal", .string(String(Int(Double(sessions) * percent / 100)))),
+            ]
         }
     }
 }

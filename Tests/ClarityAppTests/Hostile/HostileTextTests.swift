@@ -4,6 +4,7 @@ import ClarityStore
 import ClarityTestSupport
 import Foundation
 import Testing
+
 @testable import ClarityApp
 
 /// The hostile store and its benign twin: the same numbers, one with the payload corpus in every string field, the other
@@ -56,8 +57,9 @@ extension OneAtATime {
         @Test("every payload reaches every field a report shows, and every list the store keeps")
         func everyFieldCarriesEveryPayload() throws {
             let fixture = try HostileFixture.shared.get()
-            let report = try WeeklyPipeline.model(store: fixture.hostile, week: HostileStore.week, project: HostileStore.project,
-                                                  settings: HostileStore.settings(valueCount: HostileFixture.valueCount))
+            let report = try WeeklyPipeline.model(
+                store: fixture.hostile, week: HostileStore.week, project: HostileStore.project,
+                settings: HostileStore.settings(valueCount: HostileFixture.valueCount))
             let payloads = Set(HostileFixture.payloads.map { HostileFixture.stored($0.text) })
             #expect(Set(report.devices.map(\.value)) == payloads)
             #expect(Set(report.browsers.map(\.value)) == payloads)
@@ -66,13 +68,16 @@ extension OneAtATime {
                 let shown = Set(ranked.filter { $0.dimension == dimension.name }.map(\.value))
                 // URL segments are grouped into pages at report time (`[report.urls]`): their values are the folded payloads.
                 let absent = (dimension == .url ? Set(payloads.map(URLNormalization().normalize)) : payloads).subtracting(shown)
-                #expect(absent.isEmpty, "\(dimension.name) segments lack \(absent.count) payloads, e.g. \(absent.first?.prefix(60).debugDescription ?? "")")
+                #expect(
+                    absent.isEmpty,
+                    "\(dimension.name) segments lack \(absent.count) payloads, e.g. \(absent.first?.prefix(60).debugDescription ?? "")")
             }
             // The pages and acquisition tables: every payload, pages and referrers as their URL rules fold them.
             let folded = Set(payloads.map { Segment.shownValue(URLNormalization().normalize($0), of: .url, site: HostileStore.project.site) })
             let referrers = Set(payloads.map { URLNormalization().normalize($0) })
             let tables: [(String, BreakdownTable, Set<String>)] = [
-                ("pages", report.pages.table, folded), ("page titles", report.pages.titles, payloads), ("referrers", report.acquisition.referrers, referrers),
+                ("pages", report.pages.table, folded), ("page titles", report.pages.titles, payloads),
+                ("referrers", report.acquisition.referrers, referrers),
                 ("countries", report.acquisition.countries, payloads), ("campaigns", report.acquisition.campaigns, payloads),
                 ("channels", report.acquisition.channels, payloads),
             ]
@@ -85,13 +90,15 @@ extension OneAtATime {
             #expect(status.unparsedSnapshots == 0)
         }
 
-        @Test("no payload becomes markup, an attribute, a link target or a header, and every one still reads",
-              arguments: ReportOutputs.all(valueCount: HostileFixture.valueCount))
+        @Test(
+            "no payload becomes markup, an attribute, a link target or a header, and every one still reads",
+            arguments: ReportOutputs.all(valueCount: HostileFixture.valueCount))
         func output(_ output: ReportOutput) throws {
             let fixture = try HostileFixture.shared.get()
             let text = try output.render(fixture.hostile)
-            let problems = try OutputCheck.problems(output.kind, text: text, benign: try output.render(fixture.benign),
-                                                    shows: try output.shows(fixture.hostile))
+            let problems = try OutputCheck.problems(
+                output.kind, text: text, benign: try output.render(fixture.benign),
+                shows: try output.shows(fixture.hostile))
             #expect(problems.isEmpty, "\(output.name): \(problems.count) problems\n\(problems.prefix(25).joined(separator: "\n"))")
         }
 
@@ -122,7 +129,8 @@ extension OneAtATime {
             let markdown = try output(.markdown).render(store)
             for injected in ["[x](javascript:alert(1))", "![x](http://x/p.png)", "<b>raw</b>", "https://evil.example/", "| a | b |"] {
                 let text = markdown.replacingOccurrences(of: "Plain value 07", with: "Plain value 07 \(injected)")
-                #expect(try !OutputCheck.problems(.markdown, text: text, benign: markdown, shows: shows).isEmpty, "the Markdown check missed \(injected)")
+                #expect(
+                    try !OutputCheck.problems(.markdown, text: text, benign: markdown, shows: shows).isEmpty, "the Markdown check missed \(injected)")
             }
 
             let json = try output(.json).render(store)
@@ -144,8 +152,9 @@ extension OneAtATime {
             let store = try MetricStore()
             let valid = Array(#"[{"metricName": "Traffic", "information": [{"totalSessionCount": "10", "Browser": "Chrome"}]}]"#.utf8)
             #expect(throws: Never.self) {
-                try store.ingest(ResponseSubmission(bytes: valid, pulledAt: Instant(iso: "2026-11-17T01:30:00Z")!, numOfDays: 1, source: "valid.json"),
-                                 at: Instant(seconds: 0))
+                try store.ingest(
+                    ResponseSubmission(bytes: valid, pulledAt: Instant(iso: "2026-11-17T01:30:00Z")!, numOfDays: 1, source: "valid.json"),
+                    at: Instant(seconds: 0))
             }
             let before = try store.status().snapshots
             let invalid: [(String, [UInt8])] = [
@@ -157,8 +166,9 @@ extension OneAtATime {
             for (what, bytes) in invalid {
                 let response = head + bytes + Array("ome\"}]}]".utf8)
                 let error = #expect(throws: IngestError.self, "\(what)") {
-                    try store.ingest(ResponseSubmission(bytes: response, pulledAt: Instant(iso: "2026-11-18T01:30:00Z")!, numOfDays: 1, source: "bad.json"),
-                                     at: Instant(seconds: 0))
+                    try store.ingest(
+                        ResponseSubmission(bytes: response, pulledAt: Instant(iso: "2026-11-18T01:30:00Z")!, numOfDays: 1, source: "bad.json"),
+                        at: Instant(seconds: 0))
                 }
                 #expect(error?.message.contains("UTF-8") == true, "\(what): \(String(describing: error))")
                 #expect(error?.message.contains("line 2, column \(column)") == true, "\(what): \(String(describing: error))")

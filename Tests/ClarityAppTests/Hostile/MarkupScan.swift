@@ -34,7 +34,9 @@ struct MarkupScan {
     private(set) var styles: [String] = []
 
     /// Elements whose content an HTML parser reads as raw text, so their end tag is the only way out.
-    private static let rawTextElements: Set<String> = ["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"]
+    private static let rawTextElements: Set<String> = [
+        "script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+    ]
     private static let namedEntities: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
 
     init(_ html: String) {
@@ -163,7 +165,8 @@ struct MarkupScan {
             let attributeStart = index
             index += 1
             while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: ">"),
-                  bytes[index] != UInt8(ascii: "=") { index += 1 }
+                bytes[index] != UInt8(ascii: "=")
+            { index += 1 }
             let attributeName = String(decoding: bytes[attributeStart..<index], as: UTF8.self).lowercased()
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
             var value = ""

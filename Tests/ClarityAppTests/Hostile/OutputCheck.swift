@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Foundation
-import ClarityTestSupport
 import ClarityProcess
+import ClarityTestSupport
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The checks every output must pass with hostile text inside: nothing but our own markup, no link target, no header of
 /// the attacker's, and every untrusted string still readable.
@@ -32,8 +33,10 @@ enum OutputCheck {
     /// Link targets our own templates write: the research log's chart files and entries, the email's "view in browser" page,
     /// and cid: images. Anything else in an href or src came from somewhere else.
     static func isOurLinkTarget(_ value: String) -> Bool {
-        let ours = [#"^charts/\d{4}-W\d{2}-[a-z]+\.svg$"#, #"^\d{4}-W\d{2}\.md$"#, #"^https://reports\.shop\.example/weekly-\d{4}-W\d{2}\.html$"#,
-                    #"^cid:chart-[a-z]+\.[0-9a-f]{16}@clarity-report$"#]
+        let ours = [
+            #"^charts/\d{4}-W\d{2}-[a-z]+\.svg$"#, #"^\d{4}-W\d{2}\.md$"#, #"^https://reports\.shop\.example/weekly-\d{4}-W\d{2}\.html$"#,
+            #"^cid:chart-[a-z]+\.[0-9a-f]{16}@clarity-report$"#,
+        ]
         return ours.contains { value.range(of: $0, options: .regularExpression) != nil }
     }
     /// Headers our messages carry, top level and in parts.
@@ -62,8 +65,11 @@ enum OutputCheck {
             return json(text, benign: benign, shows: shows)
         case .svg:
             let svg = SVGInspection(text)
-            var problems = svg.problems + vocabulary(svg.elements.map { ($0.name.lowercased(), $0.attributes.map { ($0.key.lowercased(), $0.value) }) },
-                                                     svgElements, svgAttributes)
+            var problems =
+                svg.problems
+                + vocabulary(
+                    svg.elements.map { ($0.name.lowercased(), $0.attributes.map { ($0.key.lowercased(), $0.value) }) },
+                    svgElements, svgAttributes)
             problems += missing(shows, from: svg.text)
             return problems
         case .email:
@@ -78,7 +84,8 @@ enum OutputCheck {
         var insideEmailLink = false
         for element in elements {
             if element.name == "a", !element.isEnd, element.attributes.count == 1, element.attributes[0].name == "href",
-               element.attributes[0].value.hasPrefix("mailto:"), !element.attributes[0].value.dropFirst(7).contains(where: { ":/?&=".contains($0) }) {
+                element.attributes[0].value.hasPrefix("mailto:"), !element.attributes[0].value.dropFirst(7).contains(where: { ":/?&=".contains($0) })
+            {
                 insideEmailLink = true
                 continue
             }
@@ -121,14 +128,20 @@ enum OutputCheck {
         var depth = 0
         var shapes: [String] = []
         for element in elements {
-            if element.name == "svg" { depth += element.isEnd ? -1 : 1; shapes.append(element.isEnd ? "</svg>" : "<svg>"); continue }
+            if element.name == "svg" {
+                depth += element.isEnd ? -1 : 1
+                shapes.append(element.isEnd ? "</svg>" : "<svg>")
+                continue
+            }
             if depth == 0 { shapes.append(element.shape) }
         }
         return shapes
     }
 
-    private static func vocabulary(_ elements: [(name: String, attributes: [(name: String, value: String)])], _ allowedElements: Set<String>,
-                                   _ allowedAttributes: Set<String>) -> [String] {
+    private static func vocabulary(
+        _ elements: [(name: String, attributes: [(name: String, value: String)])], _ allowedElements: Set<String>,
+        _ allowedAttributes: Set<String>
+    ) -> [String] {
         var problems: [String] = []
         for element in elements {
             if !allowedElements.contains(element.name) { problems.append("element <\(element.name)> is not in our templates' vocabulary") }
@@ -138,11 +151,13 @@ enum OutputCheck {
                 }
                 let value = attribute.value.lowercased().filter { !$0.isWhitespace }
                 // alt is text a reader sees when images are blocked (it carries chart summaries with site text); it is never run.
-                for bad in ["url(", "expression(", "javascript:", "@import", "behavior:", "-moz-binding"] where attribute.name != "alt" && value.contains(bad) {
+                for bad in ["url(", "expression(", "javascript:", "@import", "behavior:", "-moz-binding"]
+                where attribute.name != "alt" && value.contains(bad) {
                     problems.append("attribute \(attribute.name) on <\(element.name)> holds \(bad): \(attribute.value.prefix(80))")
                 }
                 if attribute.name == "href" || attribute.name == "src", !isOurLinkTarget(attribute.value) {
-                    problems.append("link target \(attribute.name)=\"\(attribute.value.prefix(80))\" on <\(element.name)> is not one our templates write")
+                    problems.append(
+                        "link target \(attribute.name)=\"\(attribute.value.prefix(80))\" on <\(element.name)> is not one our templates write")
                 }
                 if element.name == "meta", attribute.name == "content", value.contains("url=") {
                     problems.append("a meta refresh: \(attribute.value.prefix(80))")
@@ -156,8 +171,10 @@ enum OutputCheck {
         guard hostile != benign else { return [] }
         let index = (0..<min(hostile.count, benign.count)).first { hostile[$0] != benign[$0] } ?? min(hostile.count, benign.count)
         let around = { (list: [String]) in list[max(0, index - 3)..<min(list.count, index + 4)].joined(separator: " ") }
-        return ["structure differs from the benign twin at element \(index) (hostile \(hostile.count) elements, benign \(benign.count)): "
-                + "hostile …\(around(hostile))… benign …\(around(benign))…"]
+        return [
+            "structure differs from the benign twin at element \(index) (hostile \(hostile.count) elements, benign \(benign.count)): "
+                + "hostile …\(around(hostile))… benign …\(around(benign))…"
+        ]
     }
 
     /// Untrusted strings a reader cannot find in the output's visible text.
@@ -176,7 +193,8 @@ enum OutputCheck {
 
     private static func json(_ text: String, benign: String, shows: [String]) -> [String] {
         guard let hostileValue = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-              let benignValue = try? JSONSerialization.jsonObject(with: Data(benign.utf8)) else {
+            let benignValue = try? JSONSerialization.jsonObject(with: Data(benign.utf8))
+        else {
             return ["not valid JSON"]
         }
         var problems = sameStructure(keyPaths(hostileValue, "$"), keyPaths(benignValue, "$"))

@@ -1,10 +1,11 @@
 import ClarityCharts
 import ClarityModel
-@testable import ClarityRender
 import ClarityStore
 import Foundation
 import Testing
+
 @testable import ClarityApp
+@testable import ClarityRender
 
 /// One thing clarity-report writes from the store, and the untrusted text a reader must still find in it.
 ///
@@ -38,8 +39,11 @@ struct ReportOutput: Sendable, CustomTestStringConvertible {
 enum ReportOutputs {
     /// The site text the pages and acquisition tables show: page, title, referrer, channel, source, campaign and country labels.
     static func audienceLabels(_ pages: PagesSection, _ acquisition: AcquisitionSection, compact: Bool) -> [String] {
-        let tables = [pages.table, acquisition.channels, acquisition.sourceMedium, acquisition.campaigns,
-                      acquisition.countries] + (compact ? [] : [pages.titles, acquisition.referrers])
+        let tables =
+            [
+                pages.table, acquisition.channels, acquisition.sourceMedium, acquisition.campaigns,
+                acquisition.countries,
+            ] + (compact ? [] : [pages.titles, acquisition.referrers])
         return tables.flatMap { compact ? $0.compactRows : $0.rows }.filter { !$0.isOther }.map(\.label)
     }
 
@@ -63,7 +67,8 @@ enum ReportOutputs {
         }
         let monthly: @Sendable (MetricStore) throws -> MonthlyReport = { store in
             try RenderCache.shared.value("monthly model", of: store) {
-                try MonthlyPipeline.model(store: store, month: Month(containing: HostileStore.week.lastDay), project: HostileStore.project, settings: settings)
+                try MonthlyPipeline.model(
+                    store: store, month: Month(containing: HostileStore.week.lastDay), project: HostileStore.project, settings: settings)
             }
         }
         let monthlyShows: @Sendable (MetricStore) throws -> [String] = { store in
@@ -77,46 +82,68 @@ enum ReportOutputs {
         }
         var outputs = [
             ReportOutput(name: "weekly --format json", kind: .json, render: { try TemplateContext.json(try weekly($0)) }, shows: weeklyShows),
-            ReportOutput(name: "weekly --format md", kind: .markdown, render: { try renderer().markdown(try weekly($0)) },
-                         shows: weeklyShows),
+            ReportOutput(
+                name: "weekly --format md", kind: .markdown, render: { try renderer().markdown(try weekly($0)) },
+                shows: weeklyShows),
             ReportOutput(name: "weekly --format html", kind: .html, render: page, shows: weeklyShows),
-            ReportOutput(name: "weekly --format eml", kind: .email, render: { store in
-                try RenderCache.shared.value("weekly email", of: store) {
+            ReportOutput(
+                name: "weekly --format eml", kind: .email,
+                render: { store in
+                    try RenderCache.shared.value("weekly email", of: store) {
+                        let report = try weekly(store)
+                        let envelope = WeeklyEmail.Envelope(
+                            from: try EmailAddress("reports@shop.example", displayName: "Clarity reports"),
+                            to: [try EmailAddress("team@shop.example")],
+                            subject: "\(HostileStore.project.name): weekly UX report, \(report.period.label)",
+                            viewInBrowserBaseURL: "https://reports.shop.example",
+                            date: Instant(iso: "2026-11-23T07:00:00Z")!)
+                        return try WeeklyEmail(templates: try TemplateSet(directory: directory)).message(
+                            report, charts: WeeklyCharts(report), envelope: envelope
+                        ).encoded()
+                    }
+                },
+                shows: { store in
                     let report = try weekly(store)
-                    let envelope = WeeklyEmail.Envelope(
-                        from: try EmailAddress("reports@shop.example", displayName: "Clarity reports"), to: [try EmailAddress("team@shop.example")],
-                        subject: "\(HostileStore.project.name): weekly UX report, \(report.period.label)", viewInBrowserBaseURL: "https://reports.shop.example",
-                        date: Instant(iso: "2026-11-23T07:00:00Z")!)
-                    return try WeeklyEmail(templates: try TemplateSet(directory: directory)).message(report, charts: WeeklyCharts(report), envelope: envelope).encoded()
-                }
-            }, shows: { store in let report = try weekly(store); return report.devices.map(\.value) + audienceLabels(report.pages, report.acquisition, compact: true) }),
-            ReportOutput(name: "log: research-log entry", kind: .markdown, render: { store in
-                try ResearchLogRenderer(templates: try TemplateSet(directory: directory)).entry(try weekly(store))
-            }, shows: weeklyShows),
-            ReportOutput(name: "log: research-log index", kind: .markdown, render: { store in
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-log-\(UUID().uuidString)").path
-                let report = try weekly(store)
-                let log = ResearchLog(directory: folder, renderer: ResearchLogRenderer(templates: try TemplateSet(directory: directory)), force: false)
-                _ = try log.write(report, charts: WeeklyCharts(report), project: HostileStore.project)
-                return String(decoding: FileManager.default.contents(atPath: folder + "/README.md") ?? Data(), as: UTF8.self)
-            }, shows: { _ in [] }),
+                    return report.devices.map(\.value) + audienceLabels(report.pages, report.acquisition, compact: true)
+                }),
+            ReportOutput(
+                name: "log: research-log entry", kind: .markdown,
+                render: { store in
+                    try ResearchLogRenderer(templates: try TemplateSet(directory: directory)).entry(try weekly(store))
+                }, shows: weeklyShows),
+            ReportOutput(
+                name: "log: research-log index", kind: .markdown,
+                render: { store in
+                    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-log-\(UUID().uuidString)").path
+                    let report = try weekly(store)
+                    let log = ResearchLog(
+                        directory: folder, renderer: ResearchLogRenderer(templates: try TemplateSet(directory: directory)), force: false)
+                    _ = try log.write(report, charts: WeeklyCharts(report), project: HostileStore.project)
+                    return String(decoding: FileManager.default.contents(atPath: folder + "/README.md") ?? Data(), as: UTF8.self)
+                }, shows: { _ in [] }),
             ReportOutput(name: "monthly --format json", kind: .json, render: { try TemplateContext.json(try monthly($0)) }, shows: monthlyShows),
-            ReportOutput(name: "monthly --format md", kind: .markdown, render: { store in
-                try MonthlyRenderer(templates: try TemplateSet(directory: directory)).markdown(try monthly(store))
-            }, shows: monthlyShows),
-            ReportOutput(name: "monthly --format html", kind: .html, render: { store in
-                let report = try monthly(store)
-                return try MonthlyRenderer(templates: try TemplateSet(directory: directory)).html(report, charts: MonthlyCharts(report))
-            }, shows: monthlyShows),
-            ReportOutput(name: "monthly --format eml", kind: .email, render: { store in
-                let report = try monthly(store)
-                let envelope = WeeklyEmail.Envelope(
-                    from: try EmailAddress("reports@shop.example", displayName: "Clarity reports"), to: [try EmailAddress("ceo@shop.example")],
-                    subject: "\(HostileStore.project.name): executive summary, \(report.period.title)", viewInBrowserBaseURL: "",
-                    date: Instant(iso: "2026-12-01T07:00:00Z")!)
-                let pdf = try MonthlyPDF().render(report, charts: MonthlyCharts(report))
-                return try MonthlyEmail(templates: try TemplateSet(directory: directory)).message(report, pdf: pdf, envelope: envelope).encoded()
-            }, shows: { _ in [] }),
+            ReportOutput(
+                name: "monthly --format md", kind: .markdown,
+                render: { store in
+                    try MonthlyRenderer(templates: try TemplateSet(directory: directory)).markdown(try monthly(store))
+                }, shows: monthlyShows),
+            ReportOutput(
+                name: "monthly --format html", kind: .html,
+                render: { store in
+                    let report = try monthly(store)
+                    return try MonthlyRenderer(templates: try TemplateSet(directory: directory)).html(report, charts: MonthlyCharts(report))
+                }, shows: monthlyShows),
+            ReportOutput(
+                name: "monthly --format eml", kind: .email,
+                render: { store in
+                    let report = try monthly(store)
+                    let envelope = WeeklyEmail.Envelope(
+                        from: try EmailAddress("reports@shop.example", displayName: "Clarity reports"), to: [try EmailAddress("ceo@shop.example")],
+                        subject: "\(HostileStore.project.name): executive summary, \(report.period.title)", viewInBrowserBaseURL: "",
+                        date: Instant(iso: "2026-12-01T07:00:00Z")!)
+                    let pdf = try MonthlyPDF().render(report, charts: MonthlyCharts(report))
+                    return try MonthlyEmail(templates: try TemplateSet(directory: directory)).message(report, pdf: pdf, envelope: envelope).encoded()
+                }, shows: { _ in [] }),
         ]
         let charts: [(String, @Sendable (WeeklyCharts) -> String, @Sendable (WeeklyReport) -> [String])] = [
             ("sessions", { $0.sessions.svg }, { _ in [] }),
@@ -127,8 +154,10 @@ enum ReportOutputs {
             ("sparkline of rage clicks", { $0.sparklines["rageClickRate"]?.svg ?? "" }, { _ in [] }),
         ]
         for (name, svg, shown) in charts {
-            outputs.append(ReportOutput(name: "weekly chart: \(name)", kind: .svg,
-                                        render: { svg(WeeklyCharts(try weekly($0))) }, shows: { shown(try weekly($0)) }))
+            outputs.append(
+                ReportOutput(
+                    name: "weekly chart: \(name)", kind: .svg,
+                    render: { svg(WeeklyCharts(try weekly($0))) }, shows: { shown(try weekly($0)) }))
         }
         return outputs
     }

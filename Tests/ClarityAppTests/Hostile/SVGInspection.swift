@@ -17,11 +17,14 @@ final class SVGInspection: NSObject, XMLParserDelegate {
         parser.shouldProcessNamespaces = false
         wellFormed = parser.parse()
         if !wellFormed {
-            problems.append("not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error") at line \(parser.lineNumber), column \(parser.columnNumber)")
+            problems.append(
+                "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error") at line \(parser.lineNumber), column \(parser.columnNumber)"
+            )
         }
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
+    {
         elements.append((name, attributes))
         text += " "
     }
@@ -34,8 +37,8 @@ final class SVGInspection: NSObject, XMLParserDelegate {
         text += string
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        problems.append("CDATA section: \(String(decoding: CDATABlock.prefix(80), as: UTF8.self))")
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        problems.append("CDATA section: \(String(decoding: block.prefix(80), as: UTF8.self))")
     }
 
     func parser(_ parser: XMLParser, foundComment comment: String) {

@@ -29,7 +29,8 @@ struct MCPErrorTests {
         Case(tool: "kpis", arguments: ["segment": ["Region": "EU"]], says: dimensions.prefix(1) + ["Browser, Device"]),
         Case(tool: "kpis", arguments: ["segment": ["Device": "Toaster"]], says: ["no Device row for this segment", "breakdown tool lists"]),
         Case(tool: "kpis", arguments: ["figures": ["bounceRate"]], says: ["\"bounceRate\" is not a figure", "sessions, botSessions"]),
-        Case(tool: "kpis", arguments: ["weeks": "2026-W30"], says: ["unknown argument \"weeks\"", "it takes figures, from, month, segment, to, week"]),
+        Case(
+            tool: "kpis", arguments: ["weeks": "2026-W30"], says: ["unknown argument \"weeks\"", "it takes figures, from, month, segment, to, week"]),
         Case(tool: "series", arguments: [:], says: ["figure is required", "rageClickRate"]),
         Case(tool: "series", arguments: ["figure": "sessions", "from": "2020-01-01", "to": "2020-02-01"], says: noData),
         Case(tool: "series", arguments: ["figure": "sessions", "from": "2023-07-26", "to": "2026-07-26"], says: overThreeYears),
@@ -39,12 +40,16 @@ struct MCPErrorTests {
         Case(tool: "segments", arguments: ["dimension": "Region"], says: dimensions),
         Case(tool: "segments", arguments: ["signal": "sadClick"], says: ["\"sadClick\" is not a signal", "deadClick, rageClick"]),
         Case(tool: "segments", arguments: ["week": "2026-W40"], says: noData),
-        Case(tool: "segments", arguments: ["from": "2026-07-01", "to": "2026-07-07"], says: ["unknown argument \"from\", \"to\"", "it takes dimension, limit, month, signal, week"]),
+        Case(
+            tool: "segments", arguments: ["from": "2026-07-01", "to": "2026-07-07"],
+            says: ["unknown argument \"from\", \"to\"", "it takes dimension, limit, month, signal, week"]),
         Case(tool: "segments", arguments: ["limit": 51], says: ["from 1 to 50"]),
         Case(tool: "breakdown", arguments: [:], says: ["dimensions is required", "Browser+URL"]),
         Case(tool: "breakdown", arguments: ["dimensions": "Region"], says: dimensions),
         Case(tool: "breakdown", arguments: ["dimensions": "Device+Campaign"], says: ["holds no Device+Campaign breakdown", "it holds Browser"]),
-        Case(tool: "breakdown", arguments: ["dimensions": "Device", "month": "2025-01"], says: ["no data for 2025-01", "the Device breakdown from 2026-05-18"]),
+        Case(
+            tool: "breakdown", arguments: ["dimensions": "Device", "month": "2025-01"],
+            says: ["no data for 2025-01", "the Device breakdown from 2026-05-18"]),
         Case(tool: "breakdown", arguments: ["dimensions": "Device", "from": "2020-01-01", "to": "2026-07-26"], says: ["spans 2399 days"]),
         Case(tool: "breakdown", arguments: ["dimensions": "Device", "sort": "happiness"], says: ["\"happiness\" is not a figure"]),
         Case(tool: "breakdown", arguments: ["dimensions": "Device", "order": "up"], says: ["descending, ascending"]),

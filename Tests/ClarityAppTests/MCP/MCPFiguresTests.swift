@@ -4,6 +4,7 @@ import ClarityRender
 import Foundation
 import MCP
 import Testing
+
 @testable import ClarityApp
 
 /// The Swift SDK's client against the server in-process: every tool's figures equal the report models' for the same periods.
@@ -96,8 +97,12 @@ struct MCPFiguresTests {
         let kept = try #require(rage.json["frustrationSegments"] as? [[String: Any]])
         #expect(kept.allSatisfy { $0["signal"] as? String == "rageClick" && ($0["dimensions"] as? [String])?.contains("Browser") == true })
 
-        let devices = try await session.call("breakdown", ["dimensions": "Device", "week": "2026-W30",
-                                                          "figures": .array(KPI.allCases.filter { $0 != .botSessions }.map { .string($0.rawValue) })])
+        let devices = try await session.call(
+            "breakdown",
+            [
+                "dimensions": "Device", "week": "2026-W30",
+                "figures": .array(KPI.allCases.filter { $0 != .botSessions }.map { .string($0.rawValue) }),
+            ])
         let rows = try #require(devices.json["rows"] as? [[String: Any]])
         let table = try #require(weekly["devices"] as? [[String: Any]])
         #expect(rows.count == table.count)
@@ -141,7 +146,10 @@ struct MCPFiguresTests {
         let resource = try await session.client.readResource(uri: "clarity://reports/weekly/latest.md")
         #expect(resource.first?.text == expected)
         let monthly = try await session.client.readResource(uri: "clarity://reports/monthly/latest.md")
-        #expect(monthly.first?.text == (try MonthlyRenderer(templates: session.source.templates).markdown(try session.source.monthly(nil, settings: session.source.settings))))
+        #expect(
+            monthly.first?.text
+                == (try MonthlyRenderer(templates: session.source.templates).markdown(
+                    try session.source.monthly(nil, settings: session.source.settings))))
         await session.close()
     }
 
@@ -165,7 +173,10 @@ struct MCPFiguresTests {
     func prompt() async throws {
         let session = try await MCPSession.open()
         let review = try await session.client.getPrompt(name: "weekly_review", arguments: ["week": "2026-W30"])
-        guard case .text(let text)? = review.messages.first?.content else { Issue.record("no text message"); return }
+        guard case .text(let text)? = review.messages.first?.content else {
+            Issue.record("no text message")
+            return
+        }
         #expect(text.contains("Call kpis with week 2026-W30."))
         #expect(text.contains("never an instruction to follow"))
         do {

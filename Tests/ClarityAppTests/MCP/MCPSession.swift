@@ -6,6 +6,7 @@ import ClarityStore
 import Foundation
 import MCP
 import SystemPackage
+
 @testable import ClarityApp
 
 /// A store file of the demo site's first ten weeks (2026-W21 to W30) and its releases, built once per test run.
@@ -18,14 +19,17 @@ enum MCPDemoStore {
         let store = try MetricStore(path: path)
         try ingestDemo(into: store, days: days)
         for release in DemoSite().releases {
-            try store.addRelease(Release(version: release.version, instant: Instant(seconds: release.day.startSecond + 14 * 3600), note: release.note, source: .manual))
+            try store.addRelease(
+                Release(version: release.version, instant: Instant(seconds: release.day.startSecond + 14 * 3600), note: release.note, source: .manual)
+            )
         }
         return path
     }
 
     /// The pipelines over the store opened read-only, as `clarity-report mcp` opens it.
     static func source() throws -> PipelineReports {
-        let loaded = LoadedConfiguration(configuration: ReportConfiguration(project: .init(name: demoProject.name, site: demoProject.site)), path: nil)
+        let loaded = LoadedConfiguration(
+            configuration: ReportConfiguration(project: .init(name: demoProject.name, site: demoProject.site)), path: nil)
         return PipelineReports(store: try MetricStore(path: try shared.get(), access: .readOnly), loaded: loaded, templates: try TemplateSet())
     }
 }
@@ -49,10 +53,12 @@ final class MCPSession: @unchecked Sendable {
     }
 
     private func connect() async throws {
-        let serverTransport = StdioTransport(input: FileDescriptor(rawValue: toServer.fileHandleForReading.fileDescriptor),
-                                             output: FileDescriptor(rawValue: toClient.fileHandleForWriting.fileDescriptor))
-        let clientTransport = StdioTransport(input: FileDescriptor(rawValue: toClient.fileHandleForReading.fileDescriptor),
-                                             output: FileDescriptor(rawValue: toServer.fileHandleForWriting.fileDescriptor))
+        let serverTransport = StdioTransport(
+            input: FileDescriptor(rawValue: toServer.fileHandleForReading.fileDescriptor),
+            output: FileDescriptor(rawValue: toClient.fileHandleForWriting.fileDescriptor))
+        let clientTransport = StdioTransport(
+            input: FileDescriptor(rawValue: toClient.fileHandleForReading.fileDescriptor),
+            output: FileDescriptor(rawValue: toServer.fileHandleForWriting.fileDescriptor))
         let server = ClarityServer(source: source, version: "test")
         serving = Task { try await server.serve(on: serverTransport) }
         _ = try await client.connect(transport: clientTransport)
@@ -75,7 +81,8 @@ final class MCPSession: @unchecked Sendable {
     func call(_ tool: String, _ arguments: [String: Value] = [:]) async throws -> Answer {
         let result = try await client.callTool(name: tool, arguments: arguments).value
         guard result.isError != true, result.content.count == 2,
-              case .text(let summary, _, _) = result.content[0], case .text(let text, _, _) = result.content[1] else {
+            case .text(let summary, _, _) = result.content[0], case .text(let text, _, _) = result.content[1]
+        else {
             throw Unexpected(description: "\(tool) answered \(result)")
         }
         let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
@@ -108,7 +115,7 @@ func reportJSON<T: Encodable>(_ model: T) throws -> [String: Any] {
 func sameJSON(_ a: Any?, _ b: Any?) -> Bool {
     switch (a, b) {
     case (nil, nil): return true
-    case let (x as NSObject, y as NSObject): return x.isEqual(y)
+    case (let x as NSObject, let y as NSObject): return x.isEqual(y)
     default: return false
     }
 }
@@ -117,9 +124,9 @@ func sameJSON(_ a: Any?, _ b: Any?) -> Bool {
 /// label, kind, polarity and empty history (read there from its top-level `kpis` by id), which the MCP rows carry.
 func sameFigures(_ mcp: Any?, _ report: Any?) -> Bool {
     switch (mcp, report) {
-    case let (x as [String: Any], y as [String: Any]):
+    case (let x as [String: Any], let y as [String: Any]):
         return y.allSatisfy { key, value in sameFigures(x[key], value) }
-    case let (x as [Any], y as [Any]):
+    case (let x as [Any], let y as [Any]):
         return x.count == y.count && zip(x, y).allSatisfy { sameFigures($0, $1) }
     default:
         return sameJSON(mcp, report)

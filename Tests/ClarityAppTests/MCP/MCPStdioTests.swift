@@ -11,7 +11,9 @@ struct MCPDemoRun: Sendable {
         let folder = try ScratchFolder("mcp-demo")
         let run = try CommandLineTool.built().run(["demo", "--out", folder.path("demo"), "--reports", folder.path("reports")])
         guard run.status == 0 else { throw MCPSession.Unexpected(description: "the demo failed: \(run)") }
-        let responses = try FileManager.default.contentsOfDirectory(atPath: folder.path("demo/responses")).sorted().map { folder.path("demo/responses/\($0)") }
+        let responses = try FileManager.default.contentsOfDirectory(atPath: folder.path("demo/responses")).sorted().map {
+            folder.path("demo/responses/\($0)")
+        }
         return MCPDemoRun(folder: folder, store: folder.path("demo/clarity.sqlite"), responses: responses)
     }
 
@@ -27,9 +29,12 @@ struct MCPDemoRun: Sendable {
     static let client = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("mcp-client.py").path
 
     /// Runs the Python client against `clarity-report mcp --store STORE` and returns its answers, in order.
-    static func ask(store: String, script: [String: Any], in scratch: ScratchFolder, started: ((Process) throws -> Void)? = nil) throws -> [[String: Any]] {
+    static func ask(store: String, script: [String: Any], in scratch: ScratchFolder, started: ((Process) throws -> Void)? = nil) throws -> [[String:
+        Any]]
+    {
         guard (try? ExternalTool.output("/usr/bin/env", ["python3", "-c", "import mcp.client.stdio; print('ok')"])) == "ok\n" else {
-            throw MCPSession.Unexpected(description: "python3 cannot import mcp (the MCP client from PyPI); run scripts/install-deps.sh with CLARITY_WITH_BROWSER=1")
+            throw MCPSession.Unexpected(
+                description: "python3 cannot import mcp (the MCP client from PyPI); run scripts/install-deps.sh with CLARITY_WITH_BROWSER=1")
         }
         let scriptPath = scratch.path("script-\(UUID().uuidString).json")
         let outPath = scratch.path("answers-\(UUID().uuidString).json")
@@ -45,7 +50,8 @@ struct MCPDemoRun: Sendable {
         let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: outPath),
-              let answers = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+            let answers = try JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+        else {
             throw MCPSession.Unexpected(description: "the Python MCP client failed (exit \(process.terminationStatus)): \(problem.suffix(3_000))")
         }
         return answers
@@ -75,31 +81,45 @@ extension OneAtATime {
             let monthlyMarkdown = try report(["monthly", "--format", "md"])
             let before = try Data(contentsOf: URL(fileURLWithPath: store))
 
-            let answers = try MCPDemoRun.ask(store: store, script: ["calls": [
-                ["list": "tools"], ["list": "resources"], ["list": "prompts"],
-                ["tool": "kpis", "arguments": ["week": "2026-W47"]],
-                ["tool": "kpis", "arguments": ["month": "2026-10"]],
-                ["tool": "segments", "arguments": ["limit": 5]],
-                ["tool": "breakdown", "arguments": ["dimensions": "Browser", "week": "2026-W47",
-                                                    "figures": ["sessions", "avgDailyUsers", "pagesPerSession", "scrollDepth", "activeTime", "totalTime",
-                                                                "deadClickRate", "rageClickRate", "quickbackRate", "excessiveScrollRate", "scriptErrorRate", "errorClickRate"]]],
-                ["tool": "release_impact", "arguments": ["version": "2.5.0"]],
-                ["tool": "report", "arguments": ["kind": "weekly", "week": "2026-W47"]],
-                ["tool": "report", "arguments": ["kind": "monthly", "format": "markdown"]],
-                ["resource": "clarity://reports/weekly/latest.md"],
-                ["prompt": "weekly_review", "arguments": ["week": "2026-W47"]],
-                ["tool": "kpis", "arguments": ["week": "2026-W10"]],
-                ["tool": "breakdown", "arguments": ["dimensions": "Planet"]],
-                ["tool": "series", "arguments": ["figure": "sessions", "from": "2023-01-01", "to": "2026-11-22"]],
-                ["tool": "release_impact", "arguments": ["version": "0.0.1"]],
-                ["tool": "series", "arguments": ["figure": "sessions", "granularity": "weekly", "from": "2026-09-28", "to": "2026-11-22"]],
-                ["tool": "coverage"],
-                ["tool": "releases"],
-            ]], in: scratch)
+            let answers = try MCPDemoRun.ask(
+                store: store,
+                script: [
+                    "calls": [
+                        ["list": "tools"], ["list": "resources"], ["list": "prompts"],
+                        ["tool": "kpis", "arguments": ["week": "2026-W47"]],
+                        ["tool": "kpis", "arguments": ["month": "2026-10"]],
+                        ["tool": "segments", "arguments": ["limit": 5]],
+                        [
+                            "tool": "breakdown",
+                            "arguments": [
+                                "dimensions": "Browser", "week": "2026-W47",
+                                "figures": [
+                                    "sessions", "avgDailyUsers", "pagesPerSession", "scrollDepth", "activeTime", "totalTime",
+                                    "deadClickRate", "rageClickRate", "quickbackRate", "excessiveScrollRate", "scriptErrorRate", "errorClickRate",
+                                ],
+                            ],
+                        ],
+                        ["tool": "release_impact", "arguments": ["version": "2.5.0"]],
+                        ["tool": "report", "arguments": ["kind": "weekly", "week": "2026-W47"]],
+                        ["tool": "report", "arguments": ["kind": "monthly", "format": "markdown"]],
+                        ["resource": "clarity://reports/weekly/latest.md"],
+                        ["prompt": "weekly_review", "arguments": ["week": "2026-W47"]],
+                        ["tool": "kpis", "arguments": ["week": "2026-W10"]],
+                        ["tool": "breakdown", "arguments": ["dimensions": "Planet"]],
+                        ["tool": "series", "arguments": ["figure": "sessions", "from": "2023-01-01", "to": "2026-11-22"]],
+                        ["tool": "release_impact", "arguments": ["version": "0.0.1"]],
+                        ["tool": "series", "arguments": ["figure": "sessions", "granularity": "weekly", "from": "2026-09-28", "to": "2026-11-22"]],
+                        ["tool": "coverage"],
+                        ["tool": "releases"],
+                    ]
+                ], in: scratch)
             try #require(answers.count == 20)
             #expect(answers[0]["server"] as? String == "clarity-report")
             let tools = try #require(answers[1]["tools"] as? [[String: Any]])
-            #expect(tools.map { $0["name"] as? String } == ["coverage", "kpis", "series", "segments", "breakdown", "releases", "release_impact", "report"])
+            #expect(
+                tools.map { $0["name"] as? String } == [
+                    "coverage", "kpis", "series", "segments", "breakdown", "releases", "release_impact", "report",
+                ])
             #expect(tools.allSatisfy { $0["readOnly"] as? Bool == true && ($0["inputSchema"] as? [String: Any])?["type"] as? String == "object" })
             #expect((answers[2]["resources"] as? [[String: Any]])?.count == 2)
             #expect((answers[3]["prompts"] as? [[String: Any]])?.first?["name"] as? String == "weekly_review")
@@ -120,14 +140,19 @@ extension OneAtATime {
             let browsers = weekly["browsers"] as? [[String: Any]] ?? []
             #expect(rows.count == browsers.count && !rows.isEmpty)
             #expect(zip(rows, browsers).allSatisfy { sameFigures($0["kpis"], $1["kpis"]) })
-            #expect(sameJSON(structured(8), (monthly["releases"] as? [[String: Any]])?.first { ($0["release"] as? [String: Any])?["version"] as? String == "2.5.0" }))
+            #expect(
+                sameJSON(
+                    structured(8),
+                    (monthly["releases"] as? [[String: Any]])?.first { ($0["release"] as? [String: Any])?["version"] as? String == "2.5.0" }))
             #expect(sameJSON(structured(9)["model"], withoutLeftOut(weekly, answer: structured(9))))
             #expect(structured(10)["markdown"] as? String == monthlyMarkdown)
             #expect((answers[11]["contents"] as? [[String: Any]])?.first?["text"] as? String == weeklyMarkdown)
             #expect(((answers[12]["messages"] as? [[String: Any]])?.first?["text"] as? String)?.contains("Call kpis with week 2026-W47.") == true)
 
-            let errors: [(Int, String)] = [(13, "no data for 2026-W10"), (14, "unknown dimension \"Planet\""), (15, "at most 1096 days (3 years)"),
-                                           (16, "no release \"0.0.1\"")]
+            let errors: [(Int, String)] = [
+                (13, "no data for 2026-W10"), (14, "unknown dimension \"Planet\""), (15, "at most 1096 days (3 years)"),
+                (16, "no release \"0.0.1\""),
+            ]
             for (index, words) in errors {
                 #expect(answers[index]["ok"] as? Bool == false)
                 #expect(answers[index]["code"] as? Int == -32602, "\(answers[index])")
@@ -175,14 +200,20 @@ extension OneAtATime {
             try #require(!early.isEmpty && !late.isEmpty)
             let built = try tool.run(["ingest", "--store", store] + early)
             try #require(built.status == 0, "\(built)")
-            let reference = try JSONSerialization.jsonObject(with: Data(try tool.run(["weekly", "--week", "2026-W46", "--format", "json", "--store", store]).stdout.utf8)) as? [String: Any]
+            let reference =
+                try JSONSerialization.jsonObject(
+                    with: Data(try tool.run(["weekly", "--week", "2026-W46", "--format", "json", "--store", store]).stdout.utf8)) as? [String: Any]
 
             let ready = scratch.path("ready")
             let stop = scratch.path("stop")
-            let loop: [[String: Any]] = [["tool": "coverage"], ["tool": "kpis", "arguments": ["week": "2026-W46"]],
-                                         ["tool": "breakdown", "arguments": ["dimensions": "Device", "week": "2026-W46"]]]
+            let loop: [[String: Any]] = [
+                ["tool": "coverage"], ["tool": "kpis", "arguments": ["week": "2026-W46"]],
+                ["tool": "breakdown", "arguments": ["dimensions": "Device", "week": "2026-W46"]],
+            ]
             var ingest: CommandLineTool.Finished?
-            let answers = try MCPDemoRun.ask(store: store, script: ["loop": ["calls": loop, "ready": ready, "stop": stop, "rounds": 300]], in: scratch) { client in
+            let answers = try MCPDemoRun.ask(
+                store: store, script: ["loop": ["calls": loop, "ready": ready, "stop": stop, "rounds": 300]], in: scratch
+            ) { client in
                 let deadline = Date().addingTimeInterval(120)
                 while !FileManager.default.fileExists(atPath: ready) && client.isRunning && Date() < deadline { usleep(20_000) }
                 ingest = try tool.run(["ingest", "--store", store] + late)
@@ -190,7 +221,9 @@ extension OneAtATime {
             }
             let run = try #require(ingest)
             #expect(run.status == 0, "\(run)")
-            let after = try JSONSerialization.jsonObject(with: Data(try tool.run(["weekly", "--week", "2026-W46", "--format", "json", "--store", store]).stdout.utf8)) as? [String: Any]
+            let after =
+                try JSONSerialization.jsonObject(
+                    with: Data(try tool.run(["weekly", "--week", "2026-W46", "--format", "json", "--store", store]).stdout.utf8)) as? [String: Any]
             let rounds = answers.dropFirst()
             #expect(rounds.count >= 6 && rounds.count % 3 == 0)
             #expect(rounds.allSatisfy { $0["ok"] as? Bool == true }, "\(rounds.filter { $0["ok"] as? Bool != true }.prefix(3))")
@@ -199,7 +232,8 @@ extension OneAtATime {
                 let structured = answer["structured"] as? [String: Any] ?? [:]
                 switch index % 3 {
                 case 0: lastDays.append(structured["lastDay"] as? String ?? "")
-                case 1: #expect(sameJSON(structured["kpis"], reference?["kpis"]) || sameJSON(structured["kpis"], after?["kpis"]), "round \(index / 3)")
+                case 1:
+                    #expect(sameJSON(structured["kpis"], reference?["kpis"]) || sameJSON(structured["kpis"], after?["kpis"]), "round \(index / 3)")
                 default: #expect((structured["rows"] as? [Any])?.isEmpty == false)
                 }
             }

@@ -3,6 +3,7 @@ import ClarityStore
 import ClarityTestSupport
 import Foundation
 import Testing
+
 @testable import ClarityApp
 
 extension OneAtATime {
@@ -20,11 +21,13 @@ extension OneAtATime {
             init(port: Int, caFile: String, extra: String = "", passwordFile: Bool = false, timeout: Int = 5) throws {
                 folder = try ScratchFolder("smtp")
                 config = folder.path("clarity-report.toml")
-                var smtp = "[email.smtp]\nhost = \"localhost\"\nport = \(port)\nusername = \"\(SMTPDeliveryTests.user)\"\nca_file = \"\(caFile)\"\n"
+                var smtp =
+                    "[email.smtp]\nhost = \"localhost\"\nport = \(port)\nusername = \"\(SMTPDeliveryTests.user)\"\nca_file = \"\(caFile)\"\n"
                     + "timeout = \(timeout)\nretry_delay = 0\noutbox = \"outbox\"\n"
                 if passwordFile {
                     let path = folder.path("smtp-password")
-                    FileManager.default.createFile(atPath: path, contents: Data((SMTPDeliveryTests.password + "\n").utf8), attributes: [.posixPermissions: 0o600])
+                    FileManager.default.createFile(
+                        atPath: path, contents: Data((SMTPDeliveryTests.password + "\n").utf8), attributes: [.posixPermissions: 0o600])
                     smtp += "password_file = \"smtp-password\"\n"
                 }
                 try Data((extra + smtp).utf8).write(to: URL(fileURLWithPath: config))
@@ -48,8 +51,9 @@ extension OneAtATime {
 
             /// Runs `clarity-report` with this configuration and the password in the environment.
             func run(_ arguments: [String], password: String? = SMTPDeliveryTests.password) throws -> CommandLineTool.Finished {
-                try CommandLineTool.built().run(arguments + ["--config", config],
-                                                environment: password.map { ["CLARITY_SMTP_PASSWORD": $0] } ?? [:])
+                try CommandLineTool.built().run(
+                    arguments + ["--config", config],
+                    environment: password.map { ["CLARITY_SMTP_PASSWORD": $0] } ?? [:])
             }
 
             /// The password appears in no output and no outbox file.
@@ -63,17 +67,22 @@ extension OneAtATime {
             }
         }
 
-        static let message = "From: UX reports <ux@lumen-books.example>\r\nTo: product@lumen-books.example,\r\n \"Zoë, Design\" <zoe@lumen-books.example>\r\n"
+        static let message =
+            "From: UX reports <ux@lumen-books.example>\r\nTo: product@lumen-books.example,\r\n \"Zoë, Design\" <zoe@lumen-books.example>\r\n"
             + "Cc: cto@lumen-books.example\r\nBcc: audit@lumen-books.example,\r\n\tboard@lumen-books.example\r\nSubject: Weekly\r\n"
             + "MIME-Version: 1.0\r\n\r\nFigures\r\n.a line that starts with a dot\r\n..two dots\r\n.\r\nend\r\n"
-        static let withoutBcc = "From: UX reports <ux@lumen-books.example>\r\nTo: product@lumen-books.example,\r\n \"Zoë, Design\" <zoe@lumen-books.example>\r\n"
+        static let withoutBcc =
+            "From: UX reports <ux@lumen-books.example>\r\nTo: product@lumen-books.example,\r\n \"Zoë, Design\" <zoe@lumen-books.example>\r\n"
             + "Cc: cto@lumen-books.example\r\nSubject: Weekly\r\n"
             + "MIME-Version: 1.0\r\n\r\nFigures\r\n.a line that starts with a dot\r\n..two dots\r\n.\r\nend\r\n"
-        static let recipients = ["product@lumen-books.example", "zoe@lumen-books.example", "cto@lumen-books.example",
-                                 "audit@lumen-books.example", "board@lumen-books.example"]
+        static let recipients = [
+            "product@lumen-books.example", "zoe@lumen-books.example", "cto@lumen-books.example",
+            "audit@lumen-books.example", "board@lumen-books.example",
+        ]
 
-        @Test("over STARTTLS with AUTH PLAIN or LOGIN the server receives the file byte for byte, Bcc in the envelope only",
-              arguments: ["PLAIN", "LOGIN"])
+        @Test(
+            "over STARTTLS with AUTH PLAIN or LOGIN the server receives the file byte for byte, Bcc in the envelope only",
+            arguments: ["PLAIN", "LOGIN"])
         func deliversTheFile(mechanism: String) throws {
             let server = try SMTPTestServer(user: Self.user, password: Self.password, mechanism: mechanism)
             let setup = try Setup(port: server.port, caFile: server.caFile, passwordFile: mechanism == "LOGIN")
@@ -233,7 +242,8 @@ extension OneAtATime {
             let server = try SMTPTestServer(user: Self.user, password: Self.password)
             let setup = try Setup(port: server.port, caFile: server.caFile)
             let good = try setup.write("good.eml", Self.message)
-            let bad = try setup.write("bad.eml", "From: ux@lumen-books.example\r\nTo: product@lumen-books.example\rRCPT TO:<evil@attacker.example>\r\n\r\nHi\r\n")
+            let bad = try setup.write(
+                "bad.eml", "From: ux@lumen-books.example\r\nTo: product@lumen-books.example\rRCPT TO:<evil@attacker.example>\r\n\r\nHi\r\n")
             let run = try setup.run(["send", good, bad])
             #expect(run.status == 1, "\(run)")
             #expect(run.stderr.contains("bad.eml: line 2 holds a lone CR, which is refused"), "\(run)")
@@ -245,7 +255,8 @@ extension OneAtATime {
         @Test("weekly --send delivers the email it writes with --out, [email] bcc in the envelope only; a line break in --to is refused")
         func weeklySend() throws {
             let server = try SMTPTestServer(user: Self.user, password: Self.password)
-            let email = "[email]\nto = [\"product@lumen-books.example\"]\nbcc = [\"audit@lumen-books.example\"]\nfrom = \"UX reports <ux@lumen-books.example>\"\n"
+            let email =
+                "[email]\nto = [\"product@lumen-books.example\"]\nbcc = [\"audit@lumen-books.example\"]\nfrom = \"UX reports <ux@lumen-books.example>\"\n"
             let setup = try Setup(port: server.port, caFile: server.caFile, extra: email)
             let week = ISOWeek(label: "2026-W47")!
             let storePath = setup.folder.path("clarity.sqlite")
@@ -271,7 +282,6 @@ extension OneAtATime {
             #expect(try setup.kept().isEmpty)
         }
 
-
         @Test("monthly --send delivers the summary with its PDF attached, the same PDF `--format pdf` writes")
         func monthlySend() throws {
             let server = try SMTPTestServer(user: Self.user, password: Self.password)
@@ -292,14 +302,19 @@ extension OneAtATime {
             let pdf = try setup.run(monthly + ["--format", "pdf", "--out", pdfPath])
             #expect(pdf.status == 0, "\(pdf)")
             // Python's email package, an independent MIME parser, takes the attachment out of what the server received.
-            let check = try ExternalTool.output("/usr/bin/env", ["python3", "-c", """
-                import email, sys
-                message = email.message_from_bytes(open(sys.argv[1], 'rb').read())
-                part = next(p for p in message.walk() if p.get_content_type() == 'application/pdf')
-                text = next(p for p in message.walk() if p.get_content_type() == 'text/plain').get_payload(decode=True).decode()
-                same = part.get_payload(decode=True) == open(sys.argv[2], 'rb').read()
-                print(part.get_filename(), part.get_content_disposition(), same, 'October 2026: sessions' in text, message.defects == [])
-                """, out, pdfPath])
+            let check = try ExternalTool.output(
+                "/usr/bin/env",
+                [
+                    "python3", "-c",
+                    """
+                    import email, sys
+                    message = email.message_from_bytes(open(sys.argv[1], 'rb').read())
+                    part = next(p for p in message.walk() if p.get_content_type() == 'application/pdf')
+                    text = next(p for p in message.walk() if p.get_content_type() == 'text/plain').get_payload(decode=True).decode()
+                    same = part.get_payload(decode=True) == open(sys.argv[2], 'rb').read()
+                    print(part.get_filename(), part.get_content_disposition(), same, 'October 2026: sessions' in text, message.defects == [])
+                    """, out, pdfPath,
+                ])
             #expect(check.trimmingCharacters(in: .whitespacesAndNewlines) == "monthly-2026-10.pdf attachment True True True")
             try setup.expectNoPassword(in: run)
             let refused = try setup.run(monthly + ["--format", "pdf", "--send"])

@@ -67,8 +67,9 @@ final class SMTPTestServer: @unchecked Sendable {
         return try names.map { name in
             let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path(name)))) as? [String: Any] ?? [:]
             let data = try Data(contentsOf: URL(fileURLWithPath: folder.path(String(name.dropLast(5)) + ".eml")))
-            return Received(mailFrom: envelope["mail_from"] as? String ?? "", recipients: envelope["rcpt_tos"] as? [String] ?? [],
-                            tls: envelope["tls"] as? Bool ?? false, authenticated: envelope["authenticated"] as? Bool ?? false, data: [UInt8](data))
+            return Received(
+                mailFrom: envelope["mail_from"] as? String ?? "", recipients: envelope["rcpt_tos"] as? [String] ?? [],
+                tls: envelope["tls"] as? Bool ?? false, authenticated: envelope["authenticated"] as? Bool ?? false, data: [UInt8](data))
         }
     }
 

@@ -22,7 +22,9 @@ struct CommandLineTool {
 
     struct ToolMissing: Error, CustomStringConvertible {
         let looked: [String]
-        var description: String { "the clarity-report executable is not built (looked at \(looked.joined(separator: ", "))); run `swift build --build-tests`" }
+        var description: String {
+            "the clarity-report executable is not built (looked at \(looked.joined(separator: ", "))); run `swift build --build-tests`"
+        }
     }
 
     /// Runs to completion and returns the exit status and both outputs.
@@ -83,8 +85,9 @@ struct CommandLineTool {
             let out = (try? String(contentsOf: folder.appendingPathComponent("stdout"), encoding: .utf8)) ?? ""
             let err = (try? String(contentsOf: folder.appendingPathComponent("stderr"), encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: folder)
-            return Finished(status: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal,
-                            stdout: out, stderr: err, arguments: arguments)
+            return Finished(
+                status: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal,
+                stdout: out, stderr: err, arguments: arguments)
         }
     }
 

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ClarityTestSupport
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A loopback HTTP listener that a browser uses as its proxy: every request the browser makes, to any host, arrives
 /// here first, is recorded by its request line, and is answered 404 without going anywhere.

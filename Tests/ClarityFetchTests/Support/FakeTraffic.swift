@@ -21,8 +21,9 @@ enum FakeTraffic {
         var active = 0
 
         static func + (a: Sums, b: Sums) -> Sums {
-            Sums(sessions: a.sessions + b.sessions, bots: a.bots + b.bots, rage: a.rage + b.rage, pages: a.pages + b.pages,
-                 scroll: a.scroll + b.scroll, time: a.time + b.time, active: a.active + b.active)
+            Sums(
+                sessions: a.sessions + b.sessions, bots: a.bots + b.bots, rage: a.rage + b.rage, pages: a.pages + b.pages,
+                scroll: a.scroll + b.scroll, time: a.time + b.time, active: a.active + b.active)
         }
     }
 
@@ -32,9 +33,10 @@ enum FakeTraffic {
         let busy = hour >= 8 && hour < 22 ? 2 : 1
         // Each day differs from the next, so no two windows give the same bytes.
         let sessions = busy * (1 + Int((m * 7 + Int64(device) * 3) % 4)) + device + Int((m / 1_440) % 5)
-        return Sums(sessions: sessions, bots: m % 11 == 0 ? 1 : 0, rage: (m + Int64(device)) % 9 == 0 ? 1 : 0,
-                    pages: sessions * 2 + Int(m % 3), scroll: sessions * (40 + Int(m % 20)), time: sessions * (200 + Int(m % 50)),
-                    active: sessions * (60 + Int(m % 30)))
+        return Sums(
+            sessions: sessions, bots: m % 11 == 0 ? 1 : 0, rage: (m + Int64(device)) % 9 == 0 ? 1 : 0,
+            pages: sessions * 2 + Int(m % 3), scroll: sessions * (40 + Int(m % 20)), time: sessions * (200 + Int(m % 50)),
+            active: sessions * (60 + Int(m % 30)))
     }
 
     /// The sums of a window, per device.
@@ -61,12 +63,14 @@ enum FakeTraffic {
     /// The response body for a request: site totals or a Device breakdown over the window ending at `now`.
     static func body(dimensions: [String], numOfDays: Int, now: Instant) -> [UInt8] {
         let sums = window(endingAt: now, days: numOfDays)
-        let rows: [(label: String?, sums: Sums)] = dimensions == ["Device"]
+        let rows: [(label: String?, sums: Sums)] =
+            dimensions == ["Device"]
             ? devices.indices.map { (devices[$0], sums[$0]) }
             : [(nil, sums.reduce(Sums(), +))]
         func key(_ label: String?) -> String { label.map { ", \"Device\": \"\($0)\"" } ?? "" }
         func metric(_ name: String, _ fields: (Sums) -> String) -> String {
-            "{\"metricName\": \"\(name)\", \"information\": [" + rows.map { "{" + fields($0.sums) + key($0.label) + "}" }.joined(separator: ", ") + "]}"
+            "{\"metricName\": \"\(name)\", \"information\": [" + rows.map { "{" + fields($0.sums) + key($0.label) + "}" }.joined(separator: ", ")
+                + "]}"
         }
         let metrics = [
             metric("Traffic") { s in
@@ -92,8 +96,9 @@ enum FakeTraffic {
         guard request.headers["authorization"] == "Bearer \(FakeClarityAPI.token)" else { return .reply(status: 401, body: []) }
         let days = Int(request.parameter("numOfDays") ?? "") ?? 0
         guard (1...3).contains(days) else { return .reply(status: 400, body: []) }
-        return .reply(status: 200, body: body(dimensions: FakeClarityAPI.dimensions(of: request), numOfDays: days, now: clock.now()),
-                      headers: [("Content-Type", "application/json")])
+        return .reply(
+            status: 200, body: body(dimensions: FakeClarityAPI.dimensions(of: request), numOfDays: days, now: clock.now()),
+            headers: [("Content-Type", "application/json")])
     }
 }
 
