@@ -1,5 +1,7 @@
-import ClarityModel
+import ClarityTestSupport
 import Testing
+
+@testable import ClarityModel
 
 @Suite("URL normalisation and page grouping")
 struct URLNormalizationTests {
@@ -55,6 +57,24 @@ struct URLNormalizationTests {
         #expect(rules.normalize("JAVASCRIPT://%0Aalert(1)") == "javascript://%0aalert(1)/")
         let long = String(repeating: "/A", count: 5_000)
         #expect(rules.normalize(long + "/?" + long) == long)
+    }
+
+    @Test("the shortcut for URLs no rule changes gives what the rules give, for hostile and ordinary URLs alike")
+    func shortcutAgreesWithTheRules() {
+        let rules = URLNormalization()
+        let urls =
+            HostilePayloads.corpus(beacon: "https://beacon.example/x").map(\.text).flatMap { payload in
+                ["/\(payload)", "https://shop.example/\(payload)", "https://Shop.Example/\(payload)/", "/\(payload)?utm_source=x#top", payload]
+            } + [
+                "", "/", "https://shop.example", "https://shop.example/", "HTTPS://SHOP.EXAMPLE/Checkout", "/checkout", "/checkout/", "//x",
+                "https://shop.example/checkout?step=2", "mailto:someone@example.com", "shop.example/path", "https://shop.example/a/b/c",
+            ]
+        for url in urls {
+            #expect(rules.normalize(url) == rules.normalizedByRules(url), "\(url)")
+        }
+        #expect(URLNormalization.isAlreadyNormal("https://shop.example/checkout"))
+        #expect(!URLNormalization.isAlreadyNormal("https://shop.example"))
+        #expect(!URLNormalization.isAlreadyNormal("/Checkout"))
     }
 
     @Test("grouping adds sums, re-weights rates and means by sessions, and never sums distinct users")

@@ -16,7 +16,8 @@ enum AudiencePipeline {
     ) throws -> AudienceInput {
         var grouped = [current, previous]
         for range in periods.dropFirst(2) {
-            grouped.append(PageGrouping(try store.segmentTotals(in: range, dimensions: earlierDimensions), normalization: normalization).entries)
+            // Earlier periods give only each value's sessions per day (the noise of its count) and whether it was there.
+            grouped.append(PageGrouping(try store.segmentSessions(in: range, dimensions: earlierDimensions), normalization: normalization).entries)
         }
         let lists = try periods.map { range in
             [BreakdownMetric.referrerURL: try store.listTotals(.referrerURL, in: range), .pageTitle: try store.listTotals(.pageTitle, in: range)]

@@ -75,12 +75,15 @@ public struct BreakdownPeriods: Sendable {
     public let site: Totals
     public let settings: ReportSettings
     public let siteURL: String
+    /// Each period's segments by their dimension set, so a table reads only its own breakdown's rows.
+    let byDimensions: [[DimensionSet: [SegmentTotals]]]
 
     public init(periods: [[SegmentTotals]], site: Totals, settings: ReportSettings, siteURL: String) {
         self.periods = periods
         self.site = site
         self.settings = settings
         self.siteURL = siteURL
+        self.byDimensions = periods.map { entries in Dictionary(grouping: entries, by: \.segment.dimensions) }
     }
 
     /// Rows shown on the page and in the log (twice `report.top_segments`, 10 by default); the email shows `top_segments` (5).
@@ -91,8 +94,8 @@ public struct BreakdownPeriods: Sendable {
     /// Each period's segments projected onto `dimensions`: read from the smallest stored set holding them, other dimensions summed out.
     func projected(onto dimensions: [Dimension]) -> (periods: [[Segment: Totals]], source: String) {
         var source = ""
-        let projected = periods.enumerated().map { index, entries -> [Segment: Totals] in
-            let sets = Set(entries.map(\.segment.dimensions)).filter { set in dimensions.allSatisfy(set.dimensions.contains) }
+        let projected = byDimensions.enumerated().map { index, bySet -> [Segment: Totals] in
+            let sets = bySet.keys.filter { set in dimensions.allSatisfy(set.dimensions.contains) }
             guard
                 let set = sets.min(by: { a, b in
                     a.dimensions.count != b.dimensions.count ? a.dimensions.count < b.dimensions.count : a.key < b.key
@@ -100,7 +103,7 @@ public struct BreakdownPeriods: Sendable {
             else { return [:] }
             if index == 0 { source = set.key }
             var result: [Segment: Totals] = [:]
-            for entry in entries where entry.segment.dimensions == set && !entry.segment.isAggregate {
+            for entry in bySet[set] ?? [] where !entry.segment.isAggregate {
                 let segment = Segment(entry.segment.values.filter { dimensions.contains($0.dimension) })
                 result[segment] = result[segment].map { $0.combined(with: entry.totals) } ?? entry.totals
             }
