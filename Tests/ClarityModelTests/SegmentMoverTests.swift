@@ -1,5 +1,6 @@
-import ClarityModel
 import Testing
+
+@testable import ClarityModel
 
 @Suite("Segment movers, their multiple-comparison control and their onset")
 struct SegmentMoverTests {
@@ -117,5 +118,22 @@ struct SegmentMoverTests {
         #expect(Onset.find(days: days, signal: .rageClick, week: week, rising: false, releases: releases) == nil)
         let short = days.filter { $0.key >= week.firstDay.advanced(by: -6) }
         #expect(Onset.find(days: short, signal: .rageClick, week: week, rising: true, releases: releases) == nil)
+    }
+
+    @Test("findings rank by frustrated sessions added, a move without an onset this week at half its size (worked by hand)")
+    func noveltyInTheRanking() {
+        func finding(_ name: String, added: Double, isNew: Bool) -> Finding {
+            Finding(
+                kind: "segment", subject: "rageClick", segment: name, text: name, headline: name, addedSessions: added, test: "", pValue: nil,
+                qValue: nil, earlierMin: nil, earlierMax: nil, evidenceText: "", nextStep: nil, isNew: isNew)
+        }
+        // 100 added but under way before the week ranks as 50: after a new move of 60, before a new one of 40.
+        // A fall of 70 (−70 sessions) ranks by its size, 70; equal sizes keep their order.
+        let ranked = WeeklyReport.ranked([
+            finding("old 100", added: 100, isNew: false), finding("new 40", added: 40, isNew: true), finding("new 60", added: 60, isNew: true),
+            finding("fall 70", added: -70, isNew: true), finding("new 50", added: 50, isNew: true),
+        ])
+        #expect(ranked.map(\.headline) == ["fall 70", "new 60", "old 100", "new 50", "new 40"])
+        #expect(WeeklyReport.rankingSize(finding("old", added: -80, isNew: false)) == 40)
     }
 }

@@ -23,4 +23,8 @@ public struct Finding: Sendable, Equatable, Encodable {
     public let evidenceText: String
     /// The filters to set in Clarity's Recordings, and what to watch; nil when recordings cannot show the move.
     public let nextStep: String?
+    /// Whether the move is new this week: a segment mover whose daily rate left its baseline on a day of this week (it
+    /// has an onset), or a site figure beyond noise (outside every earlier week's range). A move without an onset this
+    /// week may have been under way before it, so it ranks as if half its size.
+    public var isNew: Bool = true
 }

@@ -5,16 +5,13 @@ extension WeeklyReport {
     /// The week's moves beyond noise as bullets, strongest first, at most five.
     ///
     /// Frustration moves (segment movers and site rates) come first, by the frustrated sessions they added, largest in
-    /// size first; then counts and means beyond noise, by their z against the earlier weeks. A week without any says so.
+    /// size first, a move that is not new this week (`isNew`) counted at half its size; then counts and means beyond
+    /// noise, by their z against the earlier weeks. A week without any says so.
     static func findings(_ comparisons: [KPIComparison], movers: [SegmentMover], attributions: [RateAttribution], siteSessions: Double) -> [Finding] {
         let rates = comparisons.filter { $0.verdict == .significant && $0.kpi.isRate }
         let others = comparisons.filter { $0.verdict == .significant && !$0.kpi.isRate }
             .sorted { abs($0.evidence.historyZ ?? 0) > abs($1.evidence.historyZ ?? 0) }
-        let frustration = (movers.map(finding) + rates.map { finding($0, siteSessions: siteSessions, attributions: attributions) }).enumerated()
-            .sorted { a, b in
-                let (sizeA, sizeB) = (abs(a.element.addedSessions ?? 0), abs(b.element.addedSessions ?? 0))
-                return sizeA != sizeB ? sizeA > sizeB : a.offset < b.offset
-            }.map(\.element)
+        let frustration = ranked(movers.map(finding) + rates.map { finding($0, siteSessions: siteSessions, attributions: attributions) })
         let all = frustration + others.map { finding($0, siteSessions: siteSessions) }
         guard !all.isEmpty else {
             let text = "No figure moved beyond normal week-to-week noise, and no segment's rate moved beyond noise."
@@ -26,6 +23,22 @@ extension WeeklyReport {
             ]
         }
         return Array(all.prefix(maximumFindings))
+    }
+
+    /// Novelty's weight in the ranking: a move already under way before the week counts at this share of its size.
+    static let oldMoveWeight = 0.5
+
+    /// The size a frustration finding ranks by: the frustrated sessions it added, halved when the move is not new.
+    static func rankingSize(_ finding: Finding) -> Double {
+        abs(finding.addedSessions ?? 0) * (finding.isNew ? 1 : oldMoveWeight)
+    }
+
+    /// Frustration findings by `rankingSize`, largest first; equal sizes keep their order.
+    static func ranked(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { a, b in
+            let (sizeA, sizeB) = (rankingSize(a.element), rankingSize(b.element))
+            return sizeA != sizeB ? sizeA > sizeB : a.offset < b.offset
+        }.map(\.element)
     }
 
     static func finding(_ mover: SegmentMover) -> Finding {
@@ -48,7 +61,8 @@ extension WeeklyReport {
         return Finding(
             kind: "segment", subject: mover.signal, segment: mover.label, text: text, headline: "\(move)\(since.isEmpty ? " of sessions" : since).",
             addedSessions: mover.addedSessions, test: "twoProportion+benjaminiHochberg", pValue: mover.pValue, qValue: mover.qValue,
-            earlierMin: nil, earlierMax: nil, evidenceText: evidence, nextStep: "\(mover.recordingFilter) Watch \(mover.watchFor).")
+            earlierMin: nil, earlierMax: nil, evidenceText: evidence, nextStep: "\(mover.recordingFilter) Watch \(mover.watchFor).",
+            isNew: mover.onset != nil)
     }
 
     /// A site figure's finding; a rate's names the breakdown whose leading value carries most of the move.
