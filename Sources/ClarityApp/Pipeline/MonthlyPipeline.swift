@@ -12,13 +12,12 @@ enum MonthlyPipeline {
             throw ReportError.noData(
                 period: "any month", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }
+        let names = PageNames(settings.urls)
         let stored = try store.segmentTotals(in: month.firstDay...month.lastDay)
         var input = MonthlyReportInput(
             project: project, month: month, siteDays: try store.siteDays(in: MonthlyReport.siteDayRange(for: month)),
-            currentSegments: PageGrouping(stored, normalization: settings.urls).entries,
-            previousSegments: PageGrouping(
-                try store.segmentTotals(in: month.previous.firstDay...month.previous.lastDay), normalization: settings.urls
-            ).entries,
+            currentSegments: names.grouping(stored).entries,
+            previousSegments: names.grouping(try store.segmentTotals(in: month.previous.firstDay...month.previous.lastDay)).entries,
             settings: settings,
             releases: try ReleasePipeline.impacts(
                 store: store, days: month.firstDay...month.lastDay, asOf: try store.latestSiteDay() ?? month.lastDay,
@@ -29,7 +28,7 @@ enum MonthlyPipeline {
         input.audience = try AudiencePipeline.input(
             store: store, periods: sequence(first: month, next: \.previous).prefix(9).map { $0.firstDay...$0.lastDay },
             current: input.currentSegments, previous: input.previousSegments, storedURLs: AudiencePipeline.storedURLs(stored),
-            normalization: settings.urls)
+            names: names)
         return try MonthlyReport.build(input)
     }
 }

@@ -14,12 +14,12 @@ enum WeeklyPipeline {
                 period: "any week", hint: "the store is empty. Ingest responses with `clarity-report ingest` or run `clarity-report fetch` first.")
         }
         let history = week.firstDay.advanced(by: -56)...week.lastDay
+        let names = PageNames(settings.urls)
         let stored = try store.segmentTotals(in: week.firstDay...week.lastDay)
         var input = WeeklyReportInput(
             project: project, week: week, siteDays: try store.siteDays(in: history),
-            currentSegments: PageGrouping(stored, normalization: settings.urls).entries,
-            previousSegments: PageGrouping(try store.segmentTotals(in: week.previous.firstDay...week.previous.lastDay), normalization: settings.urls)
-                .entries,
+            currentSegments: names.grouping(stored).entries,
+            previousSegments: names.grouping(try store.segmentTotals(in: week.previous.firstDay...week.previous.lastDay)).entries,
             settings: settings,
             releases: try ReleasePipeline.impacts(
                 store: store, days: week.firstDay.advanced(by: -7)...week.lastDay, asOf: week.lastDay,
@@ -30,11 +30,11 @@ enum WeeklyPipeline {
         input.audience = try AudiencePipeline.input(
             store: store, periods: (0...8).map { ISOWeek(containing: week.firstDay.advanced(by: -7 * $0)) }.map { $0.firstDay...$0.lastDay },
             current: input.currentSegments, previous: input.previousSegments, storedURLs: AudiencePipeline.storedURLs(stored),
-            normalization: settings.urls)
+            names: names)
         let baseline = week.firstDay.advanced(by: -28)...week.lastDay
         let movers = WeeklyReport.findMovers(input)
         for segment in movers.segments {
-            input.moverDays[segment] = try AudiencePipeline.segmentDays(segment, store: store, in: baseline, normalization: settings.urls)
+            input.moverDays[segment] = try AudiencePipeline.segmentDays(segment, store: store, in: baseline, names: names)
         }
         var report = try WeeklyReport.build(input, movers: movers)
         report.alerts = WeeklyAlerts.build(try store.alertRecords(touching: week.firstDay...week.lastDay), week: week)

@@ -7,6 +7,12 @@ public struct PageGrouping: Sendable, Equatable {
 
     /// Groups every segment with a URL value by its normalised URL; segments without a URL pass through unchanged.
     public init(_ entries: [SegmentTotals], normalization: URLNormalization) {
+        self.init(entries, normalize: normalization.normalize)
+    }
+
+    /// Groups as `init(_:normalization:)` does, with `normalize` giving each URL's page (a report passes one that
+    /// remembers the pages of every URL it has seen, so each is normalised once for the whole report).
+    public init(_ entries: [SegmentTotals], normalize normalizeURL: (String) -> String) {
         var order: [Segment] = []
         var totals: [Segment: Totals] = [:]
         var members: [Segment: [Segment]] = [:]
@@ -14,7 +20,7 @@ public struct PageGrouping: Sendable, Equatable {
         var pages: [String: String] = [:]
         let normalize = { (url: String) -> String in
             if let page = pages[url] { return page }
-            let page = normalization.normalize(url)
+            let page = normalizeURL(url)
             pages[url] = page
             return page
         }
@@ -37,7 +43,8 @@ public struct PageGrouping: Sendable, Equatable {
         page(of: segment, normalize: normalization.normalize)
     }
 
-    static func page(of segment: Segment, normalize: (String) -> String) -> Segment {
+    /// The segment with its URL value replaced by `normalize`'s page for it.
+    public static func page(of segment: Segment, normalize: (String) -> String) -> Segment {
         guard segment.values.contains(where: { $0.dimension == .url && $0.value != nil }) else { return segment }
         return Segment(
             segment.values.map { entry in
