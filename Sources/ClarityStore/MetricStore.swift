@@ -26,13 +26,9 @@ public final class MetricStore: Sendable {
         do {
             switch access {
             case .readWrite:
-                var configuration = Configuration()
-                configuration.busyMode = .timeout(30)
-                configuration.foreignKeysEnabled = true
-                let pool = try DatabasePool(path: path, configuration: configuration)
+                let pool = try Self.openForWriting(path)
                 self.writer = pool
                 self.reader = pool
-                try Self.prepare(pool, path: path)
                 if try hasUncompressedRawResponses() { try compressRawResponses() }
             case .readOnly:
                 let database = try Self.openReadOnly(path)
@@ -44,6 +40,30 @@ public final class MetricStore: Sendable {
             throw error
         } catch {
             throw StoreError.wrapping(error, path: path)
+        }
+    }
+
+    /// Opens (creating if needed) and migrates the store for writing.
+    ///
+    /// SQLite's busy timeout covers waiting for a lock, but not every first-open race: when several processes open a new
+    /// file at once, switching it to WAL or starting the first migration can fail at once with SQLITE_BUSY. Such an
+    /// open is tried again, a little later each time, for up to about 10 seconds before the error reaches the user.
+    private static func openForWriting(_ path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.foreignKeysEnabled = true
+        var delay = 0.01
+        var waited = 0.0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try prepare(pool, path: path)
+                return pool
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && waited < 10 {
+                Thread.sleep(forTimeInterval: delay)
+                waited += delay
+                delay = min(delay * 2, 0.5)
+            }
         }
     }
 
