@@ -48,9 +48,11 @@ public struct MonthlyRenderer: Sendable {
         context["hasIssues"] = !report.issues.isEmpty
         // The one-pager shows the year-earlier figures only when the store holds that month.
         context["hasYearAgo"] = report.yearAgo != nil
+        TemplateContext.annotate(&context, "headline", with: report.headline) { entry in
+            ["plainVerdict": MonthlySummary.plain(entry.kpi.verdictText)]
+        }
         if var headline = context["headline"] as? [[String: Any]] {
             for (index, entry) in report.headline.enumerated() where index < headline.count {
-                headline[index]["plainVerdict"] = MonthlySummary.plain(entry.kpi.verdictText)
                 if var kpi = headline[index]["kpi"] as? [String: Any] {
                     kpi["toneColor"] = WeeklyRenderer.color(tone: entry.kpi.tone)
                     headline[index]["kpi"] = kpi
@@ -58,18 +60,8 @@ public struct MonthlyRenderer: Sendable {
             }
             context["headline"] = headline
         }
-        if var kpis = context["kpis"] as? [[String: Any]] {
-            for (index, entry) in report.kpis.enumerated() where index < kpis.count {
-                kpis[index]["plainVerdict"] = MonthlySummary.plain(entry.verdictText)
-            }
-            context["kpis"] = kpis
-        }
-        if var releases = context["releases"] as? [[String: Any]] {
-            for (index, impact) in report.releases.enumerated() where index < releases.count {
-                releases[index]["effect"] = MonthlySummary.releaseEffect(impact)
-            }
-            context["releases"] = releases
-        }
+        TemplateContext.annotate(&context, "kpis", with: report.kpis) { ["plainVerdict": MonthlySummary.plain($0.verdictText)] }
+        TemplateContext.annotate(&context, "releases", with: report.releases) { ["effect": MonthlySummary.releaseEffect($0)] }
         AudienceContext.prepare(&context, previousLabel: "month before")
         return context
     }

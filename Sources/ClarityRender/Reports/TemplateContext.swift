@@ -34,4 +34,13 @@ public enum TemplateContext {
             return result
         }
     }
+
+    /// Adds template-only fields to each entry of the array at `key`, from the model value the entry was encoded from.
+    static func annotate<T>(_ context: inout [String: Any], _ key: String, with models: [T], _ fields: (T) -> [String: Any]) {
+        guard var entries = context[key] as? [[String: Any]] else { return }
+        for (index, model) in models.enumerated() where index < entries.count {
+            entries[index].merge(fields(model)) { _, added in added }
+        }
+        context[key] = entries
+    }
 }

@@ -76,12 +76,7 @@ public struct WeeklyRenderer: Sendable {
         context["hasFrustrationSegments"] = !report.frustrationSegments.isEmpty
         context["previousColumn"] = "Last week"
         context["hasReleases"] = !report.releases.isEmpty
-        if var releases = context["releases"] as? [[String: Any]] {
-            for (index, impact) in report.releases.enumerated() where index < releases.count {
-                releases[index]["hasMovedKPIs"] = !impact.movedKPIs.isEmpty
-            }
-            context["releases"] = releases
-        }
+        TemplateContext.annotate(&context, "releases", with: report.releases) { ["hasMovedKPIs": !$0.movedKPIs.isEmpty] }
         let devices = Self.keyedByID(context["devices"])
         let browsers = Self.keyedByID(context["browsers"])
         context["devices"] = devices
