@@ -27,6 +27,36 @@ extension MetricStore {
         }
     }
 
+    /// Several segments' figures on every day in a range that their breakdowns cover, in one query: per day, the
+    /// observations of the segments that have one, in key order.
+    public func segmentDays(_ segments: [Segment], in range: ClosedRange<Day>) throws -> [Day: [Observation]] {
+        guard !segments.isEmpty else { return [:] }
+        let bySet = Dictionary(grouping: segments, by: \.dimensions)
+        let byKey = Dictionary(segments.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let condition = bySet.keys.sorted().map { set in
+            "(d.dimensions = ? AND s.key IN (\(bySet[set]!.map { _ in "?" }.joined(separator: ", "))))"
+        }.joined(separator: " OR ")
+        let arguments: [String] =
+            [range.lowerBound.iso, range.upperBound.iso] + bySet.keys.sorted().flatMap { set in [set.key] + bySet[set]!.map(\.key) }
+        return try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT d.day, s.key AS segment_key, o.* FROM day_snapshot d
+                    JOIN observation o ON o.snapshot_id = d.snapshot_id
+                    JOIN segment s ON s.id = o.segment_id
+                    WHERE d.day BETWEEN ? AND ? AND (\(condition))
+                    ORDER BY d.day, s.key
+                    """, arguments: StatementArguments(arguments))
+            var result: [Day: [Observation]] = [:]
+            while let row = try rows.next() {
+                guard let day = Day(iso: row["day"]), let segment = byKey[row["segment_key"]] else { continue }
+                result[day, default: []].append(Self.observation(from: row, segment: segment))
+            }
+            return result
+        }
+    }
+
     static func observation(from row: Row, segment: Segment) -> Observation {
         var signals: [FrustrationSignal: SignalFigures] = [:]
         for signal in FrustrationSignal.allCases {
@@ -47,11 +77,79 @@ extension MetricStore {
         try segmentTotals(where: "d.day BETWEEN ? AND ?", days: [range.lowerBound.iso, range.upperBound.iso], dimensions: dimensions)
     }
 
-    /// Segment totals holding only sessions and day counts (no signals, no means): what a count's history and a
-    /// value's presence need, read at a fraction of the cost of every figure.
-    public func segmentSessions(in range: ClosedRange<Day>, dimensions: [DimensionSet]) throws -> [SegmentTotals] {
-        try segmentTotals(
-            where: "d.day BETWEEN ? AND ?", days: [range.lowerBound.iso, range.upperBound.iso], dimensions: dimensions, sessionsOnly: true)
+    /// Sessions and day counts (no signals, no means) of every segment of `dimensions` in each of several periods,
+    /// read in one pass over their days: what a count's history and a value's presence need. One entry per stored
+    /// segment (aggregate rows left out) that has a row in any period, in stored order; periods must not overlap.
+    public func segmentSessions(in periods: [ClosedRange<Day>], dimensions: [DimensionSet]) throws -> [SegmentPeriods] {
+        guard let earliest = periods.map(\.lowerBound).min(), let latest = periods.map(\.upperBound).max(), !dimensions.isEmpty else {
+            return []
+        }
+        let cases = periods.indices.map { "WHEN d.day BETWEEN ? AND ? THEN \($0)" }.joined(separator: " ")
+        let sets = dimensions.map { _ in "?" }.joined(separator: ", ")
+        let rowsSQL = """
+            SELECT CASE \(cases) END AS period, o.segment_id, o.sessions
+            FROM day_snapshot d JOIN observation o ON o.snapshot_id = d.snapshot_id
+            WHERE d.day BETWEEN ? AND ? AND d.dimensions IN (\(sets))
+            """
+        let bounds = periods.flatMap { [$0.lowerBound.iso, $0.upperBound.iso] }
+        let rowsArguments = StatementArguments(bounds + [earliest.iso, latest.iso] + dimensions.map(\.key))
+        let segmentsSQL = """
+            SELECT id, dimensions, \(Dimension.allCases.map(Self.segmentColumn).joined(separator: ", ")) FROM segment
+            WHERE is_aggregate = 0 AND dimensions IN (\(sets)) ORDER BY id
+            """
+        let count = periods.count
+        return try read { db in
+            // Per segment a slot of `count` periods: rows, sessions and rows with sessions, summed as SQL would.
+            var slots: [Int64: Int] = [:]
+            var rows: [Int] = []
+            var sessions: [Int64] = []
+            var rowsWithSessions: [Int] = []
+            let cursor = try Row.fetchCursor(db, sql: rowsSQL, arguments: rowsArguments)
+            while let row = try cursor.next() {
+                guard let period = row[0] as Int? else { continue }
+                let id: Int64 = row[1]
+                let slot: Int
+                if let known = slots[id] {
+                    slot = known
+                } else {
+                    slot = rows.count / count
+                    slots[id] = slot
+                    rows += repeatElement(0, count: count)
+                    sessions += repeatElement(0, count: count)
+                    rowsWithSessions += repeatElement(0, count: count)
+                }
+                let at = slot * count + period
+                rows[at] += 1
+                if let value = row[2] as Int64? {
+                    sessions[at] += value
+                    rowsWithSessions[at] += 1
+                }
+            }
+            var result: [SegmentPeriods] = []
+            var known: [String: DimensionSet?] = [:]
+            let segments = try Row.fetchCursor(db, sql: segmentsSQL, arguments: StatementArguments(dimensions.map(\.key)))
+            while let row = try segments.next() {
+                guard let slot = slots[row[0]] else { continue }
+                let key: String = row[1]
+                if known[key] == nil { known[key] = DimensionSet(key: key) }
+                guard let set = known[key] ?? nil else { continue }
+                let segment = Segment(
+                    set.dimensions.map { dimension in
+                        Segment.DimensionValue(dimension, row[2 + Dimension.allCases.firstIndex(of: dimension)!] as String?)
+                    })
+                let totals = (0..<count).map { period -> Totals? in
+                    let at = slot * count + period
+                    guard rows[at] > 0 else { return nil }
+                    var totals = Totals()
+                    totals.days = rows[at]
+                    totals.sessions = sessions[at]
+                    totals.daysWithSessions = rowsWithSessions[at]
+                    return totals
+                }
+                result.append(SegmentPeriods(segment: segment, periods: totals))
+            }
+            return result
+        }
     }
 
     /// Segment totals over the days a condition on `d.day` selects, with the condition's arguments.
@@ -59,7 +157,7 @@ extension MetricStore {
     /// The rows are summed here rather than with SQL's SUM: at the API's maximum a week holds 63,000 rows, and
     /// SQLite's GROUP BY with 27 aggregates each took three times as long as this loop. The sums follow SQL's rules
     /// (NULLs skipped, a sum of nothing is missing) and add in the same order, so the figures are the same to the bit.
-    func segmentTotals(where dayCondition: String, days: [String], dimensions: [DimensionSet]?, sessionsOnly: Bool = false) throws
+    func segmentTotals(where dayCondition: String, days: [String], dimensions: [DimensionSet]?) throws
         -> [SegmentTotals]
     {
         var filter = "\(dayCondition) AND d.dimensions <> ''"
@@ -69,7 +167,7 @@ extension MetricStore {
             arguments += dimensions.map(\.key)
         }
         let rowsSQL = """
-            SELECT o.segment_id, \((sessionsOnly ? ["sessions"] : SegmentSums.columns).map { "o.\($0)" }.joined(separator: ", "))
+            SELECT o.segment_id, \(SegmentSums.columns.map { "o.\($0)" }.joined(separator: ", "))
             FROM day_snapshot d JOIN observation o ON o.snapshot_id = d.snapshot_id
             WHERE \(filter)
             """
@@ -83,11 +181,7 @@ extension MetricStore {
             var sums: [Int64: SegmentSums] = [:]
             let rows = try Row.fetchCursor(db, sql: rowsSQL, arguments: frozen)
             while let row = try rows.next() {
-                if sessionsOnly {
-                    sums[row[0], default: SegmentSums()].addSessions(row[1])
-                } else {
-                    sums[row[0], default: SegmentSums()].add(row, from: 1)
-                }
+                sums[row[0], default: SegmentSums()].add(row, from: 1)
             }
             var sets: [String: DimensionSet?] = [:]
             var result: [SegmentTotals] = []

@@ -28,15 +28,6 @@ struct SegmentSums {
     var meanProducts = [Double?](repeating: nil, count: meanColumns.count)
     var meanWeights = [Int64?](repeating: nil, count: meanColumns.count)
 
-    /// Adds a row of which only the sessions were read (`segmentSessions`).
-    mutating func addSessions(_ sessions: Int64?) {
-        rows += 1
-        if let sessions {
-            self.sessions += sessions
-            rowsWithSessions += 1
-        }
-    }
-
     /// Adds a row whose `columns` start at position `first`.
     mutating func add(_ row: Row, from first: Int) {
         rows += 1

@@ -111,6 +111,49 @@ struct URLNormalizationTests {
         #expect(grouping.stored(url("https://s.example/cart")) == [url("https://s.example/cart?utm_source=x")])
     }
 
+    @Test("grouping several periods at once gives each period what grouping it alone gives, in first-member order")
+    func groupingPeriods() {
+        func sessions(_ count: Int64, days: Int) -> Totals {
+            var totals = Totals()
+            totals.days = days
+            totals.daysWithSessions = days
+            totals.sessions = count
+            return totals
+        }
+        let url = { (value: String) in Segment([Segment.DimensionValue(.url, value)]) }
+        let safari = Segment([Segment.DimensionValue(.browser, "Safari")])
+        let entries = [
+            SegmentPeriods(segment: url("https://s.example/cart?utm_source=x"), periods: [nil, sessions(20, days: 3)]),
+            SegmentPeriods(segment: url("https://s.example/checkout"), periods: [sessions(300, days: 7), sessions(280, days: 6)]),
+            SegmentPeriods(segment: url("https://s.example/checkout/"), periods: [sessions(100, days: 5), nil]),
+            SegmentPeriods(segment: safari, periods: [sessions(40, days: 7), sessions(44, days: 7)]),
+            SegmentPeriods(segment: url("https://s.example/cart"), periods: [sessions(7, days: 2), nil]),
+        ]
+        let periods = PageGrouping.periods(entries, count: 2, normalize: URLNormalization().normalize)
+        // Period 0: checkout 300 + 100 over at most 7 days; cart 7 (its tracking variant has no row then).
+        #expect(
+            periods[0] == [
+                SegmentTotals(segment: url("https://s.example/cart"), totals: sessions(7, days: 2)),
+                SegmentTotals(segment: url("https://s.example/checkout"), totals: sessions(400, days: 7)),
+                SegmentTotals(segment: safari, totals: sessions(40, days: 7)),
+            ])
+        #expect(
+            periods[1] == [
+                SegmentTotals(segment: url("https://s.example/cart"), totals: sessions(20, days: 3)),
+                SegmentTotals(segment: url("https://s.example/checkout"), totals: sessions(280, days: 6)),
+                SegmentTotals(segment: safari, totals: sessions(44, days: 7)),
+            ])
+        // Each period holds the same figures as grouping that period's entries alone.
+        for period in 0..<2 {
+            let alone = PageGrouping(
+                entries.compactMap { entry in entry.periods[period].map { SegmentTotals(segment: entry.segment, totals: $0) } },
+                normalization: URLNormalization())
+            #expect(
+                Dictionary(uniqueKeysWithValues: alone.entries.map { ($0.segment, $0.totals) })
+                    == Dictionary(uniqueKeysWithValues: periods[period].map { ($0.segment, $0.totals) }))
+        }
+    }
+
     @Test("a grouped page's days combine to the grouped totals, and its Recordings filter names its shared part")
     func groupedDays() {
         let page = Segment([Segment.DimensionValue(.url, "https://s.example/product/:id")])

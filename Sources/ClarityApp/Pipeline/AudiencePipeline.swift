@@ -32,14 +32,14 @@ enum AudiencePipeline {
         store: MetricStore, periods: [ClosedRange<Day>], current: [SegmentTotals], previous: [SegmentTotals],
         storedURLs: Int, names: PageNames
     ) throws -> AudienceInput {
-        var grouped = [current, previous]
-        for range in periods.dropFirst(2) {
-            // Earlier periods give only each value's sessions per day (the noise of its count) and whether it was there.
-            grouped.append(names.grouping(try store.segmentSessions(in: range, dimensions: earlierDimensions)).entries)
-        }
-        let lists = try periods.map { range in
-            [BreakdownMetric.referrerURL: try store.listTotals(.referrerURL, in: range), .pageTitle: try store.listTotals(.pageTitle, in: range)]
-        }
+        // Earlier periods give only each value's sessions per day (the noise of its count) and whether it was there,
+        // read together in one pass over their days.
+        let earlierPeriods = Array(periods.dropFirst(2))
+        let earlier = try store.segmentSessions(in: earlierPeriods, dimensions: earlierDimensions)
+        let grouped = [current, previous] + PageGrouping.periods(earlier, count: earlierPeriods.count, normalize: names.page)
+        let referrers = try store.listTotals(.referrerURL, in: periods)
+        let titles = try store.listTotals(.pageTitle, in: periods)
+        let lists = periods.indices.map { [BreakdownMetric.referrerURL: referrers[$0], .pageTitle: titles[$0]] }
         return AudienceInput(periods: grouped, lists: lists, storedURLs: storedURLs, normalization: names.normalization)
     }
 
@@ -48,17 +48,21 @@ enum AudiencePipeline {
         Set(segments.filter { $0.segment.dimensions == DimensionSet([.url]) }.map(\.segment)).count
     }
 
-    /// A report segment's daily figures: the sum of the stored segments grouped into it, day by day.
-    static func segmentDays(_ segment: Segment, store: MetricStore, in range: ClosedRange<Day>, names: PageNames) throws -> [Day:
-        Observation]
+    /// Report segments' daily figures: each the sum of the stored segments grouped into it, day by day.
+    static func segmentDays(_ segments: [Segment], store: MetricStore, in range: ClosedRange<Day>, names: PageNames) throws -> [Segment: [Day:
+        Observation]]
     {
-        // Every stored variant of the page, from the segment table alone (no figures read), then each one's days.
-        guard segment.dimensions.dimensions.contains(.url) else { return try store.segmentDays(segment, in: range) }
-        let stored = try store.segments(of: segment.dimensions).filter { PageGrouping.page(of: $0, normalize: names.page) == segment }
-        var parts: [Day: [Observation]] = [:]
-        for member in stored {
-            for (day, observation) in try store.segmentDays(member, in: range) { parts[day, default: []].append(observation) }
+        // Every stored variant of each page, from one read of the segment table (no figures), then each page's days.
+        let pages = segments.filter { $0.dimensions.dimensions.contains(.url) }
+        let variants = try store.segments(sharingAllBut: .url, with: pages)
+        var result: [Segment: [Day: Observation]] = [:]
+        for (page, stored) in zip(pages, variants) {
+            let members = stored.filter { PageGrouping.page(of: $0, normalize: names.page) == page }
+            result[page] = try store.segmentDays(members, in: range).mapValues { Observation.combining($0, as: page) }
         }
-        return parts.mapValues { Observation.combining($0, as: segment) }
+        for segment in segments where !segment.dimensions.dimensions.contains(.url) {
+            result[segment] = try store.segmentDays(segment, in: range)
+        }
+        return result
     }
 }

@@ -33,9 +33,7 @@ enum WeeklyPipeline {
             names: names)
         let baseline = week.firstDay.advanced(by: -28)...week.lastDay
         let movers = WeeklyReport.findMovers(input)
-        for segment in movers.segments {
-            input.moverDays[segment] = try AudiencePipeline.segmentDays(segment, store: store, in: baseline, names: names)
-        }
+        input.moverDays = try AudiencePipeline.segmentDays(movers.segments, store: store, in: baseline, names: names)
         var report = try WeeklyReport.build(input, movers: movers)
         report.alerts = WeeklyAlerts.build(try store.alertRecords(touching: week.firstDay...week.lastDay), week: week)
         return report

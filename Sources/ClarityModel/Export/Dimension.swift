@@ -29,10 +29,29 @@ public enum Dimension: String, CaseIterable, Sendable, Hashable, Comparable, Cod
         }
     }
 
-    /// Canonical order, used everywhere a set of dimensions is written down.
-    public static func < (lhs: Dimension, rhs: Dimension) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Position in canonical order.
+    var ordinal: Int {
+        switch self {
+        case .browser: return 0
+        case .device: return 1
+        case .os: return 2
+        case .country: return 3
+        case .source: return 4
+        case .medium: return 5
+        case .campaign: return 6
+        case .channel: return 7
+        case .url: return 8
+        }
     }
+
+    /// Canonical order, used everywhere a set of dimensions is written down.
+    public static func < (lhs: Dimension, rhs: Dimension) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    // By case, not by raw value: a raw-value enum otherwise compares and hashes its name's text, and segments hash
+    // their dimensions hundreds of thousands of times in a report.
+    public static func == (lhs: Dimension, rhs: Dimension) -> Bool { lhs.ordinal == rhs.ordinal }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
 
 /// The set of dimensions a response was requested or broken down by; empty for the site totals.
@@ -41,6 +60,11 @@ public struct DimensionSet: Hashable, Sendable, Comparable, CustomStringConverti
 
     public init<S: Sequence>(_ dimensions: S) where S.Element == Dimension {
         self.dimensions = Array(Set(dimensions)).sorted()
+    }
+
+    /// Dimensions already in canonical order without repeats (a segment's), kept as they are: no set, no sort.
+    init(canonical dimensions: [Dimension]) {
+        self.dimensions = dimensions
     }
 
     /// The site totals: no dimension.

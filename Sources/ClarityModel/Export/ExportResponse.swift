@@ -17,10 +17,19 @@ public struct Segment: Hashable, Sendable, Comparable {
         self.values = values.sorted { $0.dimension < $1.dimension }
     }
 
+    /// Values already in canonical dimension order (another segment's, with a value replaced), kept as they are.
+    init(canonical values: [DimensionValue]) {
+        self.values = values
+    }
+
     /// The site as a whole: no dimension.
     public static let site = Segment([])
 
-    public var dimensions: DimensionSet { DimensionSet(values.map(\.dimension)) }
+    public var dimensions: DimensionSet {
+        let dimensions = values.map(\.dimension)
+        // Values are kept in canonical order, so the set is theirs unless a dimension repeats.
+        return zip(dimensions, dimensions.dropFirst()).allSatisfy { $0 < $1 } ? DimensionSet(canonical: dimensions) : DimensionSet(dimensions)
+    }
 
     /// True when a value is null: the API's total over the other values, never a segment of its own.
     public var isAggregate: Bool { values.contains { $0.value == nil } }

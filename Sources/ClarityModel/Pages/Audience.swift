@@ -62,7 +62,10 @@ extension AudienceInput {
     /// The pages section, judged against the site's totals of the current period.
     public func pages(site: Totals, settings: ReportSettings, siteURL: String) -> PagesSection {
         let periods = BreakdownPeriods(periods: self.periods, site: site, settings: settings, siteURL: siteURL)
-        let table = periods.table(id: "pages", title: "Pages", dimensions: [.url])
+        // One projection for the table and its new pages.
+        let (figures, source) = periods.projected(onto: [.url])
+        let table = periods.table(
+            id: "pages", title: "Pages", dimensions: [Dimension.url.name], source: source, figures: figures, recordings: true, quality: true)
         let titles = periods.table(
             id: "pageTitles", title: "Page titles", dimensions: ["PageTitle"], source: "PageTitle",
             figures: listFigures(.pageTitle, normalize: nil), recordings: false, quality: false)
@@ -72,7 +75,7 @@ extension AudienceInput {
                 + "(fragments, query strings, tracking ids and trailing slashes folded)."
             : ""
         return PagesSection(
-            table: table, newPages: periods.newValues(of: table, dimensions: [.url]), titles: titles,
+            table: table, newPages: periods.newValues(in: figures, recordings: true), titles: titles,
             storedURLs: storedURLs, groupedPages: table.valueCount, groupingText: grouping, isEmpty: table.isEmpty && titles.isEmpty)
     }
 
@@ -97,10 +100,19 @@ extension AudienceInput {
 
     /// A list's counts per period as sessions-only totals keyed by name (normalised when rules are given), names summed.
     func listFigures(_ metric: BreakdownMetric, normalize rules: URLNormalization?) -> [[Segment: Totals]] {
-        lists.map { period in
+        // Each name is normalised once, however many periods list it.
+        var names: [String: String] = [:]
+        func normalized(_ name: String) -> String {
+            guard let rules else { return name }
+            if let known = names[name] { return known }
+            let result = rules.normalize(name)
+            names[name] = result
+            return result
+        }
+        return lists.map { period in
             var figures: [Segment: Totals] = [:]
             for item in period[metric] ?? [] {
-                let name = rules.map { $0.normalize(item.name) } ?? item.name
+                let name = normalized(item.name)
                 var totals = Totals()
                 totals.days = item.days
                 totals.daysWithSessions = item.days

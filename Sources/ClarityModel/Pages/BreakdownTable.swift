@@ -102,10 +102,18 @@ public struct BreakdownPeriods: Sendable {
                 })
             else { return [:] }
             if index == 0 { source = set.key }
+            let entries = bySet[set] ?? []
             var result: [Segment: Totals] = [:]
-            for entry in bySet[set] ?? [] where !entry.segment.isAggregate {
-                let segment = Segment(entry.segment.values.filter { dimensions.contains($0.dimension) })
-                result[segment] = result[segment].map { $0.combined(with: entry.totals) } ?? entry.totals
+            result.reserveCapacity(entries.count)
+            // A set holding only the table's dimensions needs no projection: its segments are the values.
+            let whole = set.dimensions.count == dimensions.count
+            for entry in entries where !entry.segment.isAggregate {
+                let segment = whole ? entry.segment : Segment(canonical: entry.segment.values.filter { dimensions.contains($0.dimension) })
+                if let existing = result[segment] {
+                    result[segment] = existing.combined(with: entry.totals)
+                } else {
+                    result[segment] = entry.totals
+                }
             }
             return result
         }
@@ -130,60 +138,77 @@ public struct BreakdownPeriods: Sendable {
         let judgement = settings.judgement
         let total = current.values.reduce(0) { $0 + Double($1.sessions) }
         let previousTotal = previous.isEmpty ? nil : previous.values.reduce(0) { $0 + Double($1.sessions) }
-        let ranked = current.keys.sorted { a, b in
-            current[a]!.sessions != current[b]!.sessions ? current[a]!.sessions > current[b]!.sessions : a < b
-        }
+        let ranked = Self.ranked(current)
+        let earlier = figures.dropFirst().prefix(8)
         let comparisons = ranked.map { segment in
             KPIComparison(
                 kpi: .sessions, current: current[segment]!, previous: previous[segment], history: [],
-                earlier: figures.dropFirst().prefix(8).compactMap { $0[segment].flatMap { KPI.sessions.comparable($0) } }, settings: judgement)
+                earlier: earlier.compactMap { $0[segment].flatMap { KPI.sessions.comparable($0) } }, settings: judgement)
         }
-        let rows = ranked.indices.map { index in
-            row(
+        // Rows are built only for the values shown (the top ones and the movers): at the API's maximum a period holds
+        // thousands of pages, and each row formats a dozen figures.
+        var rows: [Int: BreakdownRow] = [:]
+        func row(_ index: Int) -> BreakdownRow {
+            if let built = rows[index] { return built }
+            let built = self.row(
                 segment: ranked[index], totals: current[ranked[index]]!, previous: previous[ranked[index]], total: total,
-                previousTotal: previousTotal,
-                change: comparisons[index], folded: 1, recordings: recordings)
+                previousTotal: previousTotal, change: comparisons[index], folded: 1, recordings: recordings)
+            rows[index] = built
+            return built
         }
         func capped(_ count: Int) -> [BreakdownRow] {
-            guard ranked.count > count else { return rows }
+            let top = ranked.indices.prefix(count).map(row)
+            guard ranked.count > count else { return top }
             let rest = ranked[count...]
             let now = rest.dropFirst().reduce(current[rest.first!]!) { $0.combined(with: current[$1]!) }
             let before = rest.compactMap { previous[$0] }
             let then = before.isEmpty ? nil : before.dropFirst().reduce(before[0]) { $0.combined(with: $1) }
-            return Array(rows.prefix(count)) + [
-                row(
+            return top + [
+                self.row(
                     segment: nil, totals: now, previous: then, total: total, previousTotal: previousTotal,
                     change: nil, folded: rest.count, recordings: false)
             ]
         }
         // The largest moves in sessions per day among those beyond noise; ties keep the ranking's order.
         func move(_ index: Int) -> Double { abs((comparisons[index].currentComparable ?? 0) - (comparisons[index].previousComparable ?? 0)) }
-        let byMove = rows.indices.filter { comparisons[$0].verdict == .significant }
-            .sorted { a, b in move(a) != move(b) ? move(a) > move(b) : a < b }.map { rows[$0] }
+        let byMove = ranked.indices.filter { comparisons[$0].verdict == .significant }
+            .sorted { a, b in move(a) != move(b) ? move(a) > move(b) : a < b }
+        let rising = byMove.filter { comparisons[$0].direction == "up" }.prefix(Self.moverCount).map(row)
+        let falling = byMove.filter { comparisons[$0].direction == "down" }.prefix(Self.moverCount).map(row)
         return BreakdownTable(
             id: id, title: title, dimensions: dimensions, source: source, valueCount: ranked.count,
             totalSessions: total, previousTotalSessions: previousTotal, rows: capped(rowCount), compactRows: capped(compactRowCount),
-            rising: Array(byMove.filter { $0.change?.direction == "up" }.prefix(Self.moverCount)),
-            falling: Array(byMove.filter { $0.change?.direction == "down" }.prefix(Self.moverCount)),
+            rising: rising, falling: falling,
             totalSessionsText: Format.integer(total), isEmpty: ranked.isEmpty, hasQuality: quality)
     }
 
     /// Values of the current period with at least the minimum sessions that none of the next `lookback` periods holds,
     /// when at least one of those periods holds the breakdown at all.
     public func newValues(of table: BreakdownTable, dimensions: [Dimension], lookback: Int = 4) -> [BreakdownRow] {
-        let (figures, _) = projected(onto: dimensions)
+        newValues(in: projected(onto: dimensions).periods, recordings: dimensions.contains(.url), lookback: lookback)
+    }
+
+    /// `newValues(of:dimensions:lookback:)` of figures already projected onto the table's dimensions.
+    func newValues(in figures: [[Segment: Totals]], recordings: Bool, lookback: Int = 4) -> [BreakdownRow] {
         let earlier = figures.dropFirst().prefix(lookback)
         guard let current = figures.first, earlier.contains(where: { !$0.isEmpty }) else { return [] }
         let total = current.values.reduce(0) { $0 + Double($1.sessions) }
-        return current.keys.filter { segment in
-            Double(current[segment]!.sessions) >= Double(settings.minimumSessions) && earlier.allSatisfy { $0[segment] == nil }
-        }.sorted { a, b in
-            current[a]!.sessions != current[b]!.sessions ? current[a]!.sessions > current[b]!.sessions : a < b
-        }.map { segment in
+        return Self.ranked(
+            current.filter { segment, totals in
+                Double(totals.sessions) >= Double(settings.minimumSessions) && earlier.allSatisfy { $0[segment] == nil }
+            }
+        ).map { segment in
             row(
                 segment: segment, totals: current[segment]!, previous: nil, total: total, previousTotal: nil, change: nil, folded: 1,
-                recordings: dimensions.contains(.url))
+                recordings: recordings)
         }
+    }
+
+    /// Values by sessions, most first, ties in key order; each key is written once, not once per comparison.
+    static func ranked(_ figures: [Segment: Totals]) -> [Segment] {
+        figures.map { (segment: $0.key, sessions: $0.value.sessions, key: $0.key.key) }
+            .sorted { a, b in a.sessions != b.sessions ? a.sessions > b.sessions : a.key < b.key }
+            .map(\.segment)
     }
 
     func row(

@@ -7,35 +7,73 @@ public struct PageGrouping: Sendable, Equatable {
 
     /// Groups every segment with a URL value by its normalised URL; segments without a URL pass through unchanged.
     public init(_ entries: [SegmentTotals], normalization: URLNormalization) {
-        self.init(entries, normalize: normalization.normalize)
+        // Each URL value is normalised once, however many dimension sets carry it.
+        var pages: [String: String] = [:]
+        self.init(entries) { url in
+            if let page = pages[url] { return page }
+            let page = normalization.normalize(url)
+            pages[url] = page
+            return page
+        }
     }
 
     /// Groups as `init(_:normalization:)` does, with `normalize` giving each URL's page (a report passes one that
     /// remembers the pages of every URL it has seen, so each is normalised once for the whole report).
     public init(_ entries: [SegmentTotals], normalize normalizeURL: (String) -> String) {
+        // One hash lookup per entry: each combined segment's position in the arrays below.
+        var positions: [Segment: Int] = [:]
         var order: [Segment] = []
-        var totals: [Segment: Totals] = [:]
-        var members: [Segment: [Segment]] = [:]
-        // Each URL value is normalised once, however many dimension sets carry it.
-        var pages: [String: String] = [:]
-        let normalize = { (url: String) -> String in
-            if let page = pages[url] { return page }
-            let page = normalizeURL(url)
-            pages[url] = page
-            return page
-        }
+        var totals: [Totals] = []
+        var members: [[Segment]] = []
+        positions.reserveCapacity(entries.count)
         for entry in entries {
-            let grouped = Self.page(of: entry.segment, normalize: normalize)
-            if let existing = totals[grouped] {
-                totals[grouped] = existing.combined(with: entry.totals)
+            let grouped = Self.page(of: entry.segment, normalize: normalizeURL)
+            if let position = positions[grouped] {
+                totals[position] = totals[position].combined(with: entry.totals)
+                members[position].append(entry.segment)
             } else {
+                positions[grouped] = order.count
                 order.append(grouped)
-                totals[grouped] = entry.totals
+                totals.append(entry.totals)
+                members.append([entry.segment])
             }
-            members[grouped, default: []].append(entry.segment)
         }
-        self.entries = order.map { SegmentTotals(segment: $0, totals: totals[$0]!) }
-        self.members = members.filter { $0.value.count > 1 || $0.value.first != $0.key }
+        self.entries = order.indices.map { SegmentTotals(segment: order[$0], totals: totals[$0]) }
+        var grouped: [Segment: [Segment]] = [:]
+        for position in order.indices where members[position].count > 1 || members[position][0] != order[position] {
+            grouped[order[position]] = members[position]
+        }
+        self.members = grouped
+    }
+
+    /// Several periods' segments grouped at once, each stored segment's page found once for all periods: per period,
+    /// the combined segments that have figures in it, in the order their first member came over all periods.
+    ///
+    /// Combining is exact whatever the order for the sessions-only totals the earlier periods hold; with full totals
+    /// use `init(_:normalize:)` per period, whose order of combining is the stored one.
+    public static func periods(_ entries: [SegmentPeriods], count: Int, normalize: (String) -> String) -> [[SegmentTotals]] {
+        var positions: [Segment: Int] = [:]
+        var order: [Segment] = []
+        var totals: [[Totals?]] = []
+        for entry in entries {
+            let grouped = page(of: entry.segment, normalize: normalize)
+            let position: Int
+            if let known = positions[grouped] {
+                position = known
+            } else {
+                position = order.count
+                positions[grouped] = position
+                order.append(grouped)
+                totals.append([Totals?](repeating: nil, count: count))
+            }
+            for (period, figures) in entry.periods.enumerated() where period < count {
+                guard let figures else { continue }
+                totals[position][period] = totals[position][period].map { $0.combined(with: figures) } ?? figures
+            }
+        }
+        return (0..<count).map { period in
+            order.indices.compactMap { position in totals[position][period].map { SegmentTotals(segment: order[position], totals: $0) } }
+        }
     }
 
     /// The segment with its URL value normalised; the API's aggregate rows (a null value) stay as they are.
@@ -45,11 +83,12 @@ public struct PageGrouping: Sendable, Equatable {
 
     /// The segment with its URL value replaced by `normalize`'s page for it.
     public static func page(of segment: Segment, normalize: (String) -> String) -> Segment {
-        guard segment.values.contains(where: { $0.dimension == .url && $0.value != nil }) else { return segment }
-        return Segment(
-            segment.values.map { entry in
-                entry.dimension == .url ? Segment.DimensionValue(.url, entry.value.map(normalize)) : entry
-            })
+        guard let index = segment.values.firstIndex(where: { $0.dimension == .url }), let url = segment.values[index].value else { return segment }
+        let page = normalize(url)
+        if page == url { return segment }
+        var values = segment.values
+        values[index] = Segment.DimensionValue(.url, page)
+        return Segment(canonical: values)
     }
 
     /// The stored segments a segment of the report stands for.

@@ -37,6 +37,17 @@ public struct SegmentTotals: Sendable, Equatable {
     }
 }
 
+/// One segment's totals in each of several periods: nil where it has no row.
+public struct SegmentPeriods: Sendable, Equatable {
+    public let segment: Segment
+    public let periods: [Totals?]
+
+    public init(segment: Segment, periods: [Totals?]) {
+        self.segment = segment
+        self.periods = periods
+    }
+}
+
 /// The project a report is about.
 public struct ProjectInfo: Sendable, Equatable, Encodable {
     public let name: String
