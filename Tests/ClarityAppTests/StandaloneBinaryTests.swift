@@ -93,6 +93,11 @@ struct StandaloneBinaryTests {
             "\(list.stdout)")
         #expect(lines.contains { $0.hasPrefix("weekly --format md ") && $0.hasSuffix(" team-templates/weekly.md.mustache") }, "\(list.stdout)")
         #expect(lines.contains { $0.hasPrefix("partial ") && $0.hasSuffix(" team-templates/partials/weekly-kpis.md.mustache") }, "\(list.stdout)")
+        #expect(
+            lines.contains { $0.hasPrefix("partial ") && $0.hasSuffix(" team-templates/partials/weekly-title.html.mustache") }, "\(list.stdout)")
+        #expect(
+            lines.contains { $0.hasPrefix("monthly --format eml (HTML part) ") && $0.hasSuffix(" team-templates/monthly-email.html.mustache") },
+            "\(list.stdout)")
 
         let builtIn = try tool.run(["templates", "list"], in: cron)
         #expect(builtIn.stdout.hasPrefix("Overrides: none"), "\(builtIn)")

@@ -97,7 +97,7 @@ public struct FrustrationSegment: Sendable, Equatable, Encodable {
 /// One value of a dimension (a device, a browser) compared with last week.
 ///
 /// Its JSON lists each KPI without what is the same on every row (`label`, `kind`, `polarity`, found by `id` in the
-/// report's `kpis`) or empty on every row (`history`): see `SegmentKPIFigures`.
+/// report's `kpis`) or empty on every row (`history`): see `KPIEntryFigures`.
 public struct SegmentComparison: Sendable, Equatable, Encodable {
     public let value: String
     public let share: Double?
@@ -117,36 +117,7 @@ public struct SegmentComparison: Sendable, Equatable, Encodable {
         try container.encodeIfPresent(previousShare, forKey: .previousShare)
         try container.encode(shareText, forKey: .shareText)
         try container.encode(previousShareText, forKey: .previousShareText)
-        try container.encode(kpis.map(SegmentKPIFigures.init), forKey: .kpis)
-    }
-}
-
-/// A KPI of one device or browser row as the JSON model carries it: the row's own figures, verdict and texts.
-struct SegmentKPIFigures: Encodable {
-    let entry: KPIEntry
-
-    private enum CodingKeys: String, CodingKey {
-        case id, current, previous, change, comparedPerDay, verdict, verdictText, pValue, evidence, direction, tone, arrow
-        case currentText, previousText, changeText
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(entry.id, forKey: .id)
-        try container.encodeIfPresent(entry.current, forKey: .current)
-        try container.encodeIfPresent(entry.previous, forKey: .previous)
-        try container.encodeIfPresent(entry.change, forKey: .change)
-        try container.encode(entry.comparedPerDay, forKey: .comparedPerDay)
-        try container.encode(entry.verdict, forKey: .verdict)
-        try container.encode(entry.verdictText, forKey: .verdictText)
-        try container.encodeIfPresent(entry.pValue, forKey: .pValue)
-        try container.encode(entry.evidence, forKey: .evidence)
-        try container.encode(entry.direction, forKey: .direction)
-        try container.encode(entry.tone, forKey: .tone)
-        try container.encode(entry.arrow, forKey: .arrow)
-        try container.encode(entry.currentText, forKey: .currentText)
-        try container.encode(entry.previousText, forKey: .previousText)
-        try container.encode(entry.changeText, forKey: .changeText)
+        try container.encode(kpis.map { KPIEntryFigures($0, omitting: KPIEntryFigures.shared) }, forKey: .kpis)
     }
 }
 

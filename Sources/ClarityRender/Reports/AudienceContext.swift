@@ -21,7 +21,7 @@ enum AudienceContext {
     static func compact(_ context: inout [String: Any]) {
         func compacted(_ table: Any?) -> Any? {
             guard var table = table as? [String: Any] else { return table }
-            table["rows"] = table["compactRows"]
+            table["rows"] = compactRows(table)
             return table
         }
         if var pages = context["pages"] as? [String: Any] {
@@ -33,6 +33,14 @@ enum AudienceContext {
             acquisition["tables"] = (acquisition["tables"] as? [Any] ?? []).compactMap(compacted)
             context["acquisition"] = acquisition
         }
+    }
+
+    /// A table's first rows, up to those its `compactOther` row does not sum, then that row; all its rows when it has none.
+    static func compactRows(_ table: [String: Any]) -> [Any] {
+        let rows = table["rows"] as? [Any] ?? []
+        guard let other = table["compactOther"] as? [String: Any] else { return rows }
+        let shown = (table["valueCount"] as? Int ?? 0) - (other["values"] as? Int ?? 0)
+        return Array(rows.prefix(max(0, shown))) + [other]
     }
 
     /// A section's HTML with its left cells and list items allowed to break long URLs, so a phone never scrolls sideways.

@@ -31,6 +31,8 @@ public struct WeeklyRenderer: Sendable {
             "devices": phone.devices.svg, "browsers": phone.browsers.svg, "segments": phone.segments.svg,
         ]
         context["sections"] = try sections(context)
+        // The partials the page shares with the email add the page's classes (media queries, dark mode) when `web` is set.
+        context["web"] = true
         if var kpis = context["kpis"] as? [[String: Any]] {
             for index in kpis.indices {
                 let id = kpis[index]["id"] as? String ?? ""

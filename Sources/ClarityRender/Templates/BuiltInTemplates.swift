@@ -19,9 +19,7 @@ enum BuiltInTemplates {
 </head>
 <body style="margin:0;padding:0;background:#F3F4F6;">
 <div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#F3F4F6;">{{summary}}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
-<tr><td align="center" style="padding:16px 8px;">
-<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
+{{> partials/sheet-start.html}}
 <tr><td style="padding:24px 16px 8px;">
 <p style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · executive summary · {{period.label}}</p>
 <h1 style="margin:4px 0 8px;font-size:24px;line-height:30px;color:#111827;">{{period.title}}</h1>
@@ -56,9 +54,7 @@ enum BuiltInTemplates {
 <tr><td style="padding:8px 16px 24px;">
 <p style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">{{coverageNote}} Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). Rates are shares of sessions; time is weighted by sessions; users per day is a daily mean.</p>
 </td></tr>
-</table>
-</td></tr>
-</table>
+{{> partials/sheet-end.html}}
 </body>
 </html>
 
@@ -319,6 +315,10 @@ PAGES (top 5 by sessions: share, change)
 {{/acquisition.tables}}
 
 """#),
+        ("partials/email-chart.html.mustache", #"""
+{{! One chart of the weekly email: its PNG, attached inline and named by its Content-ID. No newline at the end: it stands inside a line. }}
+<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">
+"""#),
         ("partials/monthly-releases.md.mustache", #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 {{#releases}}
@@ -371,6 +371,19 @@ Page titles Clarity lists (it does not say which URL carries which title):
 {{/pages}}
 
 """#),
+        ("partials/sheet-end.html.mustache", #"""
+</table>
+</td></tr>
+</table>
+
+"""#),
+        ("partials/sheet-start.html.mustache", #"""
+{{! The grey backdrop and the 640-pixel sheet every report body sits on, in the web page and the emails; partials/sheet-end.html closes them. With web set (the page only) they carry the classes of the page's media queries. }}
+<table{{#web}} class="backdrop"{{/web}} role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
+<tr><td{{#web}} class="outer"{{/web}} align="center" style="padding:16px 8px;">
+<table{{#web}} class="sheet"{{/web}} role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
+
+"""#),
         ("partials/weekly-alerts.md.mustache", #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 {{#alerts}}
@@ -403,6 +416,37 @@ Page titles Clarity lists (it does not say which URL carries which title):
 {{^rows}}
 The store holds no {{{heading}}} breakdown for this week.
 {{/rows}}
+
+"""#),
+        ("partials/weekly-footer.html.mustache", #"""
+{{! The weekly report's closing line, shared by weekly.html (the web page, where web is set: classes for its media queries and dark mode) and weekly-email.html. }}
+<p{{#web}} class="muted"{{/web}} style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). {{coverageNote}}</p>
+
+"""#),
+        ("partials/weekly-kpis.html.mustache", #"""
+{{! The weekly report's headline figures table, shared by weekly.html (the web page, where web is set: classes for its media queries and dark mode) and weekly-email.html. }}
+<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Headline figures</h2>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
+<tr>
+<th align="left" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Figure</th>
+<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">This week</th>
+<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Change</th>
+{{#web}}
+<th class="spark" align="center" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">8 weeks</th>
+{{/web}}
+</tr>
+{{#kpis}}
+<tr>
+<td style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;line-height:18px;">{{label}}<br><span{{#web}} class="muted"{{/web}} style="font-size:11px;color:#6B7280;">last week {{previousText}}</span>{{^web}}<br><span style="font-size:13px;letter-spacing:1px;color:#0072B2;white-space:nowrap;">{{sparklineText}}</span>{{/web}}</td>
+<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:15px;font-weight:600;white-space:nowrap;">{{currentText}}</td>
+<td{{#web}} class="wrap tone-{{tone}}"{{/web}} align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;{{#web}}white-space:nowrap;{{/web}}color:{{toneColor}};"><span style="font-weight:700;">{{arrow}} {{changeText}}</span><br><span{{#web}} class="muted"{{/web}} style="font-size:11px;color:#6B7280;">{{verdictText}}{{#comparedPerDay}}, per day{{/comparedPerDay}}</span></td>
+{{#web}}
+<td class="spark" align="center" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;">{{{sparkline}}}</td>
+{{/web}}
+</tr>
+{{/kpis}}
+</table>
+<p{{#web}} class="muted"{{/web}} style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise{{#web}}; a hollow dot marks a week the store covers only partly{{/web}}. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
 
 """#),
         ("partials/weekly-kpis.md.mustache", #"""
@@ -459,6 +503,14 @@ Segments with at least {{{settings.minimumSessions}}} sessions, ranked by frustr
 {{^frustrationSegments}}
 No segment with at least {{{settings.minimumSessions}}} sessions shows a signal above the site's rate this week.
 {{/frustrationSegments}}
+
+"""#),
+        ("partials/weekly-title.html.mustache", #"""
+{{! The weekly report's title block, shared by weekly.html (the web page, where web is set: classes for its media queries and dark mode) and weekly-email.html. }}
+<p{{#web}} class="muted"{{/web}} style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · weekly UX report · {{period.label}}</p>
+<h1 style="margin:4px 0 8px;font-size:24px;line-height:30px;color:#111827;">{{period.title}}</h1>
+<p style="margin:0 0 8px;font-size:17px;line-height:24px;font-weight:600;color:#111827;">{{headline}}</p>
+<p{{#web}} class="muted"{{/web}} style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">{{coverageNote}}</p>
 
 """#),
         ("research-log-entry.md.mustache", #"""
@@ -567,49 +619,29 @@ One entry a week, newest first. Entries are written by `clarity-report log`; not
 </head>
 <body style="margin:0;padding:0;background:#F3F4F6;">
 <div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#F3F4F6;">{{headline}}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
-<tr><td align="center" style="padding:16px 8px;">
-<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
+{{> partials/sheet-start.html}}
 <tr><td style="padding:24px 16px 8px;">
 {{#viewInBrowserURL}}
 <p style="margin:0 0 8px;font-size:11px;line-height:16px;color:#6B7280;"><a href="{{viewInBrowserURL}}" style="color:#0072B2;">View this report in a browser</a></p>
 {{/viewInBrowserURL}}
-<p style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · weekly UX report · {{period.label}}</p>
-<h1 style="margin:4px 0 8px;font-size:24px;line-height:30px;color:#111827;">{{period.title}}</h1>
-<p style="margin:0 0 8px;font-size:17px;line-height:24px;font-weight:600;color:#111827;">{{headline}}</p>
-<p style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">{{coverageNote}}</p>
+{{> partials/weekly-title.html}}
 </td></tr>
 <tr><td style="padding:8px 16px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">What changed</h2>
 {{{sections.changes}}}
 </td></tr>
 <tr><td style="padding:0 16px;">
-<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Headline figures</h2>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
-<tr>
-<th align="left" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Figure</th>
-<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">This week</th>
-<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Change</th>
-</tr>
-{{#kpis}}
-<tr>
-<td style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;line-height:18px;">{{label}}<br><span style="font-size:11px;color:#6B7280;">last week {{previousText}}</span><br><span style="font-size:13px;letter-spacing:1px;color:#0072B2;white-space:nowrap;">{{sparklineText}}</span></td>
-<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:15px;font-weight:600;white-space:nowrap;">{{currentText}}</td>
-<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;color:{{toneColor}};"><span style="font-weight:700;">{{arrow}} {{changeText}}</span><br><span style="font-size:11px;color:#6B7280;">{{verdictText}}{{#comparedPerDay}}, per day{{/comparedPerDay}}</span></td>
-</tr>
-{{/kpis}}
-</table>
-<p style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
+{{> partials/weekly-kpis.html}}
 </td></tr>
 <tr><td style="padding:8px 16px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Sessions per day</h2>
-{{#images.sessions}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.sessions}}
+{{#images.sessions}}{{> partials/email-chart.html}}{{/images.sessions}}
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Frustration signals per day</h2>
-{{#images.frustration}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.frustration}}
+{{#images.frustration}}{{> partials/email-chart.html}}{{/images.frustration}}
 </td></tr>
 <tr><td style="padding:8px 16px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Top frustration segments</h2>
-{{#images.segments}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.segments}}
+{{#images.segments}}{{> partials/email-chart.html}}{{/images.segments}}
 {{{sections.segments}}}
 </td></tr>
 {{#hasReleases}}
@@ -620,20 +652,18 @@ One entry a week, newest first. Entries are written by `clarity-report log`; not
 {{/hasReleases}}
 <tr><td style="padding:8px 16px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Devices</h2>
-{{#images.devices}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.devices}}
+{{#images.devices}}{{> partials/email-chart.html}}{{/images.devices}}
 {{{sections.devices}}}
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Browsers</h2>
-{{#images.browsers}}<img src="cid:{{contentID}}" width="{{width}}" height="{{height}}" alt="{{alt}}" style="display:block;width:100%;max-width:{{width}}px;height:auto;border:0;margin:0 0 12px;">{{/images.browsers}}
+{{#images.browsers}}{{> partials/email-chart.html}}{{/images.browsers}}
 {{{sections.browsers}}}
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Pages (top 5)</h2>{{{sections.pages}}}
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Acquisition (top 5)</h2>{{{sections.acquisition}}}
 </td></tr>
 <tr><td style="padding:16px 16px 24px;">
-<p style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). {{coverageNote}}</p>
+{{> partials/weekly-footer.html}}
 </td></tr>
-</table>
-</td></tr>
-</table>
+{{> partials/sheet-end.html}}
 </body>
 </html>
 
@@ -731,38 +761,16 @@ Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
 </style>
 </head>
 <body style="margin:0;padding:0;background:#F3F4F6;">
-<table class="backdrop" role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#F3F4F6;">
-<tr><td class="outer" align="center" style="padding:16px 8px;">
-<table class="sheet" role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#FFFFFF;border:1px solid #E5E7EB;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1F2937;">
+{{> partials/sheet-start.html}}
 <tr><td class="block" style="padding:24px 20px 8px;">
-<p class="muted" style="margin:0;font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:#6B7280;">{{project.name}} · weekly UX report · {{period.label}}</p>
-<h1 style="margin:4px 0 8px;font-size:24px;line-height:30px;color:#111827;">{{period.title}}</h1>
-<p style="margin:0 0 8px;font-size:17px;line-height:24px;font-weight:600;color:#111827;">{{headline}}</p>
-<p class="muted" style="margin:0 0 4px;font-size:13px;line-height:19px;color:#4B5563;">{{coverageNote}}</p>
+{{> partials/weekly-title.html}}
 </td></tr>
 <tr><td class="block" style="padding:8px 20px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">What changed</h2>
 <div class="md">{{{sections.changes}}}</div>
 </td></tr>
 <tr><td class="block" style="padding:0 20px;">
-<h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Headline figures</h2>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
-<tr>
-<th align="left" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Figure</th>
-<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">This week</th>
-<th align="right" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">Change</th>
-<th class="spark" align="center" style="padding:6px 8px;font-size:12px;color:#4B5563;background:#F3F4F6;font-weight:600;">8 weeks</th>
-</tr>
-{{#kpis}}
-<tr>
-<td style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:14px;line-height:18px;">{{label}}<br><span class="muted" style="font-size:11px;color:#6B7280;">last week {{previousText}}</span></td>
-<td align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:15px;font-weight:600;white-space:nowrap;">{{currentText}}</td>
-<td class="wrap tone-{{tone}}" align="right" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;font-size:13px;white-space:nowrap;color:{{toneColor}};"><span style="font-weight:700;">{{arrow}} {{changeText}}</span><br><span class="muted" style="font-size:11px;color:#6B7280;">{{verdictText}}{{#comparedPerDay}}, per day{{/comparedPerDay}}</span></td>
-<td class="spark" align="center" style="padding:6px 8px;border-bottom:1px solid #E5E7EB;">{{{sparkline}}}</td>
-</tr>
-{{/kpis}}
-</table>
-<p class="muted" style="margin:8px 0 0;font-size:11px;line-height:16px;color:#6B7280;">Blue is good news, orange is bad news; grey moves are within normal noise; a hollow dot marks a week the store covers only partly. Rates are shares of sessions; time and scroll depth are weighted by sessions; users per day is a daily mean.</p>
+{{> partials/weekly-kpis.html}}
 </td></tr>
 <tr><td class="block" style="padding:8px 20px;">
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Sessions per day</h2>
@@ -797,11 +805,9 @@ Made by clarity-report from Microsoft Clarity Data Export figures (UTC days).
 <h2 style="margin:16px 0 8px;font-size:18px;line-height:24px;color:#111827;">Acquisition</h2><div class="md">{{{sections.acquisition}}}</div>
 </td></tr>
 <tr><td class="block" style="padding:16px 20px 24px;">
-<p class="muted" style="margin:0;font-size:11px;line-height:16px;color:#6B7280;">Made by clarity-report from Microsoft Clarity Data Export figures (UTC days). {{coverageNote}}</p>
+{{> partials/weekly-footer.html}}
 </td></tr>
-</table>
-</td></tr>
-</table>
+{{> partials/sheet-end.html}}
 </body>
 </html>
 

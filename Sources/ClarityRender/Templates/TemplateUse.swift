@@ -9,5 +9,7 @@ public enum TemplateUse {
         ("log (index)", "research-log-index.md"),
         ("monthly --format html", "monthly.html"),
         ("monthly --format md", "monthly.md"),
+        ("monthly --format eml (HTML part)", "monthly-email.html"),
+        ("monthly --format eml (text part)", "monthly-email.txt"),
     ]
 }
