@@ -27,6 +27,8 @@ let package = Package(
             dependencies: [
                 "ClarityModel", "CZstd",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // GRDB's own SQLite module: the hot summing loop reads columns straight from the statement.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // A deterministic synthetic site written as API-shaped responses.
         .target(name: "ClarityDemo", dependencies: ["ClarityModel"]),

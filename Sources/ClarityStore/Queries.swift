@@ -1,5 +1,6 @@
 import ClarityModel
 import GRDB
+import GRDBSQLite
 
 extension MetricStore {
     /// The site totals (no-dimension snapshot) of every covered day in a range.
@@ -104,10 +105,13 @@ extension MetricStore {
             var rows: [Int] = []
             var sessions: [Int64] = []
             var rowsWithSessions: [Int] = []
-            let cursor = try Row.fetchCursor(db, sql: rowsSQL, arguments: rowsArguments)
-            while let row = try cursor.next() {
-                guard let period = row[0] as Int? else { continue }
-                let id: Int64 = row[1]
+            let statement = try db.makeStatement(sql: rowsSQL)
+            let cursor = try Row.fetchCursor(statement, arguments: rowsArguments)
+            let raw = statement.sqliteStatement
+            while try cursor.next() != nil {
+                guard sqlite3_column_type(raw, 0) != SQLITE_NULL else { continue }
+                let period = Int(sqlite3_column_int64(raw, 0))
+                let id = sqlite3_column_int64(raw, 1)
                 let slot: Int
                 if let known = slots[id] {
                     slot = known
@@ -120,8 +124,8 @@ extension MetricStore {
                 }
                 let at = slot * count + period
                 rows[at] += 1
-                if let value = row[2] as Int64? {
-                    sessions[at] += value
+                if sqlite3_column_type(raw, 2) != SQLITE_NULL {
+                    sessions[at] += sqlite3_column_int64(raw, 2)
                     rowsWithSessions[at] += 1
                 }
             }
@@ -178,10 +182,11 @@ extension MetricStore {
             """
         let frozen = StatementArguments(arguments)
         return try read { db in
-            var sums: [Int64: SegmentSums] = [:]
-            let rows = try Row.fetchCursor(db, sql: rowsSQL, arguments: frozen)
-            while let row = try rows.next() {
-                sums[row[0], default: SegmentSums()].add(row, from: 1)
+            var sums = SegmentSums()
+            let statement = try db.makeStatement(sql: rowsSQL)
+            let rows = try Row.fetchCursor(statement, arguments: frozen)
+            while try rows.next() != nil {
+                sums.add(statement.sqliteStatement, segment: sqlite3_column_int64(statement.sqliteStatement, 0), from: 1)
             }
             var sets: [String: DimensionSet?] = [:]
             var result: [SegmentTotals] = []
@@ -189,11 +194,11 @@ extension MetricStore {
             while let row = try segments.next() {
                 let key: String = row[1]
                 if sets[key] == nil { sets[key] = DimensionSet(key: key) }
-                guard let set = sets[key] ?? nil, let segmentSums = sums.removeValue(forKey: row[0]) else { continue }
+                guard let set = sets[key] ?? nil, let totals = sums.totals(of: row[0]) else { continue }
                 let values = set.dimensions.map { dimension in
                     Segment.DimensionValue(dimension, row[2 + Dimension.allCases.firstIndex(of: dimension)!] as String?)
                 }
-                result.append(SegmentTotals(segment: Segment(values), totals: segmentSums.totals))
+                result.append(SegmentTotals(segment: Segment(values), totals: totals))
             }
             return result
         }

@@ -21,12 +21,6 @@ final class PageNames {
 
 /// Reads the breakdowns behind the pages and acquisition sections, URLs grouped into pages as `[report.urls]` says.
 enum AudiencePipeline {
-    /// The breakdowns the sections read from the periods before the previous one (the noise of their counts).
-    static let earlierDimensions: [DimensionSet] = [
-        DimensionSet([.url]), DimensionSet([.channel]), DimensionSet([.source, .medium]), DimensionSet([.campaign]), DimensionSet([.country]),
-        DimensionSet([.source, .medium, .campaign]), DimensionSet([.medium, .campaign, .channel]),
-    ]
-
     /// The sections' input over `periods` (current first), whose first two entries' segments the caller already grouped.
     static func input(
         store: MetricStore, periods: [ClosedRange<Day>], current: [SegmentTotals], previous: [SegmentTotals],
@@ -35,7 +29,7 @@ enum AudiencePipeline {
         // Earlier periods give only each value's sessions per day (the noise of its count) and whether it was there,
         // read together in one pass over their days.
         let earlierPeriods = Array(periods.dropFirst(2))
-        let earlier = try store.segmentSessions(in: earlierPeriods, dimensions: earlierDimensions)
+        let earlier = try store.segmentSessions(in: earlierPeriods, dimensions: AudienceInput.earlierDimensions)
         let grouped = [current, previous] + PageGrouping.periods(earlier, count: earlierPeriods.count, normalize: names.page)
         let referrers = try store.listTotals(.referrerURL, in: periods)
         let titles = try store.listTotals(.pageTitle, in: periods)

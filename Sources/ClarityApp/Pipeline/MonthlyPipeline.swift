@@ -26,7 +26,7 @@ enum MonthlyPipeline {
             derived: try store.derivedDays(in: month.previous.firstDay...month.lastDay),
             blocks: try store.derivedBlocks(touching: MonthlyReport.siteDayRange(for: month)))
         input.audience = try AudiencePipeline.input(
-            store: store, periods: sequence(first: month, next: \.previous).prefix(9).map { $0.firstDay...$0.lastDay },
+            store: store, periods: AudienceInput.periods(of: month),
             current: input.currentSegments, previous: input.previousSegments, storedURLs: AudiencePipeline.storedURLs(stored),
             names: names)
         return try MonthlyReport.build(input)

@@ -28,7 +28,7 @@ enum WeeklyPipeline {
             derived: try store.derivedDays(in: week.previous.firstDay...week.lastDay),
             blocks: try store.derivedBlocks(touching: history))
         input.audience = try AudiencePipeline.input(
-            store: store, periods: (0...8).map { ISOWeek(containing: week.firstDay.advanced(by: -7 * $0)) }.map { $0.firstDay...$0.lastDay },
+            store: store, periods: AudienceInput.periods(of: week),
             current: input.currentSegments, previous: input.previousSegments, storedURLs: AudiencePipeline.storedURLs(stored),
             names: names)
         let baseline = week.firstDay.advanced(by: -28)...week.lastDay

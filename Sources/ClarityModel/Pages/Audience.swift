@@ -22,6 +22,22 @@ public struct AudienceInput: Sendable {
     public var storedURLs: Int
     public var normalization: URLNormalization
 
+    /// The breakdowns the sections read from the periods before the previous one (the noise of their counts).
+    public static let earlierDimensions: [DimensionSet] = [
+        DimensionSet([.url]), DimensionSet([.channel]), DimensionSet([.source, .medium]), DimensionSet([.campaign]), DimensionSet([.country]),
+        DimensionSet([.source, .medium, .campaign]), DimensionSet([.medium, .campaign, .channel]),
+    ]
+
+    /// The weeks the sections of `week`'s report read, current first: it and the 8 before it.
+    public static func periods(of week: ISOWeek) -> [ClosedRange<Day>] {
+        sequence(first: week, next: \.previous).prefix(9).map { $0.firstDay...$0.lastDay }
+    }
+
+    /// The months the sections of `month`'s report read, current first: it and the 8 before it.
+    public static func periods(of month: Month) -> [ClosedRange<Day>] {
+        sequence(first: month, next: \.previous).prefix(9).map { $0.firstDay...$0.lastDay }
+    }
+
     public init(
         periods: [[SegmentTotals]] = [], lists: [[BreakdownMetric: [NamedCount]]] = [], storedURLs: Int = 0,
         normalization: URLNormalization = URLNormalization()
@@ -59,9 +75,15 @@ public struct AcquisitionSection: Sendable, Equatable, Encodable {
 }
 
 extension AudienceInput {
-    /// The pages section, judged against the site's totals of the current period.
-    public func pages(site: Totals, settings: ReportSettings, siteURL: String) -> PagesSection {
+    /// The pages and acquisition sections, judged against the site's totals of the current period: one index of the
+    /// periods' breakdowns serves both.
+    public func sections(site: Totals, settings: ReportSettings, siteURL: String) -> (pages: PagesSection, acquisition: AcquisitionSection) {
         let periods = BreakdownPeriods(periods: self.periods, site: site, settings: settings, siteURL: siteURL)
+        return (pages(periods), acquisition(periods))
+    }
+
+    /// The pages section from the periods' breakdowns.
+    func pages(_ periods: BreakdownPeriods) -> PagesSection {
         // One projection for the table and its new pages.
         let (figures, source) = periods.projected(onto: [.url])
         let table = periods.table(
@@ -79,9 +101,8 @@ extension AudienceInput {
             storedURLs: storedURLs, groupedPages: table.valueCount, groupingText: grouping, isEmpty: table.isEmpty && titles.isEmpty)
     }
 
-    /// The acquisition section, judged against the site's totals of the current period.
-    public func acquisition(site: Totals, settings: ReportSettings, siteURL: String) -> AcquisitionSection {
-        let periods = BreakdownPeriods(periods: self.periods, site: site, settings: settings, siteURL: siteURL)
+    /// The acquisition section from the periods' breakdowns.
+    func acquisition(_ periods: BreakdownPeriods) -> AcquisitionSection {
         // Referrers are other sites: their query strings and fragments go, but the site's page patterns do not apply.
         let referrerRules = URLNormalization(keepQuery: normalization.keepQuery)
         let tables = (

@@ -169,6 +169,7 @@ extension MonthlyReport {
         let moves = moves(comparisons: comparisons, input: input)
         let lastWeek = ISOWeek(containing: month.lastDay)
         let trend = (0..<trendWeeks).reversed().map { ISOWeek(containing: lastWeek.firstDay.advanced(by: -7 * $0)) }
+        let audience = input.audience.sections(site: current, settings: input.settings, siteURL: input.project.site)
         return MonthlyReport(
             project: input.project, period: period, previousPeriod: previousPeriod, yearAgoPeriod: yearAgoPeriod,
             coverageNote: coverageNote(period, previousPeriod, yearAgoPeriod)
@@ -181,8 +182,8 @@ extension MonthlyReport {
             frustrationSegments: WeeklyReport.rankSegments(
                 current: input.currentSegments, previous: input.previousSegments, site: current, settings: input.settings,
                 siteURL: input.project.site),
-            pages: input.audience.pages(site: current, settings: input.settings, siteURL: input.project.site),
-            acquisition: input.audience.acquisition(site: current, settings: input.settings, siteURL: input.project.site),
+            pages: audience.pages,
+            acquisition: audience.acquisition,
             releases: input.releases,
             trendReleases: input.trendReleases.filter { release in
                 guard let first = trend.first?.firstDay, let last = trend.last?.lastDay else { return false }

@@ -209,6 +209,7 @@ extension WeeklyReport {
         let movers = segmentMovers(input, search: search ?? findMovers(input))
         let attributions = attribute(comparisons, current: input.currentSegments, previous: input.previousSegments, site: input.project.site)
         let changes = findings(comparisons, movers: movers, attributions: attributions, siteSessions: Double(current.sessions))
+        let audience = input.audience.sections(site: current, settings: input.settings, siteURL: input.project.site)
         return WeeklyReport(
             project: input.project, period: period, previousPeriod: previousPeriod,
             coverageNote: coverageNote(period, previousPeriod, comparisons) + DerivedDay.note(input.derived, in: previousWeek.firstDay...week.lastDay)
@@ -218,8 +219,8 @@ extension WeeklyReport {
             frustrationSegments: segments, segmentMovers: movers, attributions: attributions,
             devices: compare(.device, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
             browsers: compare(.browser, current: input.currentSegments, previous: input.previousSegments, settings: judgement),
-            pages: input.audience.pages(site: current, settings: input.settings, siteURL: input.project.site),
-            acquisition: input.audience.acquisition(site: current, settings: input.settings, siteURL: input.project.site),
+            pages: audience.pages,
+            acquisition: audience.acquisition,
             releases: input.releases.map { $0.noting(movers) },
             daily: week.days.map { day in
                 let observation = input.siteDays[day]
