@@ -17,7 +17,8 @@ extension MetricStore {
                         GROUP BY b.name ORDER BY b.name
                         """, arguments: [range.lowerBound.iso, range.upperBound.iso, metric.rawValue]
                 ).map { row in
-                    NamedCount(name: row["name"], count: row["total"], days: row["days"])
+                    // By position: a column looked up by name is compared without case, per row.
+                    NamedCount(name: row[0], count: row[1], days: row[2])
                 }
             }
         }

@@ -141,16 +141,11 @@ extension MetricStore {
                     set.dimensions.map { dimension in
                         Segment.DimensionValue(dimension, row[2 + Dimension.allCases.firstIndex(of: dimension)!] as String?)
                     })
-                let totals = (0..<count).map { period -> Totals? in
+                let counts = (0..<count).map { period -> SessionCount? in
                     let at = slot * count + period
-                    guard rows[at] > 0 else { return nil }
-                    var totals = Totals()
-                    totals.days = rows[at]
-                    totals.sessions = sessions[at]
-                    totals.daysWithSessions = rowsWithSessions[at]
-                    return totals
+                    return rows[at] > 0 ? SessionCount(days: rows[at], sessions: sessions[at], daysWithSessions: rowsWithSessions[at]) : nil
                 }
-                result.append(SegmentPeriods(segment: segment, periods: totals))
+                result.append(SegmentPeriods(segment: segment, periods: counts))
             }
             return result
         }

@@ -113,7 +113,8 @@ struct URLNormalizationTests {
 
     @Test("grouping several periods at once gives each period what grouping it alone gives, in first-member order")
     func groupingPeriods() {
-        func sessions(_ count: Int64, days: Int) -> Totals {
+        func sessions(_ count: Int64, days: Int) -> SessionCount { SessionCount(days: days, sessions: count, daysWithSessions: days) }
+        func totals(_ count: Int64, days: Int) -> Totals {
             var totals = Totals()
             totals.days = days
             totals.daysWithSessions = days
@@ -133,20 +134,24 @@ struct URLNormalizationTests {
         // Period 0: checkout 300 + 100 over at most 7 days; cart 7 (its tracking variant has no row then).
         #expect(
             periods[0] == [
-                SegmentTotals(segment: url("https://s.example/cart"), totals: sessions(7, days: 2)),
-                SegmentTotals(segment: url("https://s.example/checkout"), totals: sessions(400, days: 7)),
-                SegmentTotals(segment: safari, totals: sessions(40, days: 7)),
+                SegmentTotals(segment: url("https://s.example/cart"), totals: totals(7, days: 2)),
+                SegmentTotals(segment: url("https://s.example/checkout"), totals: totals(400, days: 7)),
+                SegmentTotals(segment: safari, totals: totals(40, days: 7)),
             ])
         #expect(
             periods[1] == [
-                SegmentTotals(segment: url("https://s.example/cart"), totals: sessions(20, days: 3)),
-                SegmentTotals(segment: url("https://s.example/checkout"), totals: sessions(280, days: 6)),
-                SegmentTotals(segment: safari, totals: sessions(44, days: 7)),
+                SegmentTotals(segment: url("https://s.example/cart"), totals: totals(20, days: 3)),
+                SegmentTotals(segment: url("https://s.example/checkout"), totals: totals(280, days: 6)),
+                SegmentTotals(segment: safari, totals: totals(44, days: 7)),
             ])
+        // Session counts combine as their totals do: sessions add, day counts take the larger.
+        let (a, b) = (SessionCount(days: 7, sessions: 300, daysWithSessions: 6), SessionCount(days: 5, sessions: 100, daysWithSessions: 5))
+        #expect(a.combined(with: b).totals == a.totals.combined(with: b.totals))
+        #expect(a.combined(with: b) == SessionCount(days: 7, sessions: 400, daysWithSessions: 6))
         // Each period holds the same figures as grouping that period's entries alone.
         for period in 0..<2 {
             let alone = PageGrouping(
-                entries.compactMap { entry in entry.periods[period].map { SegmentTotals(segment: entry.segment, totals: $0) } },
+                entries.compactMap { entry in entry.periods[period].map { SegmentTotals(segment: entry.segment, totals: $0.totals) } },
                 normalization: URLNormalization())
             #expect(
                 Dictionary(uniqueKeysWithValues: alone.entries.map { ($0.segment, $0.totals) })

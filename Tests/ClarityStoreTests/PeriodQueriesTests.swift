@@ -39,7 +39,7 @@ struct PeriodQueriesTests {
                 totals.daysWithSessions = entry.totals.daysWithSessions
                 return SegmentTotals(segment: entry.segment, totals: totals)
             }
-            let read = together.compactMap { entry in entry.periods[index].map { SegmentTotals(segment: entry.segment, totals: $0) } }
+            let read = together.compactMap { entry in entry.periods[index].map { SegmentTotals(segment: entry.segment, totals: $0.totals) } }
             // Same segments in the same (stored) order, same sessions and day counts.
             #expect(read == expected)
         }

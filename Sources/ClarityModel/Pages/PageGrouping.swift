@@ -49,12 +49,11 @@ public struct PageGrouping: Sendable, Equatable {
     /// Several periods' segments grouped at once, each stored segment's page found once for all periods: per period,
     /// the combined segments that have figures in it, in the order their first member came over all periods.
     ///
-    /// Combining is exact whatever the order for the sessions-only totals the earlier periods hold; with full totals
-    /// use `init(_:normalize:)` per period, whose order of combining is the stored one.
+    /// Session counts combine exactly in any order (sums and maxima of integers); the totals hold the count alone.
     public static func periods(_ entries: [SegmentPeriods], count: Int, normalize: (String) -> String) -> [[SegmentTotals]] {
         var positions: [Segment: Int] = [:]
         var order: [Segment] = []
-        var totals: [[Totals?]] = []
+        var totals: [[SessionCount?]] = []
         for entry in entries {
             let grouped = page(of: entry.segment, normalize: normalize)
             let position: Int
@@ -64,7 +63,7 @@ public struct PageGrouping: Sendable, Equatable {
                 position = order.count
                 positions[grouped] = position
                 order.append(grouped)
-                totals.append([Totals?](repeating: nil, count: count))
+                totals.append([SessionCount?](repeating: nil, count: count))
             }
             for (period, figures) in entry.periods.enumerated() where period < count {
                 guard let figures else { continue }
@@ -72,7 +71,7 @@ public struct PageGrouping: Sendable, Equatable {
             }
         }
         return (0..<count).map { period in
-            order.indices.compactMap { position in totals[position][period].map { SegmentTotals(segment: order[position], totals: $0) } }
+            order.indices.compactMap { position in totals[position][period].map { SegmentTotals(segment: order[position], totals: $0.totals) } }
         }
     }
 

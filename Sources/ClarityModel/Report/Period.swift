@@ -37,12 +37,41 @@ public struct SegmentTotals: Sendable, Equatable {
     }
 }
 
-/// One segment's totals in each of several periods: nil where it has no row.
+/// A segment's sessions in one period, as the noise of a count and a value's presence need them: days with a row,
+/// the sessions summed and the days that gave a session count.
+public struct SessionCount: Sendable, Equatable {
+    public var days: Int
+    public var sessions: Int64
+    public var daysWithSessions: Int
+
+    public init(days: Int, sessions: Int64, daysWithSessions: Int) {
+        self.days = days
+        self.sessions = sessions
+        self.daysWithSessions = daysWithSessions
+    }
+
+    /// Another segment's count over the same days added in, as `Totals.combined(with:)` adds them.
+    public func combined(with other: SessionCount) -> SessionCount {
+        SessionCount(
+            days: max(days, other.days), sessions: sessions + other.sessions, daysWithSessions: max(daysWithSessions, other.daysWithSessions))
+    }
+
+    /// The count as totals holding nothing else.
+    public var totals: Totals {
+        var totals = Totals()
+        totals.days = days
+        totals.sessions = sessions
+        totals.daysWithSessions = daysWithSessions
+        return totals
+    }
+}
+
+/// One segment's sessions in each of several periods: nil where it has no row.
 public struct SegmentPeriods: Sendable, Equatable {
     public let segment: Segment
-    public let periods: [Totals?]
+    public let periods: [SessionCount?]
 
-    public init(segment: Segment, periods: [Totals?]) {
+    public init(segment: Segment, periods: [SessionCount?]) {
         self.segment = segment
         self.periods = periods
     }
