@@ -201,6 +201,32 @@ import Testing
         #expect(weekly.stdout.contains(": still ongoing (since Wed Nov 18)."))
         let json = try tool.run(["weekly", "--week", "2026-W47", "--format", "json"], in: folder)
         #expect(json.stdout.contains("\"status\" : \"ongoing\""))
+        // The email says it in both parts, as a mail client shows them.
+        let email = try tool.run(
+            [
+                "weekly", "--week", "2026-W47", "--format", "eml", "--to", "ux@example.com", "--from", "reports@example.com", "--out",
+                folder + "/weekly.eml",
+            ],
+            in: folder)
+        #expect(email.status == 0, "\(email)")
+        let parts = try ExternalTool.output(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                """
+                import email, email.policy, sys
+                message = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+                print(message.get_body(('plain',)).get_content())
+                print('=====')
+                print(message.get_body(('html',)).get_content())
+                """, folder + "/weekly.eml",
+            ]
+        ).components(separatedBy: "=====")
+        #expect(parts.count == 2)
+        let text = parts.first ?? ""
+        #expect(text.contains("\nDAILY ALERTS\n* Rage clicks on /checkout in Safari: 40.5% on Wed Nov 18"), "\(text)")
+        #expect(text.contains(": still ongoing (since Wed Nov 18).\n"))
+        #expect(parts.last?.contains("still ongoing (since Wed Nov 18)") == true)
     }
 
 }

@@ -3,6 +3,8 @@ public struct SegmentMover: Sendable, Equatable, Encodable {
     /// A broader mover this one accounts for, and how much of its added frustrated sessions.
     public struct Share: Sendable, Equatable, Encodable {
         public let label: String
+        /// The broader segment as words: `on /checkout`, `in Safari`.
+        public let phrase: String
         /// This mover's added sessions over the broader one's.
         public let share: Double
         /// `99.4%`, or `all of it` when this mover added as much or more.

@@ -50,7 +50,11 @@ extension WeeklyReport {
             ? "about \(mover.addedSessionsText) more frustrated sessions" : "about \(Format.integer(-mover.addedSessions)) fewer frustrated sessions"
         var text = "\(move) of sessions (\(mover.pointChangeText), \(mover.relativeChangeText))\(since): \(added) of \(mover.sessionsText)."
         if !mover.accountsFor.isEmpty {
-            text += " It carries the move in " + ReleaseImpact.list(mover.accountsFor.map { "\($0.label) (\($0.shareText))" }) + "."
+            // "It accounts for 99.4% of the rise on /checkout and all of the rise in Safari."
+            let move = mover.direction == "up" ? "rise" : "fall"
+            text +=
+                " It accounts for "
+                + ReleaseImpact.list(mover.accountsFor.map { "\($0.share >= 1 ? "all" : $0.shareText) of the \(move) \($0.phrase)" }) + "."
         }
         var evidence =
             "two-proportion z = \(Format.decimal(mover.z, places: 2)), \(Format.probability("q", mover.qValue)) over \(Format.integer(Double(mover.tests))) segment tests (Benjamini–Hochberg)"

@@ -105,7 +105,8 @@ extension WeeklyReport {
                 z: mover.z, pValue: mover.p, qValue: mover.q, tests: tests,
                 accountsFor: mover.accountsFor.map { broader, share in
                     SegmentMover.Share(
-                        label: broader.segment.label(site: site), share: share, shareText: share >= 1 ? "all of it" : Format.percent(share))
+                        label: broader.segment.label(site: site), phrase: broader.segment.phrase(site: site), share: share,
+                        shareText: share >= 1 ? "all of it" : Format.percent(share))
                 },
                 onset: onset,
                 rateText: Format.percent(rate), previousRateText: Format.percent(previousRate),

@@ -687,6 +687,13 @@ WHAT CHANGED
   Next: {{.}}
 {{/nextStep}}
 {{/changes}}
+{{#alerts}}
+
+DAILY ALERTS
+{{#items}}
+* {{text}}: {{statusText}}.
+{{/items}}
+{{/alerts}}
 
 HEADLINE FIGURES (this week, change, verdict, last 8 weeks)
 {{#kpis}}
