@@ -18,4 +18,9 @@ extension Segment {
             }
         }.joined(separator: " ")
     }
+
+    /// The segment's values as a reader names them, URLs on the site shortened: `Safari · Mobile`, `/checkout`.
+    public func name(site: String) -> String {
+        values.isEmpty ? "Whole site" : values.map { Segment.shownValue($0.value, of: $0.dimension, site: site) }.joined(separator: " · ")
+    }
 }

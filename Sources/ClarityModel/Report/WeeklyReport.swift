@@ -70,6 +70,8 @@ public struct FrustrationSegment: Sendable, Equatable, Encodable {
     public let values: [Value]
     /// `Browser = Safari · URL = …`.
     public let label: String
+    /// The values alone, as the executive summary and the charts name the segment: `Safari · /checkout`.
+    public let name: String
     public let signal: String
     public let signalLabel: String
     public let sessions: Double
@@ -309,7 +311,8 @@ extension WeeklyReport {
             return FrustrationSegment(
                 rank: index + 1, dimensions: candidate.segment.values.map(\.dimension.name),
                 values: candidate.segment.values.map { FrustrationSegment.Value(dimension: $0.dimension.name, value: $0.value ?? "") },
-                label: candidate.segment.label(site: siteURL), signal: candidate.signal.rawValue, signalLabel: candidate.signal.label,
+                label: candidate.segment.label(site: siteURL), name: candidate.segment.name(site: siteURL), signal: candidate.signal.rawValue,
+                signalLabel: candidate.signal.label,
                 sessions: candidate.totals.sessions, rate: rate, siteRate: candidate.siteRate, excess: candidate.excess,
                 previousRate: previousRate, pValue: p,
                 verdict: (p ?? 1) < settings.significance ? Verdict.significant.rawValue : Verdict.withinNoise.rawValue,

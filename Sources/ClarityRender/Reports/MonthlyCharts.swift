@@ -26,7 +26,7 @@ public struct MonthlyCharts: Sendable {
             markers: markers, format: .percent, height: 240)
         segments = SegmentChartRows.chart(
             title: "Top frustration segments of the month: rate as a multiple of the site's rate",
-            report.frustrationSegments, site: report.project.site)
+            report.frustrationSegments)
         var lines: [String: Sparkline] = [:]
         for entry in report.headline {
             lines[entry.kpi.id] = Sparkline(

@@ -43,6 +43,8 @@ public struct MonthlyRenderer: Sendable {
         context["summary"] = MonthlySummary.sentence(report)
         context["hasFrustrationSegments"] = !report.frustrationSegments.isEmpty
         context["previousColumn"] = "Last month"
+        // The executive summary names segments by their values ("Safari · Mobile"), not as an analyst's filter.
+        context["plainNames"] = true
         context["hasReleases"] = !report.releases.isEmpty
         context["hasWins"] = !report.wins.isEmpty
         context["hasIssues"] = !report.issues.isEmpty

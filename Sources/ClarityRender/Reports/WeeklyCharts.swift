@@ -30,7 +30,7 @@ public struct WeeklyCharts: Sendable {
         browsers = Self.shares(title: "Share of sessions by browser", report.browsers, width: width)
         segments = SegmentChartRows.chart(
             title: "Top frustration segments: rate as a multiple of the site's rate", report.frustrationSegments,
-            site: report.project.site, width: width)
+            width: width)
         var lines: [String: Sparkline] = [:]
         for kpi in report.kpis {
             lines[kpi.id] = Sparkline(

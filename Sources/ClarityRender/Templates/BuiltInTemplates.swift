@@ -498,7 +498,7 @@ Segments with at least {{{settings.minimumSessions}}} sessions, ranked by frustr
 |--:|:--|:--|--:|--:|--:|--:|--:|
 {{/hasFrustrationSegments}}
 {{#frustrationSegments}}
-| {{{rank}}} | {{label}} | {{signalLabel}} | {{{rateText}}} ({{{ratioText}}}) | {{{siteRateText}}} | {{{sessionsText}}} | {{{excessText}}} | {{{previousRateText}}} |
+| {{{rank}}} | {{#plainNames}}{{name}}{{/plainNames}}{{^plainNames}}{{label}}{{/plainNames}} | {{signalLabel}} | {{{rateText}}} ({{{ratioText}}}) | {{{siteRateText}}} | {{{sessionsText}}} | {{{excessText}}} | {{{previousRateText}}} |
 {{/frustrationSegments}}
 {{^frustrationSegments}}
 No segment with at least {{{settings.minimumSessions}}} sessions shows a signal above the site's rate this week.

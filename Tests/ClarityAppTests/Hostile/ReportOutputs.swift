@@ -73,7 +73,8 @@ enum ReportOutputs {
         }
         let monthlyShows: @Sendable (MetricStore) throws -> [String] = { store in
             let report = try monthly(store)
-            return report.frustrationSegments.map(\.label) + audienceLabels(report.pages, report.acquisition, compact: false)
+            // The executive summary names segments by their values alone (`name`).
+            return report.frustrationSegments.map(\.name) + audienceLabels(report.pages, report.acquisition, compact: false)
         }
         let weeklyShows: @Sendable (MetricStore) throws -> [String] = { store in
             let report = try weekly(store)
