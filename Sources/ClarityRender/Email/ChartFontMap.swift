@@ -32,7 +32,9 @@ enum ChartFontMap {
         return try body()
     }
 
-    private static func make() -> Result<UnsafeMutablePointer<PangoFontMap>, RasterizationError> {
+    /// A font map of the faces in the first of `directories` that holds the regular face; a missing font names every
+    /// path tried and the package to install.
+    static func make(directories: [String] = directories) -> Result<UnsafeMutablePointer<PangoFontMap>, RasterizationError> {
         guard
             let directory = directories.first(where: { directory in
                 FileManager.default.isReadableFile(atPath: "\(directory)/\(faces[0])")
