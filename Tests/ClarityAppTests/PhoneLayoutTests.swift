@@ -67,6 +67,18 @@ extension OneAtATime {
         }
 
         @Test(
+            "the monthly page fits a 390 px phone and a 640 px window without horizontal scrolling",
+            .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
+        func monthlyPage() throws {
+            let page = try String(contentsOf: ReportOutputs.repository.appendingPathComponent("reports/monthly-2026-10.html"), encoding: .utf8)
+            for width in [390, 640] {
+                let measured = try Self.layout(of: page, width: width)
+                #expect(measured.window == width, "\(measured)")
+                #expect(measured.content <= measured.window, "at \(width) px the monthly page is \(measured.content) px wide")
+            }
+        }
+
+        @Test(
             "the weekly and the monthly email's HTML fit a 390 px phone and a 640 px window without horizontal scrolling",
             .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"),
             arguments: ["reports/weekly-2026-W47.eml", "reports/monthly-2026-10.eml"])

@@ -126,6 +126,14 @@ h2 { font-size: 18px; line-height: 24px; margin: 0 0 10px; color: #111827; }
 ul { margin: 0 0 12px; padding-left: 20px; } li { font-size: 14px; line-height: 20px; margin-bottom: 6px; }
 section { margin: 22px 0 0; }
 svg { max-width: 100%; height: auto; }
+/* Phones: one column of wins and issues, and tables keep their first four columns (the rest stay in the Markdown). */
+@media screen and (max-width: 620px) {
+  .page { padding: 18px 14px; }
+  .columns td { display: block; width: auto; padding: 0; }
+  .detail table tr > :nth-child(n+5), .audience table tr > :nth-child(n+5) { display: none; }
+  .detail td, .detail th, .audience td, .audience th { white-space: normal; }
+  .detail td, .audience td { overflow-wrap: anywhere; }
+}
 @page { margin: 12mm 14mm 16mm;
   @bottom-left { content: "Microsoft Clarity figures, UTC days; rates are shares of sessions"; font-size: 8pt; color: #6B7280; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #6B7280; } }
