@@ -67,7 +67,7 @@ extension OneAtATime {
         }
 
         @Test(
-            "the monthly page fits a 390 px phone and a 640 px window without horizontal scrolling",
+            "the monthly page fits a 390 px phone and a 640 px window without horizontal scrolling; phone chart text is 12 px or more",
             .enabled(if: HeadlessChromium.path != nil, "needs Chromium (CLARITY_WITH_BROWSER=1 scripts/install-deps.sh)"))
         func monthlyPage() throws {
             let page = try String(contentsOf: ReportOutputs.repository.appendingPathComponent("reports/monthly-2026-10.html"), encoding: .utf8)
@@ -75,6 +75,7 @@ extension OneAtATime {
                 let measured = try Self.layout(of: page, width: width)
                 #expect(measured.window == width, "\(measured)")
                 #expect(measured.content <= measured.window, "at \(width) px the monthly page is \(measured.content) px wide")
+                if width == 390 { #expect(measured.chartText >= 12, "monthly chart text at 390 px: \(measured.chartText) px") }
             }
         }
 

@@ -17,6 +17,9 @@ public struct MonthlyRenderer: Sendable {
     public func html(_ report: MonthlyReport, charts: MonthlyCharts) throws -> String {
         var context = try context(report)
         context["charts"] = ["sessions": charts.sessions.svg, "frustration": charts.frustration.svg, "segments": charts.segments.svg]
+        // The same charts drawn for phones, as the weekly page has them: a 600 px chart scaled to a phone has 7 px text.
+        let phone = MonthlyCharts(report, width: WeeklyRenderer.phoneChartWidth)
+        context["phoneCharts"] = ["sessions": phone.sessions.svg, "frustration": phone.frustration.svg, "segments": phone.segments.svg]
         context["sections"] = [
             "segments": InlineStyles.apply(markdown.html(from: try templates.render("partials/weekly-segments.md", with: context))),
             "releases": InlineStyles.apply(markdown.html(from: try templates.render("partials/monthly-releases.md", with: context))),

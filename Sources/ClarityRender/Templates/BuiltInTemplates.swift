@@ -126,6 +126,7 @@ h2 { font-size: 18px; line-height: 24px; margin: 0 0 10px; color: #111827; }
 ul { margin: 0 0 12px; padding-left: 20px; } li { font-size: 14px; line-height: 20px; margin-bottom: 6px; }
 section { margin: 22px 0 0; }
 svg { max-width: 100%; height: auto; }
+.chart-phone { display: none; }
 /* Phones: one column of wins and issues, and tables keep their first four columns (the rest stay in the Markdown). */
 @media screen and (max-width: 620px) {
   .page { padding: 18px 14px; }
@@ -133,6 +134,9 @@ svg { max-width: 100%; height: auto; }
   .detail table tr > :nth-child(n+5), .audience table tr > :nth-child(n+5) { display: none; }
   .detail td, .detail th, .audience td, .audience th { white-space: normal; }
   .detail td, .audience td { overflow-wrap: anywhere; }
+  .chart-wide { display: none; }
+  .chart-phone { display: block; }
+  .chart-phone svg { width: 100%; height: auto; }
 }
 @page { margin: 12mm 14mm 16mm;
   @bottom-left { content: "Microsoft Clarity figures, UTC days; rates are shares of sessions"; font-size: 8pt; color: #6B7280; }
@@ -191,15 +195,18 @@ svg { max-width: 100%; height: auto; }
 </section>
 <section class="trend">
 <h2>Weekly trend: sessions</h2>
-{{{charts.sessions}}}
+<div class="chart-wide">{{{charts.sessions}}}</div>
+<div class="chart-phone">{{{phoneCharts.sessions}}}</div>
 </section>
 <section class="trend">
 <h2>Weekly trend: frustration signals</h2>
-{{{charts.frustration}}}
+<div class="chart-wide">{{{charts.frustration}}}</div>
+<div class="chart-phone">{{{phoneCharts.frustration}}}</div>
 </section>
 <section class="segments">
 <h2>Top frustration segments</h2>
-{{{charts.segments}}}
+<div class="chart-wide">{{{charts.segments}}}</div>
+<div class="chart-phone">{{{phoneCharts.segments}}}</div>
 <div class="detail">{{{sections.segments}}}</div>
 </section>
 <section class="audience"><h2>Pages</h2>{{{sections.pages}}}</section>
