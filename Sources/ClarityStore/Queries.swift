@@ -28,31 +28,36 @@ extension MetricStore {
         }
     }
 
-    /// Several segments' figures on every day in a range that their breakdowns cover, in one query: per day, the
-    /// observations of the segments that have one, in key order.
-    public func segmentDays(_ segments: [Segment], in range: ClosedRange<Day>) throws -> [Day: [Observation]] {
-        guard !segments.isEmpty else { return [:] }
-        let bySet = Dictionary(grouping: segments, by: \.dimensions)
+    /// Several segments' figures on every day in a range that their breakdowns cover: per day, the observations of the
+    /// segments that have one, in key order. One query per `batch` segments, so a page with tens of thousands of stored
+    /// variants stays under SQLite's limit on bound values.
+    public func segmentDays(_ segments: [Segment], in range: ClosedRange<Day>, batch: Int = 500) throws -> [Day: [Observation]] {
+        // In SQLite's key order (bytes), so the batches in turn keep each day's observations in key order.
         let byKey = Dictionary(segments.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let condition = bySet.keys.sorted().map { set in
-            "(d.dimensions = ? AND s.key IN (\(bySet[set]!.map { _ in "?" }.joined(separator: ", "))))"
-        }.joined(separator: " OR ")
-        let arguments: [String] =
-            [range.lowerBound.iso, range.upperBound.iso] + bySet.keys.sorted().flatMap { set in [set.key] + bySet[set]!.map(\.key) }
+        let keys = byKey.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return try read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT d.day, s.key AS segment_key, o.* FROM day_snapshot d
-                    JOIN observation o ON o.snapshot_id = d.snapshot_id
-                    JOIN segment s ON s.id = o.segment_id
-                    WHERE d.day BETWEEN ? AND ? AND (\(condition))
-                    ORDER BY d.day, s.key
-                    """, arguments: StatementArguments(arguments))
             var result: [Day: [Observation]] = [:]
-            while let row = try rows.next() {
-                guard let day = Day(iso: row["day"]), let segment = byKey[row["segment_key"]] else { continue }
-                result[day, default: []].append(Self.observation(from: row, segment: segment))
+            for start in stride(from: 0, to: keys.count, by: max(batch, 1)) {
+                let part = keys[start..<min(start + max(batch, 1), keys.count)]
+                let bySet = Dictionary(grouping: part, by: { byKey[$0]!.dimensions })
+                let sets = bySet.keys.sorted()
+                let condition = sets.map { set in
+                    "(d.dimensions = ? AND s.key IN (\(bySet[set]!.map { _ in "?" }.joined(separator: ", "))))"
+                }.joined(separator: " OR ")
+                let arguments: [String] = [range.lowerBound.iso, range.upperBound.iso] + sets.flatMap { [$0.key] + bySet[$0]! }
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT d.day, s.key AS segment_key, o.* FROM day_snapshot d
+                        JOIN observation o ON o.snapshot_id = d.snapshot_id
+                        JOIN segment s ON s.id = o.segment_id
+                        WHERE d.day BETWEEN ? AND ? AND (\(condition))
+                        ORDER BY d.day, s.key
+                        """, arguments: StatementArguments(arguments))
+                while let row = try rows.next() {
+                    guard let day = Day(iso: row["day"]), let segment = byKey[row["segment_key"]] else { continue }
+                    result[day, default: []].append(Self.observation(from: row, segment: segment))
+                }
             }
             return result
         }

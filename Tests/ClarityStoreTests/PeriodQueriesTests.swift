@@ -104,6 +104,9 @@ struct PeriodQueriesTests {
         }
         #expect(!together.isEmpty)
         #expect(together == expected)
+        // Read two segments a query, in key order across the batches, the days come out the same.
+        #expect(try store.segmentDays(pages + devices, in: range, batch: 2) == expected)
+        #expect(try store.segmentDays(pages + devices + pages, in: range, batch: 1) == expected)
         #expect(try store.segmentDays([Segment](), in: range).isEmpty)
     }
 }
