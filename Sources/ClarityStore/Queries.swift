@@ -10,22 +10,7 @@ extension MetricStore {
 
     /// One segment's figures on every day in a range that its breakdown covers.
     public func segmentDays(_ segment: Segment, in range: ClosedRange<Day>) throws -> [Day: Observation] {
-        try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT d.day, o.* FROM day_snapshot d
-                    JOIN observation o ON o.snapshot_id = d.snapshot_id
-                    JOIN segment s ON s.id = o.segment_id
-                    WHERE d.dimensions = ? AND d.day BETWEEN ? AND ? AND s.key = ?
-                    """, arguments: [segment.dimensions.key, range.lowerBound.iso, range.upperBound.iso, segment.key])
-            var result: [Day: Observation] = [:]
-            for row in rows {
-                guard let day = Day(iso: row["day"]) else { continue }
-                result[day] = Self.observation(from: row, segment: segment)
-            }
-            return result
-        }
+        try segmentDays([segment], in: range).compactMapValues(\.first)
     }
 
     /// Several segments' figures on every day in a range that their breakdowns cover: per day, the observations of the
